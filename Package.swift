@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "fleettop",
+    products: [
+        .executable(name: "fleettop", targets: ["fleettop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        .target(name: "FleetMetrics"),
+        .target(name: "FleetSim", dependencies: ["FleetMetrics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FleetDashboard", dependencies: ["FleetSim"]),
+        .target(name: "FleetTerminal", dependencies: ["FleetDashboard", "CNCursesW"]),
+        .executableTarget(
+            name: "fleettop",
+            dependencies: [
+                "FleetTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FleetMetricsTests",
+            dependencies: ["FleetMetrics", .product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
+        .testTarget(name: "FleetSimTests", dependencies: ["FleetSim"]),
+        .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard"]),
+        .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal", "CNCursesW"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FleetSim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import FleetTerminal
+print("fleettop")
