@@ -49,6 +49,7 @@ static inline mmask_t cnc_button_released(int button) { return NCURSES_MOUSE_MAS
 static inline mmask_t cnc_button_clicked(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_CLICKED); }
 static inline mmask_t cnc_button_double_clicked(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_DOUBLE_CLICKED); }
 static inline mmask_t cnc_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline mmask_t cnc_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 
 /* One spacing character with attributes and an extended colour pair, into a cchar_t. */
 static inline int cnc_setcchar(cchar_t *cell, wchar_t ch, attr_t attrs, int pair) {

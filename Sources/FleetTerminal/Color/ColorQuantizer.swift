@@ -80,7 +80,7 @@ public struct ColorQuantizer: Sendable {
     static func distance(_ a: RGB, _ b: RGB) -> Int {
         let rMean = (Int(a.r) + Int(b.r)) / 2
         let dr = Int(a.r) - Int(b.r), dg = Int(a.g) - Int(b.g), db = Int(a.b) - Int(b.b)
-        return ((512 + rMean) * dr * dr >> 8) + 4 * dg * dg + ((767 - rMean) * db * db >> 8)
+        return (((512 + rMean) * dr * dr) >> 8) + 4 * dg * dg + (((767 - rMean) * db * db) >> 8)
     }
 
     private static func nearestCubeLevel(_ v: Int) -> Int {
