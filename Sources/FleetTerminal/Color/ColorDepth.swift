@@ -19,14 +19,21 @@ public enum ColorDepth: Sendable, Hashable, CustomStringConvertible {
     ///   - noColorEnvironment: the value of `NO_COLOR`; any non-empty value forces monochrome.
     public static func detect(colors: Int, hasColors: Bool, noColorOption: Bool = false,
                               noColorEnvironment: String? = nil) -> ColorDepth {
-        if noColorOption { return .monochrome }
-        if let value = noColorEnvironment, !value.isEmpty { return .monochrome }
+        if isForcedMonochrome(noColorOption: noColorOption, noColorEnvironment: noColorEnvironment) {
+            return .monochrome
+        }
         guard hasColors else { return .monochrome }
         if colors >= 1 << 24 { return .direct }
         if colors >= 256 { return .indexed256 }
         if colors >= 16 { return .indexed16 }
         if colors >= 8 { return .indexed8 }
         return .monochrome
+    }
+
+    /// Whether the user turned colour off: `--no-color`, or `NO_COLOR` set to a non-empty value
+    /// (no-color.org).
+    public static func isForcedMonochrome(noColorOption: Bool, noColorEnvironment: String?) -> Bool {
+        noColorOption || !(noColorEnvironment ?? "").isEmpty
     }
 
     /// Whether colour pairs are used at all.

@@ -7,18 +7,6 @@ import Glibc
 /// Copies a Canvas onto ncurses' standard screen, writing only the cells that changed since the
 /// frame before (kept here), in runs with `mvwadd_wchnstr`. The caller does the one `doupdate`.
 struct CanvasPainter {
-    /// What the last `paint` wrote.
-    struct Stats: Sendable, Equatable {
-        /// Canvas cells written (a wide glyph counts as its two cells).
-        var cellsWritten = 0
-        /// `mvwadd_wchnstr` calls made.
-        var runs = 0
-        /// Colour pairs defined.
-        var pairsDefined = 0
-        /// Times the pair cache filled and was reset.
-        var pairResets = 0
-    }
-
     let depth: ColorDepth
     let glyphMode: GlyphMode
     /// Whether `use_default_colors` worked, so -1 may stand for the terminal's own colours.
@@ -28,7 +16,7 @@ struct CanvasPainter {
     private var previous: Canvas?
     private var fullRepaint = true
     private var buffer: [cchar_t] = []
-    private(set) var stats = Stats()
+    private(set) var stats = DrawStats()
 
     init(depth: ColorDepth, glyphMode: GlyphMode, defaultColors: Bool, pairCapacity: Int) {
         self.depth = depth
@@ -44,7 +32,7 @@ struct CanvasPainter {
     /// Writes the changed cells of `canvas` into the screen area of `size` (the canvas is clipped to
     /// it; screen beyond the canvas is cleared on a full repaint).
     mutating func paint(_ canvas: Canvas, size: TerminalSize) {
-        stats = Stats()
+        stats = DrawStats()
         if !write(canvas, size: size) {
             // The pair cache filled during this frame: earlier cells may use recycled pairs, so the
             // whole frame is written again with a fresh cache.

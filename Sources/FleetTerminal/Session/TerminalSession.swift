@@ -58,8 +58,8 @@ public final class TerminalSession {
         curs_set(0)
         set_escdelay(25)
 
-        let monochrome = ColorDepth.detect(colors: 0, hasColors: true, noColorOption: options.noColor,
-                                           noColorEnvironment: options.environment["NO_COLOR"]) == .monochrome
+        let monochrome = ColorDepth.isForcedMonochrome(noColorOption: options.noColor,
+                                                       noColorEnvironment: options.environment["NO_COLOR"])
         var defaultColors = false
         if !monochrome && has_colors() {
             start_color()
@@ -91,10 +91,7 @@ public final class TerminalSession {
     }
 
     /// What the last `draw` wrote: cells, runs, colour pairs defined and pair-cache resets.
-    public var lastDrawCellsWritten: Int { painter.stats.cellsWritten }
-
-    /// Colour pairs defined during the last `draw`.
-    public var lastDrawPairsDefined: Int { painter.stats.pairsDefined }
+    public var lastDrawStats: DrawStats { painter.stats }
 
     /// Makes the next `draw` clear the terminal and write every cell (after a resize, or on ctrl-l
     /// when something else scribbled on the screen).
