@@ -8,6 +8,11 @@ public enum AgenticPanel {
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "agentic", subtitle: "whole tasks vs single calls",
                              role: .agenticBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
+        content(into: &canvas, s, inner: inner, ctx: ctx)
+    }
+
+    /// The content without the box: for the panel's own box or its section of a merged box.
+    public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
         guard !inner.isEmpty else { return }
         let a = s.agentic
         let sep = ctx.glyphs.separator

@@ -9,7 +9,14 @@ public enum DetailPanel {
         let path = selection.map { $0.path(in: s) } ?? ""
         let inner = Box.draw(into: &canvas, rect, title: "detail", subtitle: path, role: .detailBox,
                              focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
+        content(into: &canvas, s, inner: inner, ctx: ctx, selection: selection)
+    }
+
+    /// The content without the box, for its own box or a merged section.
+    public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext,
+                               selection: MapSelection?) {
         guard !inner.isEmpty else { return }
+        let path = selection.map { $0.path(in: s) } ?? ""
         guard let selection, selection.isValid(in: s) else {
             canvas.text("select a site, hall or rack on the map (arrows, click)", x: inner.x, y: inner.y,
                         style: ctx.dim, maxWidth: inner.width)

@@ -22,7 +22,8 @@ public enum EventsPanel {
         return out
     }
 
-    /// Draws the list; `scroll` lines of the newest are skipped (clamped). Returns the matching count.
+    /// Draws the box and the list; `scroll` lines of the newest are skipped (clamped). Returns the
+    /// matching count.
     @discardableResult
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
                             filter: String, scroll: Int, editingFilter: Bool = false) -> Int {
@@ -34,11 +35,18 @@ public enum EventsPanel {
         if top > 0 || events.count > rows { subtitle += ctx.glyphs.separator + "\(top + 1)–\(min(events.count, top + rows)) of \(events.count)" }
         let inner = Box.draw(into: &canvas, rect, title: "events", subtitle: subtitle, role: .eventsBox,
                              focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
-        guard !inner.isEmpty else { return events.count }
+        content(into: &canvas, events: events, inner: inner, ctx: ctx, filter: filter, top: top)
+        return events.count
+    }
+
+    /// The list without the box, from the `top`-th matching event, for its own box or a merged section.
+    public static func content(into canvas: inout Canvas, events: [SimEvent], inner: Rect, ctx: PanelContext,
+                               filter: String, top: Int) {
+        guard !inner.isEmpty else { return }
         if events.isEmpty {
             canvas.text(filter.isEmpty ? "no events yet" : "no events match \"\(filter)\"", x: inner.x, y: inner.y,
                         style: ctx.dim, maxWidth: inner.width)
-            return 0
+            return
         }
         let compact = inner.width < 40
         for row in 0..<inner.height {
@@ -62,7 +70,6 @@ public enum EventsPanel {
             if e.repeats > 1 { w.write(" " + ctx.glyphs.times + "\(e.repeats)", ctx.label, into: &canvas) }
             if e.injected { w.write(" (operator)", ctx.dim, into: &canvas) }
         }
-        return events.count
     }
 
     /// The colour role of an event kind.

@@ -6,6 +6,11 @@ public enum LatencyPanel {
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "latency", subtitle: "p50 p95 p99 · last 60 s vs p99 SLO",
                              role: .latencyBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
+        content(into: &canvas, s, inner: inner, ctx: ctx)
+    }
+
+    /// The content without the box: for the panel's own box or its section of a merged box.
+    public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
         guard !inner.isEmpty else { return }
         let oneLineE2E = inner.width >= 100
         let e2eRows = !oneLineE2E && inner.height >= RequestClass.allCases.count * 2

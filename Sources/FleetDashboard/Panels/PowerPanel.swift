@@ -6,6 +6,11 @@ public enum PowerPanel {
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "power", subtitle: "facility MW vs grid limit",
                              role: .powerBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
+        content(into: &canvas, s, inner: inner, ctx: ctx)
+    }
+
+    /// The content without the box: for the panel's own box or its section of a merged box.
+    public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
         guard !inner.isEmpty else { return }
         let footerLines = min(2, max(0, inner.height - 1))
         let siteRows = inner.height - footerLines

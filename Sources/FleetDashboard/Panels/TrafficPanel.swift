@@ -6,6 +6,11 @@ public enum TrafficPanel {
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "traffic", subtitle: "requests/s · KV = share of fleet cache",
                              role: .trafficBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
+        content(into: &canvas, s, inner: inner, ctx: ctx)
+    }
+
+    /// The content without the box: for the panel's own box or its section of a merged box.
+    public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
         guard !inner.isEmpty else { return }
         let tailW = inner.width >= 52 ? 32 : (inner.width >= 36 ? 12 : 0)
         for (row, c) in RequestClass.allCases.enumerated() where row < inner.height {
