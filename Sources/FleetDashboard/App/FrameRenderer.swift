@@ -134,15 +134,15 @@ public final class FrameRenderer {
         if state.editingFilter { return [.init("type", "filter events"), .init("Enter", "keep"), .init("Esc", "clear")] }
         var list: [(KeyAction, String)] = [(.help, "help")]
         if !state.readOnly { list += [(.fault, "fault"), (.surge, "surge"), (.repair, "repair")] }
-        list += [(.palette, "command"), (.pause, "pause"), (.speedUp, "faster"), (.speedDown, "slower"),
-                 (.mapMetric, "metric"), (.drillDown, "drill"), (.back, "back"), (.filter, "filter"),
-                 (.expand, "expand"), (.preset, "layout"), (.theme, "theme"), (.quit, "quit")]
+        list += [(.palette, "command"), (.pause, "pause")]
         var out: [FooterBar.Hint] = []
         if state.readOnly { out.append(.init("READ-ONLY", "injections off")) }
-        for (action, label) in list {
-            guard let k = keymap.keys(for: action).first else { continue }
-            out.append(.init(KeyName.label(k, ascii: ascii), label))
-        }
+        func label(_ a: KeyAction) -> String? { keymap.keys(for: a).first.map { KeyName.label($0, ascii: ascii) } }
+        for (action, text) in list { if let k = label(action) { out.append(.init(k, text)) } }
+        if let up = label(.speedUp), let down = label(.speedDown) { out.append(.init(up + "/" + down, "speed")) }
+        let rest: [(KeyAction, String)] = [(.mapMetric, "metric"), (.quit, "quit"), (.drillDown, "drill"), (.back, "back"),
+                                           (.filter, "filter"), (.expand, "expand"), (.preset, "layout"), (.theme, "theme")]
+        for (action, text) in rest { if let k = label(action) { out.append(.init(k, text)) } }
         return out
     }
 }

@@ -43,8 +43,9 @@ public enum LatencyPanel {
                        target: Double?, ctx: PanelContext) {
         w.write(name + " ", ctx.label, into: &canvas)
         let inMs = p.p99 < 1
+        let decimals = p.p99 < 10 ? 2 : (p.p99 < 100 ? 1 : 0)
         func num(_ v: Double) -> String {
-            inMs ? NumberFormat.pad(NumberFormat.fixed(v * 1000, 0), 4) : NumberFormat.pad(NumberFormat.fixed(v, v < 10 ? 2 : 0), 4)
+            inMs ? NumberFormat.pad(NumberFormat.fixed(v * 1000, 0), 4) : NumberFormat.pad(NumberFormat.fixed(v, decimals), 4)
         }
         let margin = SLOCheck.margin(p99: p.p99, target: target)
         w.write(num(p.p50) + " " + num(p.p95) + " ", ctx.text, into: &canvas)

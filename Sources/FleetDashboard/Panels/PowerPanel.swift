@@ -14,10 +14,11 @@ public enum PowerPanel {
         guard !inner.isEmpty else { return }
         let footerLines = min(2, max(0, inner.height - 1))
         let siteRows = inner.height - footerLines
-        let order = siteOrder(s, rows: siteRows)
+        let fits = s.sites.count <= siteRows
+        let order = siteOrder(s, rows: fits ? siteRows : max(0, siteRows - 1))
         let nameW = min(14, s.sites.map { DisplayWidth.of($0.name) }.max() ?? 4) + 1
         let numW = 11
-        let tailW = inner.width >= nameW + numW + 30 ? 17 : 0
+        let tailW = inner.width >= nameW + numW + 36 ? 23 : 0
         let meterW = max(0, inner.width - nameW - numW - tailW - 1)
         for (row, i) in order.enumerated() {
             let site = s.sites[i]
@@ -50,10 +51,9 @@ public enum PowerPanel {
                 }
             }
         }
-        if order.count < s.sites.count, let lastRow = order.indices.last {
-            var w = LineWriter(inner, row: lastRow)
-            w.tab(to: max(0, inner.width - 12))
-            w.write(" +\(s.sites.count - order.count) sites", ctx.dim, into: &canvas)
+        if !fits, siteRows > 0 {
+            var w = LineWriter(inner, row: order.count)
+            w.write("+\(s.sites.count - order.count) more sites", ctx.dim, into: &canvas)
         }
         guard footerLines > 0 else { return }
         var h = LineWriter(inner, row: siteRows)

@@ -24,15 +24,15 @@ public enum NumberFormat {
         return s
     }
 
-    /// Three significant figures at most, with k / M / G suffixes: 940, 12.4k, 3.1M.
+    /// About three significant figures, with k / M / G suffixes: 940, 12.4k, 124k, 3.1M.
     public static func count(_ value: Double) -> String {
         let a = abs(value)
         if !a.isFinite { return fixed(value, 0) }
         if a < 10 { return value == value.rounded() ? fixed(value, 0) : fixed(value, 1) }
         if a < 1_000 { return fixed(value, 0) }
-        if a < 10_000 { return fixed(value / 1_000, 1) + "k" }
-        if a < 1_000_000 { return fixed(value / 1_000, 0) + "k" }
-        if a < 10_000_000 { return fixed(value / 1_000_000, 1) + "M" }
+        if a < 99_950 { return fixed(value / 1_000, 1) + "k" }
+        if a < 999_500 { return fixed(value / 1_000, 0) + "k" }
+        if a < 99_950_000 { return fixed(value / 1_000_000, 1) + "M" }
         if a < 1_000_000_000 { return fixed(value / 1_000_000, 0) + "M" }
         return fixed(value / 1_000_000_000, 1) + "G"
     }
@@ -84,6 +84,8 @@ public enum NumberFormat {
         let a = abs(value)
         if a < 10 { return "$" + fixed(value, 2) }
         if a < 1_000 { return "$" + fixed(value, 0) }
+        if a < 10_000 { return "$" + fixed(value / 1_000, 1) + "k" }
+        if a < 999_500 { return "$" + fixed(value / 1_000, 0) + "k" }
         return "$" + count(value)
     }
 
