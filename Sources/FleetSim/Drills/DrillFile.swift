@@ -147,3 +147,39 @@ public struct DrillFile: Sendable, Equatable {
         return result.enumerated().sorted { ($0.element.atSeconds, $0.offset) < ($1.element.atSeconds, $1.offset) }.map(\.element)
     }
 }
+
+extension DrillFile {
+    /// Checks the drill against the fleet it will run on: every site and hall it names exists.
+    public func validate(against s: Snapshot) throws(DrillFileError) {
+        for (role, checks) in [("steady_state", steadyState), ("stop_when", stopWhen)] {
+            for (i, c) in checks.enumerated() {
+                do {
+                    try c.metric.validate(against: s)
+                } catch {
+                    throw DrillFileError(file: source, line: c.line == 0 ? nil : c.line, field: "\(role)[\(i + 1)].metric",
+                                         message: error.message, expected: error.expected)
+                }
+            }
+        }
+        let stepTargets = method.enumerated().map { ("method[\($0.offset + 1)]", $0.element.line, $0.element.command) }
+        let rollbackTargets = rollback.enumerated().map { ("rollback[\($0.offset + 1)]", 0, $0.element) }
+        for (field, line, command) in stepTargets + rollbackTargets {
+            let target: TargetSelector?
+            switch command {
+            case .fault(let f): target = f.target
+            case .repair(let t): target = t
+            default: target = nil
+            }
+            guard let target, let site = target.site else { continue }
+            guard let siteIndex = s.sites.firstIndex(where: { $0.name == site }) else {
+                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.site",
+                                     message: "no site '\(site)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))
+            }
+            let halls = s.halls.filter { $0.site == siteIndex }
+            if let h = target.hall, !halls.contains(where: { $0.number == h }) {
+                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.hall",
+                                     message: "no hall \(h) at \(site)", expected: halls.map { String($0.number) })
+            }
+        }
+    }
+}
