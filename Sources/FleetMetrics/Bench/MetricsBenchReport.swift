@@ -14,7 +14,7 @@ public struct MetricsBenchReport: Sendable, Equatable, Codable {
     public struct Aggregate: Sendable, Equatable, Codable {
         public var gpus: Int
         public var metrics: Int
-        /// Median wall time of one roll-up of every metric, in milliseconds.
+        /// Best wall time of one roll-up of every metric, in milliseconds.
         public var simdMs: Double
         public var scalarMs: Double
         /// scalar / SIMD time.

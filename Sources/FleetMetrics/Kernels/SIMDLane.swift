@@ -37,6 +37,14 @@ public enum SIMDLane {
         return (spread & bytes) .!= SIMD8<UInt32>(repeating: 0)
     }
 
+    /// A float vector's bits (a free reinterpretation).
+    @inlinable @inline(__always)
+    public static func bits(_ v: SIMD8<Float>) -> SIMD8<UInt32> { unsafeBitCast(v, to: SIMD8<UInt32>.self) }
+
+    /// Bits back to floats.
+    @inlinable @inline(__always)
+    public static func floats(_ b: SIMD8<UInt32>) -> SIMD8<Float> { unsafeBitCast(b, to: SIMD8<Float>.self) }
+
     /// Horizontal maximum of 8 lanes.
     @inlinable @inline(__always)
     public static func maxLane8(_ v: SIMD8<Float>) -> Float {
