@@ -11,6 +11,8 @@ public final class FrameRenderer {
     /// Events that passed the filter in the last frame, and the rows the list had.
     public private(set) var eventCount = 0
     public private(set) var eventRows = 0
+    /// Size of the last frame, in cells.
+    public private(set) var size = (width: 0, height: 0)
     public var engine = LayoutEngine()
     private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
 
@@ -25,6 +27,7 @@ public final class FrameRenderer {
             digest = FleetDigest(s); digestKey = key
         }
         canvas.clear(theme.style(.mainForeground))
+        size = (canvas.width, canvas.height)
         let layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
         self.layout = layout
         if let small = layout.tooSmall {
@@ -116,8 +119,8 @@ public final class FrameRenderer {
             let bottom = layout.footer?.y ?? canvas.height
             let area = Rect(x: 0, y: max(1, bottom - 3), width: canvas.width, height: min(3, bottom - 1))
             state.palette.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
-        case .help:
-            break
+        case .help(let overlay):
+            overlay.draw(into: &canvas, keymap: keymap, theme: theme, ascii: glyphs.isASCII, readOnly: state.readOnly)
         }
     }
 
