@@ -11,7 +11,7 @@ struct ScriptedSimulation: DrillSimulation {
     /// Goodput lost per simulated second while the fault is active.
     let lossPerSecond: Double
 
-    mutating func apply(_ command: SimCommand) {
+    mutating func perform(_ command: SimCommand) {
         applied.append((tick, command))
         switch command {
         case .fault: faultActive = true

@@ -10,7 +10,7 @@ public enum DrillRunner {
         try drill.validate(against: snapshot)
         var session = DrillSession(drill: drill)
         while true {
-            for command in session.observe(snapshot) { engine.apply(command) }
+            for command in session.observe(snapshot) { engine.perform(command) }
             progress?(session.progress)
             if session.finished { break }
             engine.advance(toTick: session.nextObservationTick(after: engine.tick))

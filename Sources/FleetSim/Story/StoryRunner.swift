@@ -14,7 +14,7 @@ public enum StoryRunner {
                   SessionRecording.tick(atSeconds: story.chapters[played.count].endSeconds) <= snapshot.tick {
                 played.append(chapterAsPlayed(story.chapters[played.count], snapshot: snapshot))
             }
-            for command in session.observe(snapshot) { engine.apply(command) }
+            for command in session.observe(snapshot) { engine.perform(command) }
             progress?(session.progress)
             if session.finished && played.count == story.chapters.count { break }
             var next = session.finished ? UInt64.max : session.nextObservationTick(after: engine.tick)
