@@ -26,7 +26,7 @@ struct ScriptedSimulation: DrillSimulation {
         tick += ticks
     }
 
-    func snapshot() -> Snapshot {
+    func currentSnapshot() -> Snapshot {
         var s = DrillTestFixtures.snapshot()
         s.tick = tick
         s.simTime = Double(tick) / 10

@@ -8,7 +8,7 @@ public protocol DrillSimulation {
     /// Advances simulated time by whole serving ticks covering `seconds`.
     mutating func advance(seconds: Double)
     /// The figures at the current tick.
-    func snapshot() -> Snapshot
+    func currentSnapshot() -> Snapshot
 }
 
 extension DrillSimulation {

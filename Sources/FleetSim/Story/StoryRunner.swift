@@ -5,7 +5,7 @@ public enum StoryRunner {
     /// Runs the story on a fresh engine and returns the handout.
     public static func run<E: DrillSimulation>(_ story: StoryFile, on engine: inout E,
                                                progress: ((DrillProgress) -> Void)? = nil) throws(DrillFileError) -> StoryHandout {
-        var snapshot = engine.snapshot()
+        var snapshot = engine.currentSnapshot()
         try story.validate(against: snapshot)
         var session = DrillSession(drill: story.drill)
         var played: [StoryHandout.Chapter] = []
@@ -22,7 +22,7 @@ public enum StoryRunner {
                 next = min(next, max(engine.tick + 1, SessionRecording.tick(atSeconds: story.chapters[played.count].endSeconds)))
             }
             engine.advance(toTick: next)
-            snapshot = engine.snapshot()
+            snapshot = engine.currentSnapshot()
         }
         return StoryHandout(name: story.drill.name, description: story.drill.description, fleet: story.drill.fleet,
                             seed: story.drill.seed, chapters: played, report: session.report())
@@ -37,5 +37,16 @@ public enum StoryRunner {
         return StoryHandout.Chapter(title: c.title, panel: c.panel, startSeconds: c.startSeconds, endSeconds: c.endSeconds,
                                     caption: c.caption.render(s), figures: figures,
                                     commands: c.commands.map(\.text))
+    }
+}
+
+extension StoryRunner {
+    /// Plays a story on a fresh `FleetEngine` built from `fleet` with the story's seed (or `seed`).
+    public static func run(_ story: StoryFile, fleet: FleetSpec, seed: UInt64? = nil,
+                           progress: ((DrillProgress) -> Void)? = nil) throws(DrillFileError) -> StoryHandout {
+        var s = story
+        if let seed { s.drill.seed = seed }
+        var engine = try DrillRunner.makeEngine(fleet: fleet, seed: s.drill.seed, source: s.drill.source)
+        return try run(s, on: &engine, progress: progress)
     }
 }
