@@ -122,7 +122,7 @@ public enum DrillReportWriter {
     }
 
     static func timelineLine(_ e: DrillReport.TimelineEntry) -> String {
-        let lasted = e.endS.map { QuantityText.formatDuration(($0 - e.startS).rounded()) } ?? "ongoing"
+        let lasted = e.endS.map { $0 - e.startS < 1 ? "0s" : QuantityText.formatDuration(($0 - e.startS).rounded()) } ?? "ongoing"
         let kind = e.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
         let lastedColumn = lasted.padding(toLength: 8, withPad: " ", startingAt: 0)
         return "\(clock(e.startS))  \(lastedColumn) \(kind) \(clean(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "")\(e.injected ? " (drill)" : "")"
