@@ -1,0 +1,81 @@
+import FleetDashboard
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal run loop: wait for input until the next frame is due, hand events to the handler,
+/// draw, and leave on quit or on an exit signal.
+public enum TerminalApp {
+    /// Runs until the handler quits or an exit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) arrives,
+    /// then closes the session (through `endwin`).
+    /// - Parameters:
+    ///   - session: an open session; closed when this returns.
+    ///   - frameInterval: how often the handler is asked for a frame when no input comes.
+    ///   - handler: the application.
+    /// - Returns: the process exit status: 0 on quit, 128 + the signal number on a signal.
+    public static func run(session: TerminalSession, frameInterval: Duration,
+                           handler: some TerminalHandler) -> Int32 {
+        let clock = ContinuousClock()
+        let interval = max(frameInterval, .milliseconds(1))
+        var nextFrame = clock.now
+        var lastCanvas: Canvas?
+        var repaintPending = false
+
+        func drawFrame() {
+            if let canvas = handler.frame(size: session.size) {
+                session.draw(canvas)
+                lastCanvas = canvas
+                repaintPending = false
+            } else if repaintPending, let canvas = lastCanvas {
+                session.draw(canvas)
+                repaintPending = false
+            }
+        }
+
+        while true {
+            if let signal = SignalTrap.pendingSignal {
+                session.close()
+                return 128 + signal
+            }
+            let now = clock.now
+            if now >= nextFrame {
+                drawFrame()
+                nextFrame = now + interval
+                continue
+            }
+            guard let event = session.readEvent(timeoutMilliseconds: milliseconds(until: nextFrame, from: now)) else {
+                // Input at end of file answers at once; wait out the frame instead of spinning.
+                // A signal interrupts the sleep, so exits stay prompt.
+                let left = milliseconds(until: nextFrame, from: clock.now)
+                if left > 1 { usleep(useconds_t(left) * 1000) }
+                continue
+            }
+            var action = handler.handle(event)
+            if case .resize = event { repaintPending = true }
+            while action != .quit, let next = session.readEvent(timeoutMilliseconds: 0) {
+                if case .resize = next { repaintPending = true }
+                let nextAction = handler.handle(next)
+                if nextAction != .proceed { action = nextAction }
+            }
+            switch action {
+            case .quit:
+                session.close()
+                return 0
+            case .repaint:
+                session.invalidate()
+                repaintPending = true
+            case .proceed:
+                break
+            }
+            drawFrame()
+        }
+    }
+
+    /// Whole milliseconds from `now` to `deadline`, rounded up so the wait never ends early.
+    static func milliseconds(until deadline: ContinuousClock.Instant, from now: ContinuousClock.Instant) -> Int {
+        let (seconds, attoseconds) = (deadline - now).components
+        guard seconds >= 0, attoseconds >= 0 || seconds > 0 else { return 0 }
+        let ms = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        return Int(max(0, ms))
+    }
+}
