@@ -83,29 +83,46 @@ public enum MultiColumnKernels {
     static func buildMasks(_ up: UnsafePointer<UInt8>, from start: Int, to end: Int, groups: Int, n: Int,
                            into lanes: MaskPiece, rangeOnly: Bool) -> Int32 {
         var count = SIMD8<Int32>()
-        let all = SIMDMask<SIMD8<Int32>>(repeating: true)
-        let ones = SIMD8<UInt32>(repeating: .max), zeros = SIMD8<UInt32>(), sink = SIMD8<Float>(repeating: -.infinity)
-        for g in 0..<groups {
-            let i = start + 8 * g
-            var inRange = all
-            if i + 8 > end { inRange = SIMDLane.firstLanes8(end - i) }
-            var on: SIMDMask<SIMD8<Int32>>
-            if i + 8 <= n {
-                on = SIMDLane.loadUp8(up, i) .& inRange
-            } else {
-                var bytes = SIMD8<Int32>()
-                for j in 0..<(end - i) { bytes[j] = Int32(up[i + j]) }
-                on = bytes .!= SIMD8<Int32>()
-            }
-            lanes.keep[g] = zeros.replacing(with: ones, where: on)
-            lanes.add[g] = sink.replacing(with: SIMD8<Float>(), where: on)
+        let sinkBits = SIMD8<Int32>(repeating: Int32(bitPattern: (-Float.infinity).bitPattern))
+        let full = (Swift.min(end, n) - start) / 8
+        for g in 0..<Swift.min(groups, full) {
+            let keep = upBits8(up, start + 8 * g)
+            lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
+            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            count &-= keep
             if rangeOnly {
-                lanes.keep[piece + g] = zeros.replacing(with: ones, where: inRange)
-                lanes.add[piece + g] = sink.replacing(with: SIMD8<Float>(), where: inRange)
+                lanes.keep[piece + g] = SIMD8<UInt32>(repeating: .max)
+                lanes.add[piece + g] = SIMD8<Float>()
             }
-            count &+= SIMD8<Int32>().replacing(with: 1, where: on)
+        }
+        for g in Swift.min(groups, full)..<groups {
+            // The partial group at the end of the range: byte by byte.
+            let i = start + 8 * g
+            var keep = SIMD8<Int32>(), inRange = SIMD8<Int32>()
+            for j in 0..<(end - i) {
+                inRange[j] = -1
+                if up[i + j] != 0 { keep[j] = -1 }
+            }
+            lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
+            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            count &-= keep
+            if rangeOnly {
+                lanes.keep[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: inRange)
+                lanes.add[piece + g] = unsafeBitCast(~inRange & sinkBits, to: SIMD8<Float>.self)
+            }
         }
         return count.wrappedSum()
+    }
+
+    /// 8 state bytes from `p + i` as lane bits, all ones where the byte is non-zero, by integer
+    /// arithmetic only: `x | −x` has its top bit set exactly when `x ≠ 0`, and an arithmetic shift
+    /// spreads it. (Little-endian byte order, as on every platform Swift targets here.)
+    @inline(__always)
+    static func upBits8(_ p: UnsafePointer<UInt8>, _ i: Int) -> SIMD8<Int32> {
+        let w = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD2<Int32>.self)
+        let spread = SIMD8<Int32>(lowHalf: SIMD4(repeating: w[0]), highHalf: SIMD4(repeating: w[1]))
+        let x = spread & SIMD8<Int32>(0xFF, 0xFF00, 0xFF_0000, -0x100_0000, 0xFF, 0xFF00, 0xFF_0000, -0x100_0000)
+        return (x | (SIMD8<Int32>() &- x)) &>> 31
     }
 
     /// One column over `groups` 8-lane groups from `start` with the piece's lane vectors.

@@ -5,11 +5,12 @@
 /// ```swift
 /// var rollup = FleetRollup(layout: layout, columns: [
 ///     RollupColumn(name: "power_w"), RollupColumn(name: "die_c", threshold: 87)])
-/// rollup.update(up: gpuUp)                          // up counts per level
-/// rollup.reduce(column: 0, values: gpuPowerW, up: gpuUp)
-/// rollup.reduce(column: 1, values: gpuDieC, up: gpuUp)
+/// rollup.update(columns: [gpuPowerW, gpuDieC], up: gpuUp)   // all columns, one pass (fastest)
 /// let hallPowerW = rollup.halls.sum(0, h); let hottestRack = rollup.racks.max(1, r)
+/// let throttled = rollup.sites.countAbove(1, s); let meanDie = rollup.fleet.mean(1, 0)
 /// ```
+///
+/// A single column can also be refreshed alone with `update(up:)` then `reduce(column:values:up:)`.
 public struct FleetRollup: Sendable {
     /// Which implementation does the GPU → rack pass: the SIMD kernels, or the scalar reference
     /// (for tests and the benchmark's ratio).
