@@ -67,34 +67,34 @@ public struct FleetDigest: Sendable, Equatable {
     private static func scan(count n: Int, inlet: UnsafeBufferPointer<Float>, die: UnsafeBufferPointer<Float>,
                              power: UnsafeBufferPointer<Float>, queue: UnsafeBufferPointer<Float>,
                              flags: UnsafeBufferPointer<RackFlags>) -> Scan {
-        let bins = binCount, last = bins - 1
-        var inletBins = [Int](repeating: 0, count: bins), dieBins = [Int](repeating: 0, count: bins)
+        let bins = binCount, last = bins - 1, lastF = Float(last)
+        let ib = UnsafeMutablePointer<Int>.allocate(capacity: bins), db = UnsafeMutablePointer<Int>.allocate(capacity: bins)
+        ib.initialize(repeating: 0, count: bins); db.initialize(repeating: 0, count: bins)
+        defer { ib.deallocate(); db.deallocate() }
         let iLo = inletRange.lowerBound, iScale = Float(bins) / (inletRange.upperBound - iLo)
         let dLo = dieRange.lowerBound, dScale = Float(bins) / (dieRange.upperBound - dLo)
         var pMax: Float = 0, qMax: Float = 0, failed = 0, throttled = 0
         let k = hottestCount
         var topD = [Float](repeating: -.infinity, count: k), topI = [Int](repeating: -1, count: k)
         var floor: Float = -.infinity
-        inletBins.withUnsafeMutableBufferPointer { ib in
-            dieBins.withUnsafeMutableBufferPointer { db in
-                for i in 0..<n {
-                    let t = inlet[i], d = die[i]
-                    if t.isFinite { let b = Int((t - iLo) * iScale); ib[b < 0 ? 0 : (b > last ? last : b)] += 1 }
-                    if d.isFinite { let b = Int((d - dLo) * dScale); db[b < 0 ? 0 : (b > last ? last : b)] += 1 }
-                    pMax = max(pMax, power[i])
-                    qMax = max(qMax, queue[i])
-                    let f = flags[i].rawValue
-                    failed &+= Int((f & RackFlags.failed.rawValue) >> 3)
-                    throttled &+= Int(f & RackFlags.thermal.rawValue)
-                    if d > floor {
-                        var j = k - 1
-                        while j > 0 && topD[j - 1] < d { topD[j] = topD[j - 1]; topI[j] = topI[j - 1]; j -= 1 }
-                        topD[j] = d; topI[j] = i
-                        floor = topD[k - 1]
-                    }
-                }
+        for i in 0..<n {
+            let t = inlet[i], d = die[i]
+            if t.isFinite { let x = (t - iLo) * iScale; ib[x < 1 ? 0 : (x >= lastF ? last : Int(x))] += 1 }
+            if d.isFinite { let x = (d - dLo) * dScale; db[x < 1 ? 0 : (x >= lastF ? last : Int(x))] += 1 }
+            pMax = max(pMax, power[i])
+            qMax = max(qMax, queue[i])
+            let f = flags[i].rawValue
+            failed &+= Int((f & RackFlags.failed.rawValue) >> 3)
+            throttled &+= Int(f & RackFlags.thermal.rawValue)
+            if d > floor {
+                var j = k - 1
+                while j > 0 && topD[j - 1] < d { topD[j] = topD[j - 1]; topI[j] = topI[j - 1]; j -= 1 }
+                topD[j] = d; topI[j] = i
+                floor = topD[k - 1]
             }
         }
+        let inletBins = Array(UnsafeBufferPointer(start: ib, count: bins))
+        let dieBins = Array(UnsafeBufferPointer(start: db, count: bins))
         return Scan(inletBins: inletBins, dieBins: dieBins, hottest: topI.filter { $0 >= 0 }, maxPower: pMax,
                     maxQueue: qMax, failed: failed, throttled: throttled)
     }

@@ -27,8 +27,8 @@ public enum HistogramGlyphs {
         let last = bins.count - 1
         bins.withUnsafeMutableBufferPointer { b in
             for v in values where v.isFinite {
-                let i = Int((v - lower) * scale)
-                b[i < 0 ? 0 : (i > last ? last : i)] += 1
+                let x = (v - lower) * scale
+                b[x < 1 ? 0 : (x >= Float(last) ? last : Int(x))] += 1
             }
         }
         return bins
