@@ -82,6 +82,10 @@ import Glibc
         Self.expectRestored(child)
     }
 
+    /// A resize and SIGTERM reach a child started with those signals blocked. (In this child the test
+    /// runs off the main thread, and libdispatch parks the main thread with every signal open, so
+    /// this checks delivery end to end; that the session's own unblocking matters for a program
+    /// whose loop runs on the main thread was checked by hand in tmux.)
     @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
     func signalsArriveEvenWhenTheLauncherBlockedThem() throws {
         let child = try Self.startChild(mode: "term", newSession: true,
