@@ -1,0 +1,15 @@
+import FleetSim
+
+/// What the dashboard asks of its host (the terminal loop) after an input event.
+public enum DashboardAction: Sendable, Equatable {
+    /// Leave the dashboard.
+    case quit
+    /// Send a command to the simulation runner (stamped with the tick it applies at by the runner).
+    case send(SimCommand)
+    /// The theme changed: the terminal may need to rebuild its colour pairs.
+    case themeChanged(index: Int, name: String)
+    /// Redraw every this many milliseconds from now on.
+    case refreshChanged(milliseconds: Int)
+    /// Something visible changed: draw a frame now rather than at the next refresh.
+    case redraw
+}

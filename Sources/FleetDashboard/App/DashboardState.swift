@@ -1,0 +1,47 @@
+/// Everything the operator has chosen that is not the simulation: focus, selection, drill-down path,
+/// map metric, layout, list filter and scroll, the open dialog or palette, read-only mode, theme and
+/// refresh rate. A value: tests build one, act on it and compare.
+public struct DashboardState: Sendable {
+    /// Refresh intervals `<` / `>` walk, in milliseconds (a UI knob; `--refresh` may set any value).
+    public static let refreshLadder = [100, 250, 500, 1_000, 2_000, 5_000]
+
+    public var presetName: String
+    public var focus: PanelID = .map
+    /// The panel filling the body (`e`), if any.
+    public var expanded: PanelID?
+    public var selection: MapSelection?
+    /// Drill-down path of the map, outermost first; empty shows the whole fleet.
+    public var drillPath: [MapScope] = []
+    public var metric: MapMetric = .temperature
+    /// Case-insensitive filter of the events list (`/`).
+    public var eventFilter = ""
+    /// True while `/` is taking keys for the filter.
+    public var editingFilter = false
+    /// Events skipped from the newest.
+    public var eventScroll = 0
+    public var modal: DashboardModal?
+    /// The palette's line and history (kept across openings).
+    public var palette = CommandPalette()
+    /// Injections are refused when set (`--read-only`).
+    public var readOnly: Bool
+    public var themeIndex = 0
+    public var refreshMilliseconds: Int
+    /// A one-line message in the key bar until the next key.
+    public var message: String?
+    public var messageIsError = false
+    /// A running drill or story step for the header ("drill: metro cooling loss · step 2/4").
+    public var scenario: String?
+
+    public init(presetName: String = LayoutPreset.overview.name, readOnly: Bool = false, refreshMilliseconds: Int = 500) {
+        self.presetName = presetName; self.readOnly = readOnly; self.refreshMilliseconds = refreshMilliseconds
+    }
+
+    /// The map's current scope (the end of the drill-down path).
+    public var scope: MapScope { drillPath.last ?? .fleet }
+
+    /// The layout preset in force.
+    public var preset: LayoutPreset { LayoutPreset.named(presetName) ?? .overview }
+
+    /// Shows a message in the key bar.
+    public mutating func say(_ text: String, error: Bool = false) { message = text; messageIsError = error }
+}

@@ -1,0 +1,151 @@
+import FleetSim
+
+/// Draws one whole frame — header, every panel of the layout, key bar, then any dialog, palette or
+/// help — and keeps what a frame leaves behind for input handling (layout, map geometry) and for the
+/// next frame (sparkline columns, the per-snapshot digest).
+public final class FrameRenderer {
+    public let sparks = SparklineCache()
+    public private(set) var digest = FleetDigest()
+    public private(set) var layout: ScreenLayout?
+    public private(set) var mapGeometry: MapGeometry?
+    /// Events that passed the filter in the last frame, and the rows the list had.
+    public private(set) var eventCount = 0
+    public private(set) var eventRows = 0
+    /// Size of the last frame, in cells.
+    public private(set) var size = (width: 0, height: 0)
+    public var engine = LayoutEngine()
+    private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
+
+    public init() {}
+
+    /// Draws `s` into `canvas` (its size is the screen size) for the given state and look.
+    public func render(_ s: Snapshot, state: DashboardState, theme: Theme, glyphs: GlyphSet, graph: GraphStyle,
+                       keymap: Keymap, into canvas: inout Canvas) {
+        let key = (s.tick, s.seed, s.racks.count, s.fleetName)
+        if key != digestKey {
+            if key.0 < digestKey.0 || key.1 != digestKey.1 || key.3 != digestKey.3 { sparks.removeAll() }
+            digest = FleetDigest(s); digestKey = key
+        }
+        canvas.clear(theme.style(.mainForeground))
+        size = (canvas.width, canvas.height)
+        let layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
+        self.layout = layout
+        if let small = layout.tooSmall {
+            mapGeometry = nil
+            TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")
+            return
+        }
+        var ctx = PanelContext(theme: theme, glyphs: glyphs, graph: graph, sparks: sparks, digest: digest)
+        if let header = layout.header {
+            HeaderBar.draw(into: &canvas, s, rect: header, ctx: ctx, scenario: state.scenario, readOnly: state.readOnly)
+        }
+        let focus = Self.effectiveFocus(state.focus, layout: layout)
+        mapGeometry = nil
+        for p in layout.placements {
+            ctx.focused = p.id == focus
+            if p.guests.isEmpty {
+                drawPanel(p.id, rect: p.frame, s, state: state, ctx: ctx, into: &canvas)
+            } else {
+                let role: ThemeColor = p.id == .latency ? .latencyBox : (p.id == .power ? .powerBox : .trafficBox)
+                Box.draw(into: &canvas, p.frame, title: p.title, role: role, focused: ctx.focused, theme: theme, glyphs: glyphs)
+                for section in p.sections(specs: engine.specs) {
+                    drawContent(section.id, inner: section.rect, s, state: state, ctx: ctx, into: &canvas)
+                }
+            }
+        }
+        if let footer = layout.footer {
+            FooterBar.draw(into: &canvas, rect: footer, hints: hints(state, keymap: keymap, ascii: glyphs.isASCII),
+                           message: state.message, messageIsError: state.messageIsError, ctx: ctx)
+        }
+        drawModal(state, s, theme: theme, glyphs: glyphs, keymap: keymap, into: &canvas)
+    }
+
+    /// The focused panel if it is shown in its own box, else the first box.
+    public static func effectiveFocus(_ focus: PanelID, layout: ScreenLayout) -> PanelID? {
+        if layout.placements.contains(where: { $0.id == focus }) { return focus }
+        return layout.placements.first?.id
+    }
+
+    private func drawPanel(_ id: PanelID, rect: Rect, _ s: Snapshot, state: DashboardState, ctx: PanelContext,
+                           into canvas: inout Canvas) {
+        switch id {
+        case .map:
+            mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, scope: state.scope,
+                                             selection: state.selection, metric: state.metric)
+        case .events:
+            eventRows = max(0, rect.height - 2)
+            eventCount = EventsPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, filter: state.eventFilter,
+                                          scroll: state.eventScroll, editingFilter: state.editingFilter)
+        case .detail: DetailPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, selection: state.selection)
+        case .power: PowerPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
+        case .thermal: ThermalPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
+        case .traffic: TrafficPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
+        case .latency: LatencyPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
+        case .agentic: AgenticPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
+        case .header, .footer: break
+        }
+    }
+
+    private func drawContent(_ id: PanelID, inner: Rect, _ s: Snapshot, state: DashboardState, ctx: PanelContext,
+                             into canvas: inout Canvas) {
+        switch id {
+        case .events:
+            let events = EventsPanel.visibleEvents(s, filter: state.eventFilter)
+            eventRows = inner.height
+            eventCount = events.count
+            EventsPanel.content(into: &canvas, events: events, inner: inner, ctx: ctx, filter: state.eventFilter,
+                                top: max(0, min(state.eventScroll, events.count - inner.height)))
+        case .detail: DetailPanel.content(into: &canvas, s, inner: inner, ctx: ctx, selection: state.selection)
+        case .power: PowerPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
+        case .thermal: ThermalPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
+        case .traffic: TrafficPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
+        case .latency: LatencyPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
+        case .agentic: AgenticPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
+        case .map:
+            mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: inner, ctx: ctx, scope: state.scope,
+                                             selection: state.selection, metric: state.metric)
+        case .header, .footer: break
+        }
+    }
+
+    private func drawModal(_ state: DashboardState, _ s: Snapshot, theme: Theme, glyphs: GlyphSet, keymap: Keymap,
+                           into canvas: inout Canvas) {
+        guard let modal = state.modal, let layout else { return }
+        let body = Rect(x: 0, y: 1, width: canvas.width, height: max(0, canvas.height - 2))
+        switch modal {
+        case .wizard(let w): w.menu.draw(into: &canvas, area: body, trail: w.trailText, theme: theme, glyphs: glyphs)
+        case .confirm(let d): d.draw(into: &canvas, area: body, theme: theme, glyphs: glyphs)
+        case .palette:
+            let bottom = layout.footer?.y ?? canvas.height
+            let area = Rect(x: 0, y: max(1, bottom - 3), width: canvas.width, height: min(3, bottom - 1))
+            state.palette.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
+        case .help(let overlay):
+            overlay.draw(into: &canvas, keymap: keymap, theme: theme, ascii: glyphs.isASCII, readOnly: state.readOnly)
+        }
+    }
+
+    /// Key-bar hints for the state: the modal's keys, or the main bindings in force.
+    func hints(_ state: DashboardState, keymap: Keymap, ascii: Bool) -> [FooterBar.Hint] {
+        let arrows = ascii ? "Up/Dn" : "↑↓"
+        switch state.modal {
+        case .wizard: return [.init(arrows, "move"), .init("Enter", "choose"), .init("Esc", "back")]
+        case .confirm: return [.init("y", "yes"), .init("n/Esc", "no"), .init("Enter", "highlighted (No)"), .init("Tab", "toggle")]
+        case .palette: return [.init("Tab", "complete"), .init(arrows, "history"), .init("Enter", "run"), .init("Esc", "close")]
+        case .help: return [.init("any key", "closes help")]
+        case nil: break
+        }
+        if state.editingFilter { return [.init("type", "filter events"), .init("Enter", "keep"), .init("Esc", "clear")] }
+        var list: [(KeyAction, String)] = [(.help, "help")]
+        if !state.readOnly { list += [(.fault, "fault"), (.surge, "surge"), (.repair, "repair")] }
+        list += [(.palette, "command"), (.pause, "pause")]
+        var out: [FooterBar.Hint] = []
+        if state.readOnly { out.append(.init("READ-ONLY", "injections off")) }
+        func label(_ a: KeyAction) -> String? { keymap.keys(for: a).first.map { KeyName.label($0, ascii: ascii) } }
+        for (action, text) in list { if let k = label(action) { out.append(.init(k, text)) } }
+        if let up = label(.speedUp), let down = label(.speedDown) { out.append(.init(up + "/" + down, "speed")) }
+        let rest: [(KeyAction, String)] = [(.mapMetric, "metric"), (.quit, "quit"), (.drillDown, "drill"), (.back, "back"),
+                                           (.filter, "filter"), (.expand, "expand"), (.preset, "layout"), (.theme, "theme")]
+        for (action, text) in rest { if let k = label(action) { out.append(.init(k, text)) } }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import FleetSim
+
+/// The words a confirmation dialog uses: what will be injected, where, for how long, what it does to
+/// the fleet (MODEL.md §8), and the equivalent command-language line.
+public enum InjectionSummary {
+    /// A confirmation dialog for a command (injections only; others get a generic line).
+    public static func dialog(for command: SimCommand) -> ConfirmDialog {
+        ConfirmDialog(title: title(command), lines: lines(command), command: command)
+    }
+
+    static func title(_ c: SimCommand) -> String {
+        switch c {
+        case .fault: "inject fault?"
+        case .surge: "start surge?"
+        case .repair(nil): "repair everything?"
+        case .repair: "repair?"
+        default: "send command?"
+        }
+    }
+
+    static func lines(_ c: SimCommand) -> [String] {
+        var out: [String] = []
+        switch c {
+        case .fault(let f):
+            out.append("\(f.kind.rawValue) fault on \(place(f.target))" + magnitudeText(f))
+            out.append(timing(ramp: f.rampSeconds, duration: f.durationSeconds))
+            out.append(effect(f.kind))
+        case .surge(let s):
+            let who = s.classes.count == RequestClass.allCases.count ? "all classes" : s.classes.map(\.name).joined(separator: ", ")
+            out.append("demand surge ×\(QuantityText.shortest(s.factor)) on \(who)")
+            out.append(timing(ramp: s.rampSeconds, duration: s.durationSeconds))
+            out.append(s.classes.contains(.agentic) ? "arrivals ×\(QuantityText.shortest(s.factor)); agentic tasks also fan out more and chain longer"
+                                                    : "arrival rate ×\(QuantityText.shortest(s.factor)); queues and latency rise where capacity is short")
+        case .repair(let t?):
+            out.append("repair \(place(t))")
+            out.append("faults on it end now; failed GPUs come back")
+        case .repair(nil):
+            out.append("repair the whole fleet")
+            out.append("every fault ends, failed GPUs come back, every surge stops")
+        default:
+            out.append("change the simulation clock")
+        }
+        out.append("command: " + CommandFormatter.format(c))
+        return out
+    }
+
+    static func place(_ t: TargetSelector) -> String {
+        var s = CommandFormatter.placeLabel(t)
+        switch t.mode {
+        case .all: break
+        case .count(let n): s = "\(n) of " + s
+        case .percent(let p): s = NumberFormat.percent(p) + " of " + s
+        }
+        return s
+    }
+
+    static func magnitudeText(_ f: FaultSpec) -> String {
+        var parts: [String] = []
+        if let m = f.magnitude {
+            switch f.kind {
+            case .cooling: parts.append(NumberFormat.percent(m) + " of cooling lost")
+            case .powerCap: parts.append("cap at " + NumberFormat.percent(m) + " of the grid limit")
+            case .network: parts.append(m >= 1 ? "partitioned" : NumberFormat.percent(m, decimals: m < 0.1 ? 1 : 0) + " packet loss")
+            case .straggler: parts.append("×" + QuantityText.shortest(m) + " slower")
+            case .gpu, .rack: break
+            }
+        }
+        if let l = f.addedLatencySeconds { parts.append("+" + NumberFormat.duration(l) + " RTT") }
+        return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
+    }
+
+    static func timing(ramp: Double, duration: Double?) -> String {
+        let r = ramp > 0 ? "ramp " + QuantityText.formatDuration(ramp) : "no ramp"
+        let d = duration.map { "lasts " + QuantityText.formatDuration($0) } ?? "lasts until repaired"
+        return r + ", " + d
+    }
+
+    /// The fault's effect in the model, from MODEL.md §8.
+    static func effect(_ k: FaultKind) -> String {
+        switch k {
+        case .gpu: "GPU down → its replica down → requests retry elsewhere"
+        case .rack: "all its GPUs down → burst of retries → router shifts load"
+        case .cooling: "inlet rises → throttling → shutdowns: slow creep, then a cliff"
+        case .powerCap: "site cap drops → GPU caps drop → prefill slows first → shedding"
+        case .network: "RTT added per call (N× per agent task); loss → retries; partition → no traffic"
+        case .straggler: "one slow replica drags its batch"
+        }
+    }
+}

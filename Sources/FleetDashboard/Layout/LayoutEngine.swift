@@ -1,0 +1,151 @@
+/// Turns a screen size, a preset and an optional expanded panel into panel rectangles.
+/// Pure and deterministic: the same inputs always give the same layout.
+///
+/// Under pressure, panels first shrink toward their minimums. When the minimums still do not fit,
+/// the lowest-priority panel among those that set the overflowing dimension gives way: it merges
+/// into its host (per the preset) when the host is shown and merging does not make things worse,
+/// else it drops. A host chosen to give way first sheds its guests, lowest priority first, which
+/// gives back the rows they took. This repeats until the rest fits. Below `floor` the result is "too small".
+public struct LayoutEngine: Sendable {
+    /// The absolute floor (columns, rows) below which the dashboard shows the too-small screen.
+    public static let floor = (width: 40, height: 12)
+
+    public var specs: [PanelID: PanelSpec]
+
+    public init(specs: [PanelID: PanelSpec] = PanelSpec.standard) { self.specs = specs }
+
+    /// Lays out a `width`×`height` screen. With `expanded` set, that panel alone fills the body.
+    public func layout(width: Int, height: Int, preset: LayoutPreset, expanded: PanelID? = nil) -> ScreenLayout {
+        let w = max(0, width), h = max(0, height)
+        guard w >= Self.floor.width, h >= Self.floor.height else {
+            return ScreenLayout(width: w, height: h, header: nil, footer: nil, placements: [], dropped: [],
+                                tooSmall: .init(needWidth: Self.floor.width, needHeight: Self.floor.height,
+                                                haveWidth: w, haveHeight: h))
+        }
+        let header = Rect(x: 0, y: 0, width: w, height: 1)
+        let footer = Rect(x: 0, y: h - 1, width: w, height: 1)
+        let body = Rect(x: 0, y: 1, width: w, height: h - 2)
+        if let expanded, expanded != .header, expanded != .footer {
+            return ScreenLayout(width: w, height: h, header: header, footer: footer,
+                                placements: [PanelPlacement(id: expanded, frame: body)],
+                                dropped: preset.body.panels.filter { $0 != expanded }, tooSmall: nil)
+        }
+        var kept = Set(preset.body.panels)
+        var guests: [PanelID: [PanelID]] = [:]
+        var dropped: [PanelID] = []
+        while let tree = preset.body.pruned(keeping: kept) {
+            let need = minimum(tree, guests: guests)
+            let overflowWidth = need.width > body.width
+            let overflowHeight = need.height > body.height
+            if !overflowWidth && !overflowHeight {
+                var placements: [PanelPlacement] = []
+                place(tree, in: body, guests: guests, into: &placements)
+                return ScreenLayout(width: w, height: h, header: header, footer: footer,
+                                    placements: placements, dropped: dropped, tooSmall: nil)
+            }
+            let critical = criticalPanels(tree, horizontal: overflowWidth, guests: guests)
+            guard let victim = critical.min(by: { rank($0) < rank($1) }) else { break }
+            if let hosted = guests[victim], let guest = hosted.min(by: { rank($0) < rank($1) }) {
+                guests[victim] = hosted.count == 1 ? nil : hosted.filter { $0 != guest }
+                dropped.append(guest)
+                continue
+            }
+            kept.remove(victim)
+            var merged = guests
+            if let host = preset.merges[victim], kept.contains(host) {
+                merged[host, default: []].append(contentsOf: [victim] + (merged[victim] ?? []))
+                merged[victim] = nil
+            }
+            if merged != guests, let rest = preset.body.pruned(keeping: kept),
+               helps(minimum(rest, guests: merged), before: need, body: body, horizontal: overflowWidth) {
+                guests = merged
+            } else {
+                dropped.append(contentsOf: [victim] + (guests[victim] ?? []))
+            }
+            guests[victim] = nil
+        }
+        return ScreenLayout(width: w, height: h, header: nil, footer: nil, placements: [], dropped: dropped,
+                            tooSmall: .init(needWidth: max(w, Self.floor.width), needHeight: max(h, Self.floor.height),
+                                            haveWidth: w, haveHeight: h))
+    }
+
+    /// A merge is taken over a drop when it does not make the overflowing dimension worse and does
+    /// not make the other dimension overflow (a guest merged across a row adds height, for instance).
+    private func helps(_ after: (width: Int, height: Int), before: (width: Int, height: Int), body: Rect,
+                       horizontal: Bool) -> Bool {
+        if horizontal {
+            return after.width <= before.width && (before.height > body.height || after.height <= body.height)
+        }
+        return after.height <= before.height && (before.width > body.width || after.width <= body.width)
+    }
+
+    /// Lower ranks give way first: by priority, then later in the preset's reading order.
+    private func rank(_ id: PanelID) -> (Int, Int) {
+        let order = PanelID.allCases.firstIndex(of: id) ?? 0
+        return (specs[id]?.priority ?? 0, -order)
+    }
+
+    private func panelMinimum(_ id: PanelID, guests: [PanelID: [PanelID]]) -> (width: Int, height: Int) {
+        let spec = specs[id]
+        let extra = (guests[id] ?? []).reduce(0) { $0 + (specs[$1]?.mergedLines ?? 1) }
+        return (spec?.minWidth ?? 3, (spec?.minHeight ?? 3) + extra)
+    }
+
+    private func minimum(_ node: LayoutNode, guests: [PanelID: [PanelID]]) -> (width: Int, height: Int) {
+        switch node {
+        case .panel(let id, _):
+            return panelMinimum(id, guests: guests)
+        case .row(let children, _):
+            let m = children.map { minimum($0, guests: guests) }
+            return (m.reduce(0) { $0 + $1.width }, m.map(\.height).max() ?? 0)
+        case .column(let children, _):
+            let m = children.map { minimum($0, guests: guests) }
+            return (m.map(\.width).max() ?? 0, m.reduce(0) { $0 + $1.height })
+        }
+    }
+
+    /// The panels whose minimums add up to the node's minimum along one axis: every child of a split
+    /// along that axis, and only the largest children of a split across it.
+    private func criticalPanels(_ node: LayoutNode, horizontal: Bool, guests: [PanelID: [PanelID]]) -> [PanelID] {
+        switch node {
+        case .panel(let id, _):
+            return [id]
+        case .row(let children, _), .column(let children, _):
+            var alongAxis = false
+            if case .row = node { alongAxis = horizontal } else { alongAxis = !horizontal }
+            if alongAxis { return children.flatMap { criticalPanels($0, horizontal: horizontal, guests: guests) } }
+            let sizes = children.map { m -> Int in
+                let s = minimum(m, guests: guests)
+                return horizontal ? s.width : s.height
+            }
+            let top = sizes.max() ?? 0
+            return zip(children, sizes).filter { $0.1 == top }
+                .flatMap { criticalPanels($0.0, horizontal: horizontal, guests: guests) }
+        }
+    }
+
+    private func place(_ node: LayoutNode, in rect: Rect, guests: [PanelID: [PanelID]], into out: inout [PanelPlacement]) {
+        switch node {
+        case .panel(let id, _):
+            out.append(PanelPlacement(id: id, frame: rect, guests: guests[id] ?? []))
+        case .row(let children, _):
+            let mins = children.map { minimum($0, guests: guests).width }
+            let widths = Distribution.split(total: rect.width, minimums: mins, shares: children.map(\.share))
+                ?? Distribution.squeeze(total: rect.width, minimums: mins)
+            var x = rect.x
+            for (child, cw) in zip(children, widths) {
+                place(child, in: Rect(x: x, y: rect.y, width: cw, height: rect.height), guests: guests, into: &out)
+                x += cw
+            }
+        case .column(let children, _):
+            let mins = children.map { minimum($0, guests: guests).height }
+            let heights = Distribution.split(total: rect.height, minimums: mins, shares: children.map(\.share))
+                ?? Distribution.squeeze(total: rect.height, minimums: mins)
+            var y = rect.y
+            for (child, ch) in zip(children, heights) {
+                place(child, in: Rect(x: rect.x, y: y, width: rect.width, height: ch), guests: guests, into: &out)
+                y += ch
+            }
+        }
+    }
+}

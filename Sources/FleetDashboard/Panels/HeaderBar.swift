@@ -1,0 +1,74 @@
+import FleetSim
+
+/// The top line: clock, speed, pause, fleet and seed, a drill or story step when one runs, SLO status,
+/// the alert count, and READ-ONLY when injections are off.
+public enum HeaderBar {
+    /// Alerts: active faults, breached SLO targets and failed model invariants.
+    public static func alertCount(_ s: Snapshot, slo: SLOCheck) -> Int {
+        s.activeFaults.count + slo.breaches.count + s.invariantViolations.count
+    }
+
+    public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
+                            scenario: String?, readOnly: Bool) {
+        guard !rect.isEmpty else { return }
+        let t = ctx.theme
+        let base = CellStyle(foreground: t.color(.headerForeground), background: t.color(.headerBackground))
+        canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: base)
+        var bold = base; bold.attributes = .bold
+        var right = rect.maxX
+        if readOnly {
+            let label = " READ-ONLY "
+            right -= DisplayWidth.of(label)
+            var ro = base; ro.attributes = [.bold, .reverse]
+            canvas.text(label, x: max(rect.x, right), y: rect.y, style: ro)
+            right -= 1
+        }
+        var w = LineWriter(Rect(x: rect.x, y: rect.y, width: max(0, right - rect.x), height: 1), row: 0)
+        let sep = ctx.glyphs.separator
+        w.write(" fleettop", bold, into: &canvas)
+        w.write(sep + s.fleetName + sep + "seed \(s.seed)" + sep, base, into: &canvas)
+        w.write(NumberFormat.simClock(s.simTime), bold, into: &canvas)
+        w.write(" " + speedLabel(s.clock, glyphs: ctx.glyphs), base, into: &canvas)
+        if s.clock.paused {
+            var p = base; p.attributes = [.bold, .reverse]
+            w.write(" ", base, into: &canvas)
+            w.write(" PAUSED ", p, into: &canvas)
+        }
+        let slo = SLOCheck(s)
+        w.write(sep, base, into: &canvas)
+        if !slo.judged {
+            w.write("SLO –", base, into: &canvas)
+        } else if slo.breaches.isEmpty {
+            w.write("SLO " + String(ctx.glyphs.ok), CellStyle(foreground: t.color(.ok), background: base.background,
+                                                             attributes: .bold), into: &canvas)
+        } else {
+            let first = slo.breaches[0]
+            let more = slo.breaches.count > 1 ? " +\(slo.breaches.count - 1)" : ""
+            w.write("SLO " + String(ctx.glyphs.notOK) + " \(first.requestClass.name) \(first.metric)" + more,
+                    CellStyle(foreground: t.color(.critical), background: base.background, attributes: .bold), into: &canvas)
+        }
+        let alerts = alertCount(s, slo: slo)
+        w.write(sep, base, into: &canvas)
+        if alerts > 0 {
+            w.write(String(ctx.glyphs.warning) + " \(alerts) alert" + (alerts == 1 ? "" : "s"),
+                    CellStyle(foreground: t.color(.warning), background: base.background, attributes: .bold), into: &canvas)
+        } else {
+            w.write("no alerts", base, into: &canvas)
+        }
+        if let scenario, !scenario.isEmpty { w.write(sep + scenario, bold, into: &canvas) }
+    }
+
+    /// "×10", or "max ×312" with the achieved rate, or "×60 (×41 achieved)" when the machine lags.
+    static func speedLabel(_ c: ClockState, glyphs: GlyphSet) -> String {
+        let achieved = c.achievedRealtimeFactor
+        let speed = glyphs.isASCII ? String(c.speed.label.map { $0 == "×" ? "x" : $0 }) : c.speed.label
+        let times = glyphs.times
+        switch c.speed {
+        case .max:
+            return achieved > 0 ? "max " + times + NumberFormat.count(achieved) : "max"
+        case .times(let x):
+            if !c.paused, achieved > 0, achieved < x * 0.9 { return speed + " (" + times + NumberFormat.count(achieved) + " achieved)" }
+            return speed
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import FleetSim
+
+/// Thermal: inlet and die temperature distributions over racks, throttled and shut-down GPU counts,
+/// and the hottest racks with their reason codes.
+public enum ThermalPanel {
+    public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
+        let inner = Box.draw(into: &canvas, rect, title: "thermal", subtitle: "racks by °C",
+                             role: .thermalBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
+        content(into: &canvas, s, inner: inner, ctx: ctx)
+    }
+
+    /// The content without the box: for the panel's own box or its section of a merged box.
+    public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
+        guard !inner.isEmpty else { return }
+        let d = ctx.digest
+        let deg = ctx.glyphs.degree
+        var row = 0
+        var w = LineWriter(inner, row: row)
+        distribution(&canvas, &w, "inlet " + deg, d.inletBins, FleetDigest.inletRange, ctx)
+        w.skip(3)
+        if w.remaining >= FleetDigest.binCount + 14 {
+            distribution(&canvas, &w, "die " + deg, d.dieBins, FleetDigest.dieRange, ctx)
+        } else if inner.height > 3 {
+            row += 1
+            var w2 = LineWriter(inner, row: row)
+            distribution(&canvas, &w2, "die " + deg, d.dieBins, FleetDigest.dieRange, ctx)
+        }
+        row += 1
+        guard row < inner.height else { return }
+        let t = s.totals
+        var c = LineWriter(inner, row: row)
+        c.write("throttled ", ctx.label, into: &canvas)
+        c.write(NumberFormat.count(Double(t.gpusThrottled + t.gpusPowerCapped)), t.gpusThrottled > 0 ? ctx.warning : ctx.value, into: &canvas)
+        c.write(" GPUs (T ", ctx.label, into: &canvas)
+        c.write(NumberFormat.count(Double(t.gpusThrottled)), ctx.value, into: &canvas)
+        c.write(", W ", ctx.label, into: &canvas)
+        c.write(NumberFormat.count(Double(t.gpusPowerCapped)), ctx.value, into: &canvas)
+        c.write(")" + ctx.glyphs.separator + "shut down ", ctx.label, into: &canvas)
+        c.write(NumberFormat.count(Double(t.gpusShutDown)), t.gpusShutDown > 0 ? ctx.critical : ctx.value, into: &canvas)
+        row += 1
+        var first = true
+        for r in d.hottestRacks where row < inner.height {
+            guard r < s.racks.count else { continue }
+            var h = LineWriter(inner, row: row)
+            h.write(first ? "hottest " : "        ", ctx.label, into: &canvas)
+            first = false
+            let die = Double(s.racks.dieCMax[r])
+            let f = (die - FleetDigest.dieRange.lowerBound.asDouble) / (FleetDigest.dieRange.upperBound.asDouble - FleetDigest.dieRange.lowerBound.asDouble)
+            h.write(MapSelection.rack(r).path(in: s), ctx.text, into: &canvas)
+            h.write(" " + NumberFormat.fixed(die, 1) + " " + deg,
+                    CellStyle(foreground: ctx.theme.gradient(.thermal, at: f), background: ctx.theme.color(.mainBackground),
+                              attributes: .bold), into: &canvas)
+            h.write(" inlet " + NumberFormat.fixed(Double(s.racks.inletC[r]), 1), ctx.label, into: &canvas)
+            let codes = reasonCodes(s.racks.flags[r], glyphs: ctx.glyphs)
+            if !codes.isEmpty { h.write(" " + codes, ctx.warning, into: &canvas) }
+            row += 1
+        }
+    }
+
+    /// "T W Q F N" letters for a rack's flags, in that order.
+    public static func reasonCodes(_ f: RackFlags, glyphs: GlyphSet) -> String {
+        var out = ""
+        if f.contains(.thermal) || f.contains(.shutDown) { out += "T" }
+        if f.contains(.powerCapped) || f.contains(.shed) { out += out.isEmpty ? "W" : " W" }
+        if f.contains(.queueSaturated) { out += out.isEmpty ? "Q" : " Q" }
+        if f.contains(.failed) { out += out.isEmpty ? "F" : " F" }
+        if f.contains(.network) { out += out.isEmpty ? "N" : " N" }
+        return out
+    }
+
+    private static func distribution(_ canvas: inout Canvas, _ w: inout LineWriter, _ label: String, _ bins: [Int],
+                                     _ range: ClosedRange<Float>, _ ctx: PanelContext) {
+        w.write(label + " " + NumberFormat.fixed(Double(range.lowerBound), 0) + " ", ctx.label, into: &canvas)
+        let n = min(bins.count, w.remaining)
+        HistogramGlyphs.draw(into: &canvas, x: w.x, y: w.y, bins: Array(bins.prefix(n)), gradient: .thermal,
+                             theme: ctx.theme, glyphs: ctx.glyphs)
+        w.skip(n)
+        w.write(" " + NumberFormat.fixed(Double(range.upperBound), 0), ctx.label, into: &canvas)
+    }
+}
+
+private extension Float {
+    var asDouble: Double { Double(self) }
+}

@@ -1,0 +1,44 @@
+/// Parses one theme value: `#RRGGBB`, `#GG` (a grey), `R G B` in decimal, or empty (terminal
+/// default), as btop writes them.
+public enum ThemeColorValue {
+    /// nil when the text is none of the accepted forms.
+    public static func parse(_ text: String) -> CellColor? {
+        let t = text.trimmingSpaces()
+        if t.isEmpty { return .terminalDefault }
+        if t.hasPrefix("#") {
+            let hex = Array(t.dropFirst())
+            guard hex.allSatisfy(\.isHexDigit) else { return nil }
+            func byte(_ i: Int) -> UInt8 { UInt8(String(hex[i...i + 1]), radix: 16)! }
+            switch hex.count {
+            case 6: return .rgb(RGB(byte(0), byte(2), byte(4)))
+            case 2: let g = byte(0); return .rgb(RGB(g, g, g))
+            default: return nil
+            }
+        }
+        let parts = t.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 3 else { return nil }
+        let values = parts.compactMap { UInt8($0) }
+        guard values.count == 3 else { return nil }
+        return .rgb(RGB(values[0], values[1], values[2]))
+    }
+
+    /// The file spelling of a colour: `#rrggbb`, or empty for the terminal default.
+    public static func format(_ color: CellColor) -> String {
+        switch color {
+        case .terminalDefault: return ""
+        case .rgb(let c):
+            let digits = Array("0123456789abcdef")
+            return "#" + [c.r, c.g, c.b].map { "\(digits[Int($0 >> 4)])\(digits[Int($0 & 15)])" }.joined()
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

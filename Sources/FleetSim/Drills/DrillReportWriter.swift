@@ -1,0 +1,144 @@
+import Foundation
+
+/// Renders a `DrillReport` as plain text (for a terminal), Markdown (for a ticket or a handout) or
+/// JSON (`fleettop.drill-report/1`), and writes files atomically.
+public enum DrillReportWriter {
+    /// The report for a terminal: verdict first, then checks, method, timeline.
+    public static func text(_ r: DrillReport) -> String {
+        var out = "drill: \(clean(r.name)) — \(r.verdict.rawValue.uppercased()) (exit \(r.exitStatus))\n"
+        out += "fleet \(clean(r.fleet)) · seed \(r.seed) · \(clock(r.endedAtS)) of \(clock(r.durationS)) simulated · \(clean(r.source))\n"
+        if !r.description.isEmpty { out += "\(clean(r.description))\n" }
+        for role in ["steady_state", "stop_when"] {
+            let checks = r.checks.filter { $0.role == role }
+            guard !checks.isEmpty else { continue }
+            out += role == "steady_state" ? "\nsteady state\n" : "\nstop conditions\n"
+            let width = checks.map(\.text.count).max() ?? 0
+            for c in checks {
+                let mark = c.held ? "✔" : "✘"
+                out += "  \(mark) \(c.text.padding(toLength: width, withPad: " ", startingAt: 0))  \(evaluationSummary(c))\n"
+            }
+        }
+        if !r.steps.isEmpty {
+            out += "\nmethod\n"
+            for s in r.steps { out += "  \(clock(s.atS))  \(s.applied ? " " : "skipped ")\(clean(s.command))\n" }
+        }
+        if let a = r.abort {
+            out += "\naborted at \(clock(a.atS)): stop condition \(a.condition) (value \(a.value.map(String.init(describing:)) ?? "absent"))\n"
+        }
+        if !r.rollback.isEmpty {
+            out += "\nrollback\n"
+            for s in r.rollback { out += "  \(clock(s.atS))  \(clean(s.command))\n" }
+        }
+        if !r.timeline.isEmpty {
+            out += "\ntimeline\n"
+            for e in r.timeline { out += "  \(timelineLine(e))\n" }
+        }
+        out += "\nverdict: \(verdictSentence(r))\n"
+        return out
+    }
+
+    /// The report as Markdown.
+    public static func markdown(_ r: DrillReport) -> String {
+        var out = "# Drill: \(clean(r.name))\n\n"
+        out += "**Verdict: \(r.verdict.rawValue)** (exit \(r.exitStatus)) — \(verdictSentence(r))\n\n"
+        if !r.description.isEmpty { out += "\(clean(r.description))\n\n" }
+        out += "Fleet `\(clean(r.fleet))`, seed \(r.seed), \(clock(r.endedAtS)) of \(clock(r.durationS)) simulated, from `\(clean(r.source))`.\n\n"
+        if !r.checks.isEmpty {
+            out += "## Checks\n\n| | check | role | evaluations |\n|---|---|---|---|\n"
+            for c in r.checks {
+                out += "| \(c.held ? "✔" : "✘") | `\(c.text)` | \(c.role == "steady_state" ? "steady state" : "stop condition") | \(evaluationSummary(c)) |\n"
+            }
+            out += "\n"
+        }
+        if !r.steps.isEmpty {
+            out += "## Method\n\n| at | command | applied |\n|---|---|---|\n"
+            for s in r.steps { out += "| \(clock(s.atS)) | `\(clean(s.command))` | \(s.applied ? "yes" : "skipped") |\n" }
+            out += "\n"
+        }
+        if let a = r.abort {
+            out += "## Abort\n\nStop condition `\(a.condition)` fired at \(clock(a.atS)).\n\n"
+        }
+        if !r.rollback.isEmpty {
+            out += "## Rollback\n\n"
+            for s in r.rollback { out += "- \(clock(s.atS)) `\(clean(s.command))`\n" }
+            out += "\n"
+        }
+        if !r.timeline.isEmpty {
+            out += "## Timeline\n\n| start | lasted | what |\n|---|---|---|\n"
+            for e in r.timeline {
+                out += "| \(clock(e.startS)) | \(e.endS.map { clock($0 - e.startS) } ?? "ongoing") | \(e.kind): \(clean(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "") |\n"
+            }
+        }
+        return out
+    }
+
+    /// The report as pretty, key-sorted JSON with snake_case keys.
+    public static func json(_ r: DrillReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(r), let text = String(data: data, encoding: .utf8) else { return "{}" }
+        return text + "\n"
+    }
+
+    /// Writes text to `path` atomically: a temporary file in the same folder, then a rename, so a
+    /// half-written report never exists under the final name.
+    public static func writeAtomically(_ contents: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(contents.utf8).write(to: temp)
+        if rename(temp.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot rename onto \(path): \(String(cString: strerror(code)))"])
+        }
+    }
+
+    /// One sentence: which checks failed, or that all held.
+    public static func verdictSentence(_ r: DrillReport) -> String {
+        switch r.verdict {
+        case .passed: return "every check held"
+        case .aborted: return "stopped early: \(r.abort?.condition ?? "a stop condition fired"); rollback applied"
+        case .failed:
+            let failed = r.failedChecks.filter { $0.role == "steady_state" }.map(\.text)
+            return "did not hold: " + failed.joined(separator: "; ")
+        }
+    }
+
+    static func evaluationSummary(_ c: DrillReport.Check) -> String {
+        let unit = c.unit
+        var parts = c.evaluations.filter { $0.phase != "during" }.map { e in
+            "\(e.phase) \(e.value.map(unit.format) ?? "absent")\(e.met == (c.role == "steady_state") ? "" : " ✘")"
+        }
+        if let s = c.continuousSummary {
+            var during = "during \(s.failing)/\(s.evaluations) s \(c.role == "steady_state" ? "failing" : "met")"
+            if let w = s.worstValue { during += ", worst \(unit.format(w))" }
+            if s.longestBreachS > 0 { during += ", longest \(QuantityText.formatDuration(s.longestBreachS))" }
+            parts.append(during)
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    static func timelineLine(_ e: DrillReport.TimelineEntry) -> String {
+        let lasted = e.endS.map { $0 - e.startS < 1 ? "0s" : QuantityText.formatDuration(($0 - e.startS).rounded()) } ?? "ongoing"
+        let kind = e.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
+        let lastedColumn = lasted.padding(toLength: 8, withPad: " ", startingAt: 0)
+        return "\(clock(e.startS))  \(lastedColumn) \(kind) \(clean(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "")\(e.injected ? " (drill)" : "")"
+    }
+
+    /// Simulated time as m:ss or h:mm:ss.
+    public static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded(.down))
+        let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60)
+        let mm = m < 10 && h > 0 ? "0\(m)" : "\(m)"
+        let ss = sec < 10 ? "0\(sec)" : "\(sec)"
+        return h > 0 ? "\(h):\(mm):\(ss)" : "\(mm):\(ss)"
+    }
+
+    /// Text from a file with control characters removed, so it can reach a terminal safely.
+    public static func clean(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control }))
+    }
+}

@@ -1,0 +1,72 @@
+/// Writes a `SimCommand` as canonical command-language text — the inverse of `CommandParser`
+/// (`CommandParser.parse(CommandFormatter.format(c)) == c`). Used by recordings, drill files,
+/// the events panel and reports.
+public enum CommandFormatter {
+    /// The canonical one-line text of a command, e.g. `fault cooling site=metro-edge hall=1 magnitude=60% for=10m`.
+    public static func format(_ command: SimCommand) -> String {
+        switch command {
+        case .fault(let f): return format(f)
+        case .surge(let s): return format(s)
+        case .repair(nil): return "repair all"
+        case .repair(let target?):
+            let words = selectorWords(target)
+            return words.isEmpty ? "repair all" : "repair " + words.joined(separator: " ")
+        case .pause: return "pause"
+        case .resume: return "resume"
+        case .step: return "step"
+        case .speed(.max): return "speed max"
+        case .speed(.times(let x)): return "speed \(QuantityText.shortest(x))"
+        }
+    }
+
+    /// The canonical text of a fault injection.
+    public static func format(_ f: FaultSpec) -> String {
+        var words = ["fault", f.kind.rawValue] + selectorWords(f.target)
+        if let m = f.magnitude {
+            words.append("magnitude=" + (CommandVocabulary.magnitudeIsShare(f.kind)
+                                            ? QuantityText.formatShare(m) : QuantityText.shortest(m)))
+        }
+        if let l = f.addedLatencySeconds { words.append("latency=" + QuantityText.formatDuration(l)) }
+        if f.rampSeconds != 0 { words.append("ramp=" + QuantityText.formatDuration(f.rampSeconds)) }
+        if let d = f.durationSeconds { words.append("for=" + QuantityText.formatDuration(d)) }
+        if let r = f.repeatSeconds { words.append("repeat=" + QuantityText.formatDuration(r)) }
+        return words.joined(separator: " ")
+    }
+
+    /// The canonical text of a surge; `all` when every class is surged.
+    public static func format(_ s: SurgeSpec) -> String {
+        let target = Set(s.classes) == Set(RequestClass.allCases) ? "all"
+            : s.classes.map(\.name).joined(separator: ",")
+        var words = ["surge", target, "factor=" + QuantityText.shortest(s.factor)]
+        if s.rampSeconds != 0 { words.append("ramp=" + QuantityText.formatDuration(s.rampSeconds)) }
+        if let d = s.durationSeconds { words.append("for=" + QuantityText.formatDuration(d)) }
+        return words.joined(separator: " ")
+    }
+
+    /// `site=… hall=… rack=… replica=… gpu=…` then `count=` or `percent=`, in that order.
+    public static func selectorWords(_ t: TargetSelector) -> [String] {
+        var words: [String] = []
+        if let s = t.site { words.append("site=\(s)") }
+        if let h = t.hall { words.append("hall=\(h)") }
+        if let r = t.rack { words.append("rack=\(r)") }
+        if let r = t.replica { words.append("replica=\(r)") }
+        if let g = t.gpu { words.append("gpu=\(g)") }
+        switch t.mode {
+        case .all: break
+        case .count(let n): words.append("count=\(n)")
+        case .percent(let p): words.append("percent=" + (QuantityText.percentDigits(p) ?? QuantityText.shortest(p * 100)))
+        }
+        return words
+    }
+
+    /// A short operator label of where a selector points: "metro-edge/h1/r07", "whole fleet".
+    public static func placeLabel(_ t: TargetSelector) -> String {
+        var parts: [String] = []
+        if let s = t.site { parts.append(s) }
+        if let h = t.hall { parts.append("h\(h)") }
+        if let r = t.rack { parts.append(r < 10 ? "r0\(r)" : "r\(r)") }
+        if let r = t.replica { parts.append("replica \(r)") }
+        if let g = t.gpu { parts.append("gpu \(g)") }
+        return parts.isEmpty ? "whole fleet" : parts.joined(separator: "/")
+    }
+}

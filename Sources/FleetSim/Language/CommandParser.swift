@@ -1,0 +1,201 @@
+/// Parses one line of the command language (issue 3 item 7) into a `SimCommand`:
+///
+///     fault <gpu|rack|cooling|power-cap|network|straggler> <selector...> [magnitude=X] [latency=D] [ramp=D] [for=D] [repeat=D]
+///     surge <chat|code|agentic|batch|all> factor=X [ramp=D] [for=D]
+///     repair <selector...|all>
+///     pause | resume | step | speed <X|max>
+///
+/// Selectors are `site=NAME hall=N rack=N replica=N gpu=N` plus `count=N` or `percent=P`.
+/// Errors are `CommandError` values naming the column, the token and the valid choices.
+public enum CommandParser {
+    /// Parses a whole command line.
+    public static func parse(_ text: String) throws(CommandError) -> SimCommand {
+        let tokens = CommandToken.split(text)
+        guard let verb = tokens.first else {
+            throw CommandError(column: 0, token: "", message: "empty command", expected: CommandVocabulary.verbs)
+        }
+        let args = Array(tokens.dropFirst())
+        switch verb.text.lowercased() {
+        case "fault": return .fault(try parseFault(verb: verb, args: args, lineLength: text.count))
+        case "surge": return .surge(try parseSurge(verb: verb, args: args, lineLength: text.count))
+        case "repair": return .repair(try parseRepair(args: args, lineLength: text.count))
+        case "pause": try expectEnd(args); return .pause
+        case "resume": try expectEnd(args); return .resume
+        case "step": try expectEnd(args); return .step
+        case "speed": return .speed(try parseSpeed(args: args, lineLength: text.count))
+        default:
+            throw CommandError(column: verb.column, token: String(verb.text),
+                               message: "unknown command '\(verb.text)'", expected: CommandVocabulary.verbs)
+        }
+    }
+
+    private static func missing(_ what: String, at lineLength: Int, expected: [String]) -> CommandError {
+        CommandError(column: lineLength + 1, token: "", message: "missing \(what)", expected: expected)
+    }
+
+    private static func expectEnd(_ args: [CommandToken]) throws(CommandError) {
+        if let extra = args.first {
+            throw CommandError(column: extra.column, token: String(extra.text),
+                               message: "unexpected '\(extra.text)': this command takes no arguments")
+        }
+    }
+
+    private static func parseFault(verb: CommandToken, args: [CommandToken], lineLength: Int) throws(CommandError) -> FaultSpec {
+        guard let kindToken = args.first else {
+            throw missing("fault kind", at: lineLength, expected: CommandVocabulary.faultKinds)
+        }
+        guard let kind = FaultKind(rawValue: kindToken.text.lowercased()) else {
+            throw CommandError(column: kindToken.column, token: String(kindToken.text),
+                               message: "unknown fault kind '\(kindToken.text)'", expected: CommandVocabulary.faultKinds)
+        }
+        var builder = SelectorBuilder()
+        var spec = FaultSpec(kind: kind, target: TargetSelector())
+        var seen: Set<Substring> = []
+        let allowed = CommandVocabulary.selectorKeys + CommandVocabulary.faultOptionKeys
+        for token in args.dropFirst() {
+            let key = try keyOf(token, allowed: allowed, seen: &seen)
+            if try builder.take(key: key, token: token) { continue }
+            let value = token.value ?? ""
+            switch key {
+            case "magnitude":
+                guard CommandVocabulary.takesMagnitude(kind) else {
+                    throw CommandError(column: token.column, token: String(token.text),
+                                       message: "\(kind.rawValue) faults take no magnitude")
+                }
+                spec.magnitude = try magnitude(value, kind: kind, token: token)
+            case "latency":
+                guard kind == .network else {
+                    throw CommandError(column: token.column, token: String(token.text),
+                                       message: "latency= applies to network faults only")
+                }
+                spec.addedLatencySeconds = try duration(value, token: token)
+            case "ramp": spec.rampSeconds = try duration(value, token: token)
+            case "for": spec.durationSeconds = try positiveDuration(value, token: token)
+            default: spec.repeatSeconds = try positiveDuration(value, token: token)
+            }
+        }
+        spec.target = builder.selector
+        return spec
+    }
+
+    private static func magnitude(_ value: Substring, kind: FaultKind, token: CommandToken) throws(CommandError) -> Double {
+        if CommandVocabulary.magnitudeIsShare(kind) {
+            guard let share = QuantityText.parseShare(value), (0...1).contains(share) else {
+                throw CommandError(column: token.column, token: String(token.text),
+                                   message: "\(kind.rawValue) magnitude '\(value)' must be a share from 0% to 100%",
+                                   expected: ["a percentage like 60%", "a fraction like 0.6"])
+            }
+            return share
+        }
+        guard let factor = QuantityText.parseFactor(value), factor >= 1 else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "straggler magnitude '\(value)' must be a slowdown factor of at least 1",
+                               expected: ["a factor like 3 or 3x"])
+        }
+        return factor
+    }
+
+    private static func parseSurge(verb: CommandToken, args: [CommandToken], lineLength: Int) throws(CommandError) -> SurgeSpec {
+        guard let classToken = args.first else {
+            throw missing("request class", at: lineLength, expected: CommandVocabulary.surgeTargets)
+        }
+        var classes: [RequestClass] = []
+        for name in classToken.text.lowercased().split(separator: ",", omittingEmptySubsequences: false) {
+            if name == "all" {
+                classes = RequestClass.allCases
+            } else if let c = RequestClass(name: String(name)) {
+                if !classes.contains(c) { classes.append(c) }
+            } else {
+                throw CommandError(column: classToken.column, token: String(classToken.text),
+                                   message: "unknown request class '\(name)'", expected: CommandVocabulary.surgeTargets)
+            }
+        }
+        var factor: Double?
+        var spec = SurgeSpec(classes: classes, factor: 1)
+        var seen: Set<Substring> = []
+        for token in args.dropFirst() {
+            let key = try keyOf(token, allowed: CommandVocabulary.surgeOptionKeys, seen: &seen)
+            let value = token.value ?? ""
+            switch key {
+            case "factor":
+                guard let f = QuantityText.parseFactor(value), f > 0 else {
+                    throw CommandError(column: token.column, token: String(token.text),
+                                       message: "surge factor '\(value)' must be a positive number",
+                                       expected: ["a multiplier like 3 or 3x"])
+                }
+                factor = f
+            case "ramp": spec.rampSeconds = try duration(value, token: token)
+            default: spec.durationSeconds = try positiveDuration(value, token: token)
+            }
+        }
+        guard let factor else { throw missing("factor=X", at: lineLength, expected: ["factor=X, e.g. factor=3"]) }
+        spec.factor = factor
+        return spec
+    }
+
+    private static func parseRepair(args: [CommandToken], lineLength: Int) throws(CommandError) -> TargetSelector? {
+        guard let first = args.first else {
+            throw missing("what to repair", at: lineLength, expected: ["all"] + CommandVocabulary.selectorKeys.map { $0 + "=" })
+        }
+        if first.text.lowercased() == "all" {
+            try expectEnd(Array(args.dropFirst()))
+            return nil
+        }
+        var builder = SelectorBuilder()
+        var seen: Set<Substring> = []
+        for token in args {
+            let key = try keyOf(token, allowed: CommandVocabulary.selectorKeys, seen: &seen)
+            _ = try builder.take(key: key, token: token)
+        }
+        return builder.selector
+    }
+
+    private static func parseSpeed(args: [CommandToken], lineLength: Int) throws(CommandError) -> SimSpeed {
+        guard let token = args.first else {
+            throw missing("speed", at: lineLength, expected: CommandVocabulary.speedWords)
+        }
+        try expectEnd(Array(args.dropFirst()))
+        if token.text.lowercased() == "max" { return .max }
+        guard let x = QuantityText.parseFactor(token.text), x > 0 else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "speed '\(token.text)' must be a positive multiple of real time or max",
+                               expected: CommandVocabulary.speedWords)
+        }
+        return .times(x)
+    }
+
+    /// The key of a `key=value` token, checked against the allowed keys and not repeated.
+    static func keyOf(_ token: CommandToken, allowed: [String], seen: inout Set<Substring>) throws(CommandError) -> Substring {
+        let key = token.key
+        guard token.value != nil else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "expected key=value, got '\(token.text)'", expected: allowed.map { $0 + "=" })
+        }
+        guard allowed.contains(String(key)) else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "unknown key '\(key)'", expected: allowed)
+        }
+        guard seen.insert(key).inserted else {
+            throw CommandError(column: token.column, token: String(token.text), message: "'\(key)' given twice")
+        }
+        return key
+    }
+
+    static func duration(_ value: Substring, token: CommandToken) throws(CommandError) -> Double {
+        guard let d = QuantityText.parseDuration(value) else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "bad duration '\(value)' for \(token.key)",
+                               expected: ["a duration like 90s, 10m, 1m30s, 2h"])
+        }
+        return d
+    }
+
+    static func positiveDuration(_ value: Substring, token: CommandToken) throws(CommandError) -> Double {
+        let d = try duration(value, token: token)
+        guard d > 0 else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "\(token.key) must be longer than zero")
+        }
+        return d
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import FleetSim
+
+@Suite("Command palette completion")
+struct CommandCompleterTests {
+    let sites = ["metro-edge", "regional", "remote-campus"]
+
+    @Test func verbs() {
+        #expect(CommandCompleter.complete("", siteNames: sites).candidates == CommandVocabulary.verbs)
+        let c = CommandCompleter.complete("re", siteNames: sites)
+        #expect(c.candidates == ["repair", "resume"])
+        #expect(c.wordStart == 0)
+        #expect(c.commonPrefix == "re")
+    }
+
+    @Test func faultKindsThenKeys() {
+        #expect(CommandCompleter.complete("fault c", siteNames: sites).candidates == ["cooling"])
+        let keys = CommandCompleter.complete("fault cooling site=metro-edge ", siteNames: sites).candidates
+        #expect(!keys.contains("site="))
+        #expect(keys.contains("hall="))
+        #expect(keys.contains("magnitude="))
+        #expect(!keys.contains("latency="))
+        #expect(CommandCompleter.complete("fault network ", siteNames: sites).candidates.contains("latency="))
+        #expect(!CommandCompleter.complete("fault gpu ", siteNames: sites).candidates.contains("magnitude="))
+    }
+
+    @Test func siteNames() {
+        let c = CommandCompleter.complete("fault cooling site=re", siteNames: sites)
+        #expect(c.candidates == ["site=regional", "site=remote-campus"])
+        #expect(c.wordStart == 14)
+        #expect(c.commonPrefix == "site=re")
+        #expect(CommandCompleter.complete("repair site=m", siteNames: sites).candidates == ["site=metro-edge"])
+    }
+
+    @Test func countExcludesPercent() {
+        let keys = CommandCompleter.complete("fault gpu count=3 ", siteNames: sites).candidates
+        #expect(!keys.contains("percent="))
+        #expect(!keys.contains("count="))
+    }
+
+    @Test func surgeAndSpeed() {
+        #expect(CommandCompleter.complete("surge a", siteNames: sites).candidates == ["agentic", "all"])
+        #expect(CommandCompleter.complete("surge agentic ", siteNames: sites).candidates == ["factor=", "ramp=", "for="])
+        #expect(CommandCompleter.complete("speed m", siteNames: sites).candidates == ["max"])
+        #expect(CommandCompleter.complete("pause ", siteNames: sites).candidates.isEmpty)
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import FleetSim
+
+@Suite("Command formatter round trip")
+struct CommandFormatterTests {
+    static let samples: [SimCommand] = [
+        .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1), magnitude: 0.6,
+                         rampSeconds: 60, durationSeconds: 600)),
+        .fault(FaultSpec(kind: .network, target: TargetSelector(site: "regional", mode: .percent(0.07)),
+                         magnitude: 1, addedLatencySeconds: 0.035, durationSeconds: 90, repeatSeconds: 5400)),
+        .fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "remote-campus", hall: 2, rack: 11, replica: 1, gpu: 3))),
+        .fault(FaultSpec(kind: .rack, target: TargetSelector(mode: .count(4)))),
+        .fault(FaultSpec(kind: .straggler, target: TargetSelector(site: "a"), magnitude: 2.75, rampSeconds: 0.25)),
+        .fault(FaultSpec(kind: .powerCap, target: TargetSelector(site: "metro-edge"), magnitude: 0.7, durationSeconds: 1.5)),
+        .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "x"), magnitude: 0.123456789)),
+        .surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 120, durationSeconds: 900)),
+        .surge(SurgeSpec(classes: RequestClass.allCases, factor: 1.25)),
+        .surge(SurgeSpec(classes: [.code, .batch], factor: 0.5)),
+        .repair(nil), .repair(TargetSelector(site: "metro-edge", hall: 1)),
+        .pause, .resume, .step, .speed(.max), .speed(.times(60)), .speed(.times(2.5)),
+    ]
+
+    @Test(arguments: samples)
+    func roundTrip(command: SimCommand) throws {
+        let text = CommandFormatter.format(command)
+        #expect(try CommandParser.parse(text) == command, "\(text)")
+    }
+
+    @Test func canonicalText() {
+        #expect(CommandFormatter.format(Self.samples[0]) == "fault cooling site=metro-edge hall=1 magnitude=60% ramp=1m for=10m")
+        #expect(CommandFormatter.format(Self.samples[1])
+                == "fault network site=regional percent=7 magnitude=100% latency=35ms for=1m30s repeat=1h30m")
+        #expect(CommandFormatter.format(Self.samples[8]) == "surge all factor=1.25")
+    }
+
+    @Test(arguments: [0.0, 0.001, 0.25, 1, 59, 60, 61, 3599.5, 86_461, 1e-7] as [Double])
+    func durationRoundTrip(seconds: Double) {
+        #expect(QuantityText.parseDuration(QuantityText.formatDuration(seconds)[...]) == seconds)
+    }
+
+    @Test(arguments: [0.0, 0.07, 0.1, 0.3, 0.6, 0.123456789, 1.0 / 3.0, 1] as [Double])
+    func shareRoundTrip(share: Double) {
+        #expect(QuantityText.parseShare(QuantityText.formatShare(share)[...]) == share)
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import FleetSim
+
+@Suite("Command language parser")
+struct CommandParserTests {
+    @Test func faultWithEverything() throws {
+        let c = try CommandParser.parse("fault cooling site=metro-edge hall=1 magnitude=60% ramp=1m for=10m repeat=1h")
+        #expect(c == .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1),
+                                      magnitude: 0.6, rampSeconds: 60, durationSeconds: 600, repeatSeconds: 3600)))
+    }
+
+    @Test func networkLatencyAndPercentSelection() throws {
+        let c = try CommandParser.parse("fault network site=regional magnitude=0.05 latency=40ms percent=25")
+        #expect(c == .fault(FaultSpec(kind: .network, target: TargetSelector(site: "regional", mode: .percent(0.25)),
+                                      magnitude: 0.05, addedLatencySeconds: 0.04)))
+    }
+
+    @Test func gpuFaultWithCount() throws {
+        let c = try CommandParser.parse("  fault gpu site=remote-campus count=12  ")
+        #expect(c == .fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "remote-campus", mode: .count(12)))))
+    }
+
+    @Test func stragglerFactor() throws {
+        let c = try CommandParser.parse("fault straggler site=regional hall=2 rack=3 replica=1 magnitude=3x")
+        #expect(c == .fault(FaultSpec(kind: .straggler,
+                                      target: TargetSelector(site: "regional", hall: 2, rack: 3, replica: 1),
+                                      magnitude: 3)))
+    }
+
+    @Test func surgesAndClock() throws {
+        #expect(try CommandParser.parse("surge agentic factor=3 ramp=2m for=15m")
+                == .surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 120, durationSeconds: 900)))
+        #expect(try CommandParser.parse("surge all factor=1.5")
+                == .surge(SurgeSpec(classes: RequestClass.allCases, factor: 1.5)))
+        #expect(try CommandParser.parse("surge chat,code factor=2")
+                == .surge(SurgeSpec(classes: [.chat, .code], factor: 2)))
+        #expect(try CommandParser.parse("repair all") == .repair(nil))
+        #expect(try CommandParser.parse("repair site=metro-edge hall=1") == .repair(TargetSelector(site: "metro-edge", hall: 1)))
+        #expect(try CommandParser.parse("pause") == .pause)
+        #expect(try CommandParser.parse("resume") == .resume)
+        #expect(try CommandParser.parse("step") == .step)
+        #expect(try CommandParser.parse("speed 10") == .speed(.times(10)))
+        #expect(try CommandParser.parse("speed max") == .speed(.max))
+    }
+
+    @Test(arguments: [
+        ("90s", 90.0), ("10m", 600), ("2h", 7200), ("1m30s", 90), ("1h30m", 5400), ("500ms", 0.5),
+        ("1.5s", 1.5), ("45", 45), ("1d", 86_400),
+    ])
+    func durations(text: String, seconds: Double) {
+        #expect(QuantityText.parseDuration(text[...]) == seconds)
+    }
+
+    @Test(arguments: ["", "m", "10x", "-5s", "1m30", "s10", "1..5s"])
+    func badDurations(text: String) {
+        #expect(QuantityText.parseDuration(text[...]) == nil)
+    }
+
+    @Test(arguments: [
+        ("fault cooler site=a", 7, "cooler", "unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+        ("explode", 1, "explode", "unknown command 'explode' — expected one of fault, surge, repair, pause, resume, step, speed"),
+        ("surge chats factor=2", 7, "chats", "unknown request class 'chats' — expected one of chat, code, agentic, batch, all"),
+        ("surge chat", 11, "", "missing factor=X — expected factor=X, e.g. factor=3"),
+        ("fault", 6, "", "missing fault kind — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+        ("fault cooling site=a magnitude=160%", 22, "magnitude=160%",
+         "cooling magnitude '160%' must be a share from 0% to 100% — expected one of a percentage like 60%, a fraction like 0.6"),
+        ("fault gpu site=a magnitude=50%", 18, "magnitude=50%", "gpu faults take no magnitude"),
+        ("fault cooling site=a latency=5ms", 22, "latency=5ms", "latency= applies to network faults only"),
+        ("fault rack hall=x", 12, "hall=x", "hall 'x' must be a whole number from 1 — expected hall=1"),
+        ("fault rack count=2 percent=5", 20, "percent=5", "'percent=5' conflicts with 'count=2': give count or percent, not both"),
+        ("fault rack site=a for=soon", 19, "for=soon", "bad duration 'soon' for for — expected a duration like 90s, 10m, 1m30s, 2h"),
+        ("fault rack site=a site=b", 19, "site=b", "'site' given twice"),
+        ("fault rack zone=1", 12, "zone=1",
+         "unknown key 'zone' — expected one of site, hall, rack, replica, gpu, count, percent, magnitude, latency, ramp, for, repeat"),
+        ("pause now", 7, "now", "unexpected 'now': this command takes no arguments"),
+        ("speed fast", 7, "fast", "speed 'fast' must be a positive multiple of real time or max — expected one of 1, 2, 5, 10, 60, max"),
+        ("", 0, "", "empty command — expected one of fault, surge, repair, pause, resume, step, speed"),
+    ])
+    func errors(text: String, column: Int, token: String, message: String) {
+        #expect(throws: CommandError.self) { try CommandParser.parse(text) }
+        do {
+            _ = try CommandParser.parse(text)
+        } catch {
+            #expect(error.column == column)
+            #expect(error.token == token)
+            #expect(error.description == message)
+        }
+    }
+}

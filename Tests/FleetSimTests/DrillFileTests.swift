@@ -1,0 +1,111 @@
+import Testing
+@testable import FleetSim
+
+@Suite("Drill files")
+struct DrillFileTests {
+    static let good = """
+    name: metro cooling loss at peak
+    description: the metro hall loses most of its cooling
+    fleet: demo
+    seed: 7
+    duration: 30m
+    steady_state:
+      - metric: chat.ttft.p99
+        below: 2s
+      - metric: goodput
+        above: 95%
+        continuous: true
+        tolerance: 2m
+    method:
+      - at: 8m
+        surge: agentic
+        factor: 3
+        for: 15m
+      - at: 5m
+        fault: cooling
+        target: {site: metro-edge, hall: 1}
+        magnitude: 60%
+        ramp: 1m
+        for: 10m
+      - at: 20m
+        command: "fault network site=regional magnitude=100% for=1m"
+    stop_when:
+      - metric: gpus_down_ratio
+        above: 20%
+    rollback:
+      - repair all
+      - repair: {site: metro-edge}
+    """
+
+    @Test func parsesTheDesignExample() throws {
+        let d = try DrillFile.parse(yaml: Self.good, file: "good.yaml")
+        #expect(d.name == "metro cooling loss at peak")
+        #expect(d.seed == 7)
+        #expect(d.durationSeconds == 1800)
+        #expect(d.steadyState.count == 2)
+        #expect(d.steadyState[0].threshold == 2)
+        #expect(d.steadyState[1].threshold == 0.95)
+        #expect(d.steadyState[1].continuous)
+        #expect(d.steadyState[1].toleranceSeconds == 120)
+        #expect(d.method.map(\.atSeconds) == [300, 480, 1200])
+        #expect(d.method[0].text == "fault cooling site=metro-edge hall=1 magnitude=60% ramp=1m for=10m")
+        #expect(d.method[0].line == 18)
+        #expect(d.method[1].text == "surge agentic factor=3 for=15m")
+        #expect(d.method[2].text == "fault network site=regional magnitude=100% for=1m")
+        #expect(d.stopWhen[0].text == "gpus_down_ratio above 20%")
+        #expect(d.rollback == [.repair(nil), .repair(TargetSelector(site: "metro-edge"))])
+    }
+
+    static func replacing(_ old: String, with new: String) -> String {
+        precondition(good.contains(old))
+        return good.replacingOccurrences(of: old, with: new)
+    }
+
+    /// A corpus of bad files and the message each must give.
+    static let corpus: [(String, String)] = [
+        (replacing("fault: cooling", with: "fault: cooler"),
+         "bad.yaml:19: method[2].fault: unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+        (replacing("magnitude: 60%", with: "magnitude: 160%"),
+         "bad.yaml:21: method[2].magnitude: cooling magnitude '160%' must be a share from 0% to 100% — expected one of a percentage like 60%, a fraction like 0.6"),
+        (replacing("target: {site: metro-edge, hall: 1}", with: "target: {site: metro-edge, floor: 1}"),
+         "bad.yaml:20: method[2].target.floor: unknown key 'floor' — expected one of site, hall, rack, replica, gpu, count, percent"),
+        (replacing("metric: chat.ttft.p99", with: "metric: chat.ttft.p98"),
+         "bad.yaml:7: steady_state[1].metric: unknown field 'ttft.p98' in 'chat.ttft.p98' — expected one of chat.ttft.p50, chat.ttft.p95, chat.ttft.p99, chat.tpot.p50, chat.tpot.p95, chat.tpot.p99, chat.e2e.p50, chat.e2e.p95, chat.e2e.p99, chat.goodput, chat.arrival_rps, chat.throughput_rps, chat.retries_per_s, chat.shed_ratio, chat.waiting, chat.in_flight, chat.arrived, chat.completed, chat.dropped, chat.retried, chat.kv_use, chat.mean_time_in_system_s"),
+        (replacing("below: 2s", with: "below: fast"),
+         "bad.yaml:8: steady_state[1].below: 'fast' is not a threshold in s for chat.ttft.p99 — expected one of 2s, 500ms, 1m"),
+        (replacing("duration: 30m", with: "duration: half an hour"),
+         "bad.yaml:5: duration: bad duration 'half an hour' — expected a duration like 90s, 10m, 1m30s, 2h"),
+        (replacing("  - at: 20m", with: "  - at: 40m"),
+         "bad.yaml:24: method[3].at: at 40m is after the drill's duration of 30m"),
+        (replacing("seed: 7", with: "seeds: 7"),
+         "bad.yaml:4: seeds: unknown key 'seeds' — expected one of name, description, fleet, seed, duration, steady_state, method, stop_when, rollback"),
+        (replacing("command: \"fault network site=regional magnitude=100% for=1m\"", with: "command: \"fault network site=regional magnitude=100% for=0s\""),
+         "bad.yaml:25: method[3].command: column 44: for must be longer than zero"),
+        (replacing("command: \"fault network site=regional magnitude=100% for=1m\"", with: "command: \"fault netwrk site=regional\""),
+         "bad.yaml:25: method[3].command: column 7: unknown fault kind 'netwrk' — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+        (replacing("    surge: agentic\n", with: ""),
+         "bad.yaml:14: method[1]: a step needs one command — expected one of command:, fault:, surge:, repair:"),
+        (replacing("    factor: 3\n", with: ""),
+         "bad.yaml:14: method[1]: missing factor=X — expected factor=X, e.g. factor=3"),
+        (replacing("- repair all", with: "- repair everything"),
+         "bad.yaml:30: rollback[1]: column 8: expected key=value, got 'everything' — expected one of site=, hall=, rack=, replica=, gpu=, count=, percent="),
+        (replacing("    above: 20%", with: "    above: 20%\n    below: 30%"),
+         "bad.yaml:27: stop_when[1]: give below or above, not both — expected one of below: X, above: X"),
+        (replacing("name: metro cooling loss at peak\n", with: ""),
+         "bad.yaml:1: name: missing: every drill needs a name"),
+        (replacing("steady_state:\n", with: "steady_state: [\n"),
+         "bad.yaml:7: not valid YAML: did not find expected node content"),
+        (replacing("    continuous: true", with: "    continuous: often"),
+         "bad.yaml:11: steady_state[2].continuous: 'often' must be true or false — expected one of true, false"),
+    ]
+
+    @Test(arguments: corpus)
+    func badFiles(yaml: String, message: String) {
+        do {
+            _ = try DrillFile.parse(yaml: yaml, file: "bad.yaml")
+            Issue.record("accepted a bad file, expected: \(message)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Testing
+@testable import FleetSim
+
+/// A scripted stand-in for the engine: goodput falls by a fixed amount per second while a cooling
+/// fault is active and recovers on repair, so the session's logic can be checked exactly.
+struct ScriptedSimulation: DrillSimulation {
+    var tick: UInt64 = 0
+    var applied: [(UInt64, SimCommand)] = []
+    var faultActive = false
+    var goodput = 1.0
+    /// Goodput lost per simulated second while the fault is active.
+    let lossPerSecond: Double
+
+    mutating func perform(_ command: SimCommand) {
+        applied.append((tick, command))
+        switch command {
+        case .fault: faultActive = true
+        case .repair: faultActive = false; goodput = 1
+        default: break
+        }
+    }
+
+    mutating func advance(seconds: Double) {
+        let ticks = UInt64((seconds * 10).rounded())
+        if faultActive { goodput = max(0, goodput - lossPerSecond * Double(ticks) / 10) }
+        tick += ticks
+    }
+
+    func currentSnapshot() -> Snapshot {
+        var s = DrillTestFixtures.snapshot()
+        s.tick = tick
+        s.simTime = Double(tick) / 10
+        s.totals.goodputRatio = goodput
+        return s
+    }
+}
+
+@Suite("Drill session logic")
+struct DrillSessionTests {
+    static func drill(_ extra: String, duration: String = "10m") throws -> DrillFile {
+        try DrillFile.parse(yaml: """
+        name: scripted
+        fleet: fixture
+        duration: \(duration)
+        steady_state:
+          - metric: goodput
+            above: 90%
+        method:
+          - at: 2m
+            fault: cooling
+            target: {site: metro-edge, hall: 1}
+            magnitude: 50%
+          - at: 8m
+            command: repair all
+        rollback:
+          - repair all
+        \(extra)
+        """, file: "scripted.yaml")
+    }
+
+    @Test func passesWhenRecoveredByTheEnd() throws {
+        var sim = ScriptedSimulation(lossPerSecond: 0.001)
+        var seen: [DrillProgress] = []
+        let report = try DrillRunner.run(try Self.drill(""), on: &sim) { seen.append($0) }
+        #expect(report.verdict == .passed)
+        #expect(report.exitStatus == 0)
+        #expect(report.checks[0].evaluations.map(\.phase) == ["before", "end"])
+        #expect(report.checks[0].evaluations.map(\.atS) == [120, 600])
+        #expect(sim.applied.map(\.0) == [1200, 4800, 6000])
+        #expect(report.steps.allSatisfy { $0.applied })
+        #expect(seen.last?.finished == true)
+        #expect(seen.map(\.simSeconds) == seen.map(\.simSeconds).sorted())
+    }
+
+    @Test func continuousCheckFailsAfterTolerance() throws {
+        let yaml = try Self.drill("").steadyState
+        #expect(yaml.count == 1)
+        var drill = try Self.drill("")
+        drill.steadyState[0].continuous = true
+        drill.steadyState[0].toleranceSeconds = 30
+        var sim = ScriptedSimulation(lossPerSecond: 0.012)
+        let report = try DrillRunner.run(drill, on: &sim)
+        #expect(report.verdict == .failed)
+        #expect(report.exitStatus == 1)
+        let check = try #require(report.checks.first)
+        #expect(!check.held)
+        #expect(check.continuousSummary?.longestBreachS ?? 0 > 30)
+        #expect(report.timeline.contains { $0.kind == "breach" && $0.startS == 129 })
+        #expect(DrillReportWriter.verdictSentence(report) == "did not hold: goodput above 90%")
+    }
+
+    @Test func toleranceForgivesAShortDip() throws {
+        var drill = try Self.drill("")
+        drill.steadyState[0].continuous = true
+        drill.steadyState[0].toleranceSeconds = 600
+        var sim = ScriptedSimulation(lossPerSecond: 0.001)
+        let report = try DrillRunner.run(drill, on: &sim)
+        #expect(report.verdict == .passed)
+        #expect(report.checks[0].continuousSummary?.failing ?? 0 > 0)
+    }
+
+    @Test func stopConditionAbortsAndRollsBack() throws {
+        let drill = try Self.drill("""
+        stop_when:
+          - metric: goodput
+            below: 50%
+        """)
+        var sim = ScriptedSimulation(lossPerSecond: 0.012)
+        let report = try DrillRunner.run(drill, on: &sim)
+        #expect(report.verdict == .aborted)
+        #expect(report.exitStatus == 1)
+        #expect(report.abort?.condition == "goodput below 50%")
+        #expect(report.abort?.atS == 162)
+        #expect(report.steps.map(\.applied) == [true, false])
+        #expect(report.rollback.map(\.command) == ["repair all"])
+        #expect(sim.applied.last.map { $0.1 } == .repair(nil))
+        #expect(!sim.faultActive)
+        #expect(report.checks.first { $0.role == "stop_when" }?.held == false)
+        #expect(report.checks[0].evaluations.map(\.phase) == ["before", "stop"])
+    }
+
+    @Test func unknownSiteIsABadFile() throws {
+        var drill = try Self.drill("")
+        drill.method[0].command = .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "atlantis")))
+        drill.method[0].line = 9
+        var sim = ScriptedSimulation(lossPerSecond: 0)
+        #expect(throws: DrillFileError(file: "scripted.yaml", line: 9, field: "method[1].target.site",
+                                       message: "no site 'atlantis' in fleet fixture", expected: ["metro-edge", "regional"])) {
+            try DrillRunner.run(drill, on: &sim)
+        }
+    }
+
+    @Test func reportRendersInEveryFormat() throws {
+        var drill = try Self.drill("")
+        drill.steadyState[0].continuous = true
+        var sim = ScriptedSimulation(lossPerSecond: 0.012)
+        let report = try DrillRunner.run(drill, on: &sim)
+        let text = DrillReportWriter.text(report)
+        #expect(text.hasPrefix("drill: scripted — FAILED (exit 1)"))
+        #expect(text.contains("✘ goodput above 90%"))
+        let markdown = DrillReportWriter.markdown(report)
+        #expect(markdown.contains("**Verdict: failed**"))
+        let json = DrillReportWriter.json(report)
+        #expect(json.contains("\"schema\" : \"fleettop.drill-report\\/1\"") || json.contains("\"schema\" : \"fleettop.drill-report/1\""))
+        #expect(json.contains("\"exit_status\" : 1"))
+        #expect(json.contains("\"ended_at_s\" : 600"))
+    }
+}
