@@ -27,6 +27,7 @@ import Glibc
             frames += 1
             if frames == 3 && mode == "abort" { abort() }
             if frames == 3 && mode == "segv" { UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1 }
+            if frames == 3 && mode == "exit" { exit(7) }
             var canvas = Canvas(width: size.columns, height: size.rows)
             canvas.text("CHILD-READY \(size.columns)x\(size.rows)", x: 0, y: 0, style: CellStyle(attributes: .bold))
             // On a row that was blank before, so the whole text goes out as one run.
@@ -104,6 +105,14 @@ import Glibc
         try #require(child.waitForOutput("CHILD-READY", seconds: 60), "the child drew its first frame")
         child.send("q")
         #expect(child.wait(seconds: 20) == .exited(0))
+        #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        Self.expectRestored(child)
+    }
+
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
+    func exitWhileOpenRestoresTheTerminal() throws {
+        let child = try Self.startChild(mode: "exit")
+        #expect(child.wait(seconds: 60) == .exited(7))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
         Self.expectRestored(child)
     }
