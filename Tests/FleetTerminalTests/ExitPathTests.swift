@@ -72,13 +72,14 @@ import Glibc
         #expect(modes.c_lflag & tcflag_t(ECHO) != 0, "echo restored")
     }
 
-    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
-    func sigtermRestoresTheTerminalAndExitsWith143() throws {
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"),
+          arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT])
+    func exitSignalRestoresTheTerminalAndExitsWith128PlusSignal(signal: Int32) throws {
         let child = try Self.startChild(mode: "term")
         try #require(child.waitForOutput("CHILD-READY", seconds: 60), "the child drew its first frame")
         #expect(child.terminalModes().c_lflag & tcflag_t(ECHO) == 0, "the session turned echo off")
-        kill(child.pid, SIGTERM)
-        #expect(child.wait(seconds: 20) == .exited(128 + SIGTERM))
+        kill(child.pid, signal)
+        #expect(child.wait(seconds: 20) == .exited(128 + signal))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
         Self.expectRestored(child)
     }
