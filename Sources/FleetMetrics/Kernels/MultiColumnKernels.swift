@@ -9,11 +9,12 @@ public enum MultiColumnKernels {
     public static let piece = 64
 
     /// Reduces every column over the slices of `offsets` (segments + 1 entries, non-decreasing,
-    /// within `count`). Column `c` counts only up entries when `masked[c]`, every entry otherwise.
+    /// within `count`). Column `c` counts only up entries when `masked[c]`, every entry otherwise;
+    /// a state byte is up when non-zero, or when zero if `zeroIsUp`.
     /// Outputs are column-major: `sums[c * segments + s]`; `upCounts[s]` gets the up entries.
     /// A slice where nothing counts gets sum 0, max `-infinity`, count 0.
     public static func reduce(columns: UnsafeBufferPointer<UnsafePointer<Float>>, count n: Int,
-                              up: UnsafePointer<UInt8>, masked: UnsafeBufferPointer<Bool>,
+                              up: UnsafePointer<UInt8>, zeroIsUp: Bool = false, masked: UnsafeBufferPointer<Bool>,
                               thresholds: UnsafeBufferPointer<Float>, offsets: UnsafeBufferPointer<Int>,
                               upCounts: UnsafeMutableBufferPointer<Int32>,
                               sums: UnsafeMutableBufferPointer<Double>, maxima: UnsafeMutableBufferPointer<Float>,
@@ -43,8 +44,8 @@ public enum MultiColumnKernels {
                         // The last group may be partial; at the very end of the columns its data is
                         // copied into `tails` so no load runs past the buffers.
                         let lastIsCopied = i + 8 * groups > n
-                        upTotal &+= buildMasks(up, from: i, to: pieceEnd, groups: groups, n: n, into: lanes,
-                                               rangeOnly: rangeOnlyNeeded)
+                        upTotal &+= buildMasks(up, zeroIsUp: zeroIsUp, from: i, to: pieceEnd, groups: groups, n: n,
+                                               into: lanes, rangeOnly: rangeOnlyNeeded)
                         if lastIsCopied {
                             let g = i + 8 * (groups - 1)
                             for c in 0..<k {
@@ -80,13 +81,14 @@ public enum MultiColumnKernels {
     /// Fills the lane vectors of `lanes` for the groups of `from ..< to` (the in-range-only half
     /// when `rangeOnly`); returns how many entries are up.
     @inline(__always)
-    static func buildMasks(_ up: UnsafePointer<UInt8>, from start: Int, to end: Int, groups: Int, n: Int,
+    static func buildMasks(_ up: UnsafePointer<UInt8>, zeroIsUp: Bool, from start: Int, to end: Int, groups: Int, n: Int,
                            into lanes: MaskPiece, rangeOnly: Bool) -> Int32 {
         var count = SIMD8<Int32>()
         let sinkBits = SIMD8<Int32>(repeating: Int32(bitPattern: (-Float.infinity).bitPattern))
         let full = (Swift.min(end, n) - start) / 8
         for g in 0..<Swift.min(groups, full) {
-            let keep = upBits8(up, start + 8 * g)
+            let nonZero = upBits8(up, start + 8 * g)
+            let keep = zeroIsUp ? ~nonZero : nonZero
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
             lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
             count &-= keep
@@ -101,7 +103,7 @@ public enum MultiColumnKernels {
             var keep = SIMD8<Int32>(), inRange = SIMD8<Int32>()
             for j in 0..<(end - i) {
                 inRange[j] = -1
-                if up[i + j] != 0 { keep[j] = -1 }
+                if (up[i + j] == 0) == zeroIsUp { keep[j] = -1 }
             }
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
             lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
