@@ -36,6 +36,33 @@ extension FleetRollup {
         }
     }
 
+    /// The scalar reference for `fusedPass`: plain loops over the caller's state bytes.
+    mutating func scalarPass(_ values: [[Float]], _ up: UnsafeBufferPointer<UInt8>) {
+        let n = layout.gpuCount
+        precondition(up.count == n && values.allSatisfy { $0.count == n },
+                     "column lengths differ from the layout's GPU count")
+        let layout = self.layout, zeroIsUp = upByte == .zero, r = racks.count
+        layout.gpuOffsets.withUnsafeBufferPointer { o in
+            racks.gpusUp.withUnsafeMutableBufferPointer {
+                ScalarSegmentedKernels.countUp(up, zeroIsUp: zeroIsUp, offsets: o, into: $0)
+            }
+            for c in 0..<values.count {
+                let range = c * r ..< (c + 1) * r, spec = columns[c]
+                values[c].withUnsafeBufferPointer { x in
+                    racks.sums[range].withUnsafeMutableBufferPointer { sums in
+                        racks.maxima[range].withUnsafeMutableBufferPointer { maxima in
+                            racks.countsAbove[range].withUnsafeMutableBufferPointer { above in
+                                ScalarSegmentedKernels.reduce(x, up: spec.masked ? up : nil, zeroIsUp: zeroIsUp, offsets: o,
+                                                              threshold: spec.threshold, sums: sums, maxima: maxima,
+                                                              countsAbove: above)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Calls `body` once `pointers[k...]` hold the storage of `values[k...]`.
     static func withColumnPointers(_ values: [[Float]], _ k: Int,
                                    _ pointers: UnsafeMutableBufferPointer<UnsafePointer<Float>>,

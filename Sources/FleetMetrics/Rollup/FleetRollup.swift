@@ -57,15 +57,14 @@ public struct FleetRollup: Sendable {
 
     /// Counts up GPUs and rolls every column up. With the SIMD engine this is one pass over the
     /// racks: each rack's state bytes become lane masks once and serve every column. With the
-    /// scalar engine it is `update(up:)` then `reduce` per column. `values[c]` is column `c`.
+    /// scalar engine it is the scalar reference loops, an up count then one pass per column.
+    /// `values[c]` is column `c`. (`reduce(column:values:)` needs `update(up:)` first.)
     public mutating func update(columns values: [[Float]], up: UnsafeBufferPointer<UInt8>, engine: Engine = .simd) {
         precondition(values.count == columns.count, "expected \(columns.count) columns")
-        guard engine == .simd else {
-            update(up: up, engine: engine)
-            for c in 0..<values.count { reduce(column: c, values: values[c], engine: engine) }
-            return
+        switch engine {
+        case .simd: fusedPass(values, up)
+        case .scalar: scalarPass(values, up)
         }
-        fusedPass(values, up)
         rollUpCounts()
         for c in 0..<columns.count { rollUpColumn(c) }
     }
@@ -78,9 +77,11 @@ public struct FleetRollup: Sendable {
     /// Keeps the state bytes for later `reduce` calls and counts up GPUs per rack, hall, site and fleet.
     public mutating func update(up: UnsafeBufferPointer<UInt8>, engine: Engine = .simd) {
         precondition(up.count == layout.gpuCount, "up mask length differs from the layout's GPU count")
-        let zeroIsUp = upByte == .zero
         upBytes.withUnsafeMutableBufferPointer { dst in
-            for i in 0..<up.count { dst[i] = (up[i] == 0) == zeroIsUp ? 1 : 0 }
+            switch upByte {
+            case .nonZero: for i in 0..<up.count { dst[i] = up[i] == 0 ? 0 : 1 }
+            case .zero: for i in 0..<up.count { dst[i] = up[i] == 0 ? 1 : 0 }
+            }
         }
         let layout = self.layout, bytes = upBytes
         bytes.withUnsafeBufferPointer { u in
