@@ -130,4 +130,11 @@ import Testing
         #expect(single.racks.maxima(1) == fused.racks.maxima(1))
         #expect(single.halls.countsAbove(1) == fused.halls.countsAbove(1))
     }
+
+    @Test func layoutFromTopologyRangesEqualsLayoutFromCounts() {
+        let fromRanges = RollupLayout(rackGPUs: [0..<72, 72..<136, 136..<153, 153..<153, 153..<225, 225..<258, 258..<274, 274..<275],
+                                      hallRacks: [0..<3, 3..<4, 4..<6, 6..<8], siteHalls: [0..<2, 2..<3, 3..<4])
+        #expect(fromRanges == Self.layout)
+        #expect(fromRanges.gpuCount == 275 && fromRanges.rackCount == 8 && fromRanges.hallCount == 4 && fromRanges.siteCount == 3)
+    }
 }
