@@ -32,13 +32,11 @@ public enum MultiColumnKernels {
                 let tails = add.baseAddress! + 2 * piece
                 for s in 0..<segments {
                     var upTotal: Int32 = 0
-                    for c in 0..<k {
-                        sums[c * segments + s] = 0; maxima[c * segments + s] = -.infinity
-                        countsAbove[c * segments + s] = 0
-                    }
-                    var i = offsets[s]
+                    var i = offsets[s], first = true
                     let end = offsets[s + 1]
-                    while i < end {
+                    // One piece for a slice of up to 512 entries (every rack); an empty slice still
+                    // runs one piece of no groups so its outputs are written.
+                    while first || i < end {
                         let pieceEnd = Swift.min(end, i + 8 * piece)
                         let groups = (pieceEnd - i + 7) / 8
                         // The last group may be partial; at the very end of the columns its data is
@@ -58,11 +56,16 @@ public enum MultiColumnKernels {
                             let r = reducePiece(columns[c], from: i, groups: groups, lastFrom: lastIsCopied ? tails[c] : nil,
                                                 lanes: masked[c] ? lanes : lanes.rangeOnly, threshold: thresholds[c])
                             let o = c * segments + s
-                            sums[o] += r.sum
-                            if r.max > maxima[o] { maxima[o] = r.max }
-                            countsAbove[o] &+= r.above
+                            if first {
+                                sums[o] = r.sum; maxima[o] = r.max; countsAbove[o] = r.above
+                            } else {
+                                sums[o] += r.sum
+                                if r.max > maxima[o] { maxima[o] = r.max }
+                                countsAbove[o] &+= r.above
+                            }
                         }
                         i = pieceEnd
+                        first = false
                     }
                     upCounts[s] = upTotal
                 }

@@ -3,6 +3,7 @@ public enum ScalarSegmentedKernels {
     /// Per slice of `offsets`: Double sum, max (`-infinity` when nothing counts) and count strictly
     /// above `threshold`, over every entry or, with `up`, over up entries only (a state byte is up
     /// when non-zero, or when zero if `zeroIsUp`).
+    @inline(never)
     public static func reduce(_ x: UnsafeBufferPointer<Float>, up: UnsafeBufferPointer<UInt8>?, zeroIsUp: Bool = false,
                               offsets: UnsafeBufferPointer<Int>, threshold: Float,
                               sums: UnsafeMutableBufferPointer<Double>,
