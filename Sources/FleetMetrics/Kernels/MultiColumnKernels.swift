@@ -55,7 +55,7 @@ public enum MultiColumnKernels {
                         for c in 0..<k {
                             let r = reducePiece(columns[c], from: i, groups: groups, lastFrom: lastIsCopied ? tails[c] : nil,
                                                 lanes: masked[c] ? lanes : lanes.rangeOnly, threshold: thresholds[c])
-                            let o = c * segments + s
+                            let o = c &* segments &+ s
                             if first {
                                 sums[o] = r.sum; maxima[o] = r.max; countsAbove[o] = r.above
                             } else {
