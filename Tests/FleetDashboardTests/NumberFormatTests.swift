@@ -26,6 +26,8 @@ struct NumberFormatTests {
         #expect(NumberFormat.power(kW: 9_800) == "9.8 MW")
         #expect(NumberFormat.power(kW: 120_000) == "120 MW")
         #expect(NumberFormat.megawatts(kW: 120_000) == "120")
+        #expect(NumberFormat.megawatts(kW: 580, reference: 600) == "0.58")
+        #expect(NumberFormat.megawatts(kW: 41_000, reference: 120_000) == "41")
     }
 
     @Test func durationsPickTheirUnit() {

@@ -51,7 +51,7 @@ struct PanelRenderTests {
             "╭─ power · facility MW vs grid limit ──────────────────────────╮",
             "│metro-edge    ████████████▊ 9.8/10.0   W PUE 1.52 310 W/GPU   │",
             "│regional      ███████▍····· 18.1/32.0    PUE 1.18             │",
-            "│remote-campus ████▌········ 41.0/120     PUE 1.09             │",
+            "│remote-campus ████▌········ 41/120       PUE 1.09             │",
             "│                                                              │",
             "│                                                              │",
             "│                                                              │",
@@ -67,9 +67,9 @@ struct PanelRenderTests {
         #expect(lines == [
             "╭─ power · facility MW vs grid  ─╮",
             "│metro-edge    █████▉ 9.8/10.0   │",
-            "│+2 more sites                   │",
+            "│regional      ███▍·· 18.1/32.0  │",
+            "│remote-campus ██···· 41/120     │",
             "│history   fleet 68.9 MW  $31k/h │",
-            "│$0.41 per 1M output tokens · ene│",
             "╰────────────────────────────────╯",
         ])
     }
@@ -172,7 +172,7 @@ struct PanelRenderTests {
             "│18.2k tasks in flight · 23 calls per task                     │",
             "│task p50 14 s  p99 96 s  vs call p99 2.30 s                   │",
             "│P(a call beyond its p99) = 1−0.99²³ = 21%                     │",
-            "│round trips 12% of task time · metro-edge 2% · regional 11%   │",
+            "│round trips 12% of task time · metro-edge 2.0% · regional 11% │",
             "│task p99 ▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇ 96 s · 2 probes│",
             "│                                                              │",
             "│                                                              │",

@@ -34,6 +34,12 @@ struct WidgetTests {
         #expect(c.rowText(0) == "█·▃·▆")
     }
 
+    @Test func binningSurvivesExtremeValues() {
+        let bins = HistogramGlyphs.bin([.greatestFiniteMagnitude, -.greatestFiniteMagnitude, .nan, .infinity, 5],
+                                       lower: 0, upper: 10, binCount: 2)
+        #expect(bins == [1, 2])
+    }
+
     @Test func lineWriterClipsAtTheRowEnd() {
         var c = Canvas(width: 8, height: 1)
         var w = LineWriter(c.bounds, row: 0)

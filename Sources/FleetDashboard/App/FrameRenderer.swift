@@ -13,7 +13,13 @@ public final class FrameRenderer {
     public private(set) var eventRows = 0
     /// Size of the last frame, in cells.
     public private(set) var size = (width: 0, height: 0)
-    public var engine = LayoutEngine()
+    /// The layout engine; changing it (its panel specs) lays the next frame out afresh.
+    public var engine = LayoutEngine() { didSet { layoutKey = nil } }
+    /// What the cached layout was computed for: it is reused until the size, preset or expansion changes.
+    private struct LayoutKey: Equatable {
+        var width: Int, height: Int, preset: String, expanded: PanelID?
+    }
+    private var layoutKey: LayoutKey?
     private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
 
     public init() {}
@@ -28,8 +34,15 @@ public final class FrameRenderer {
         }
         canvas.clear(theme.style(.mainForeground))
         size = (canvas.width, canvas.height)
-        let layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
-        self.layout = layout
+        let layoutKey = LayoutKey(width: canvas.width, height: canvas.height, preset: state.presetName, expanded: state.expanded)
+        let layout: ScreenLayout
+        if let cached = self.layout, layoutKey == self.layoutKey {
+            layout = cached
+        } else {
+            layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
+            self.layout = layout
+            self.layoutKey = layoutKey
+        }
         if let small = layout.tooSmall {
             mapGeometry = nil
             TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")

@@ -42,10 +42,12 @@ public final class SparklineCache {
         let entry = update(key: key, series: series, width: width, perColumn: k, lower: lower, upper: upper,
                            style: s, ascii: glyphs.isASCII, glyphs: glyphs)
         let bg = theme.color(.mainBackground)
+        let palette = theme.gradients[gradient] ?? []
+        let plain = theme.color(.mainForeground)
         for i in 0..<width {
-            let g = entry.glyphs[i]
-            let style = CellStyle(foreground: theme.gradient(gradient, at: Double(entry.levels[i])), background: bg)
-            canvas.put(g, x: x + i, y: y, style: style)
+            let level = entry.levels[i]
+            let fg = palette.count == 101 ? palette[Int(min(1, max(0, level)) * 100 + 0.5)] : plain
+            canvas.put(entry.glyphs[i], x: x + i, y: y, style: CellStyle(foreground: fg, background: bg))
         }
     }
 
