@@ -46,6 +46,7 @@ public final class FrameRenderer {
         if let small = layout.tooSmall {
             mapGeometry = nil
             TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")
+            if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
             return
         }
         var ctx = PanelContext(theme: theme, glyphs: glyphs, graph: graph, sparks: sparks, digest: digest)
@@ -71,6 +72,7 @@ public final class FrameRenderer {
                            message: state.message, messageIsError: state.messageIsError, ctx: ctx)
         }
         drawModal(state, s, theme: theme, glyphs: glyphs, keymap: keymap, into: &canvas)
+        if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
     }
 
     /// The focused panel if it is shown in its own box, else the first box.

@@ -29,8 +29,8 @@ public struct ConfirmDialog: Sendable, Equatable {
     }
 
     public func draw(into canvas: inout Canvas, area: Rect, theme: Theme, glyphs: GlyphSet) {
-        let width = max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
-        let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: lines.count + 5,
+        let width = max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 6)
+        let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: lines.count + 4,
                                      title: title, theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         for (i, line) in lines.enumerated() where i < inner.height - 2 {

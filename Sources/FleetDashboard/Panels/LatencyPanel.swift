@@ -4,7 +4,7 @@ import FleetSim
 /// coloured by its margin to the class's target and the target shown beside it.
 public enum LatencyPanel {
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
-        let inner = Box.draw(into: &canvas, rect, title: "latency", subtitle: "p50 p95 p99 · last 60 s vs p99 SLO",
+        let inner = Box.draw(into: &canvas, rect, title: "latency", subtitle: "p50 p95 p99" + ctx.glyphs.separator + "last 60 s vs p99 SLO",
                              role: .latencyBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
         content(into: &canvas, s, inner: inner, ctx: ctx)
     }

@@ -4,7 +4,7 @@ import FleetSim
 /// and the hottest racks with their reason codes.
 public enum ThermalPanel {
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
-        let inner = Box.draw(into: &canvas, rect, title: "thermal", subtitle: "racks by °C",
+        let inner = Box.draw(into: &canvas, rect, title: "thermal", subtitle: "racks by " + ctx.glyphs.degree,
                              role: .thermalBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
         content(into: &canvas, s, inner: inner, ctx: ctx)
     }

@@ -4,7 +4,7 @@ import FleetSim
 /// share for batch), then retries and output tokens.
 public enum TrafficPanel {
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
-        let inner = Box.draw(into: &canvas, rect, title: "traffic", subtitle: "requests/s · KV = share of fleet cache",
+        let inner = Box.draw(into: &canvas, rect, title: "traffic", subtitle: "requests/s" + ctx.glyphs.separator + "KV = share of fleet cache",
                              role: .trafficBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
         content(into: &canvas, s, inner: inner, ctx: ctx)
     }
