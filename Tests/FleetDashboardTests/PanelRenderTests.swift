@@ -253,4 +253,18 @@ struct PanelRenderTests {
             "╰────────────────────────────────╯",
         ])
     }
+
+    @Test("traffic panel, wide 120×7: queue and KV histories appear")
+    func trafficWide() {
+        let lines = render(width: 120, height: 7) { c, r, ctx in TrafficPanel.draw(into: &c, s, rect: r, ctx: ctx) }
+        #expect(lines == [
+            "╭─ traffic · requests/s · KV = share of fleet cache ───────────────────────────────────────────────────────────────────╮",
+            "│chat     12.4k ▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue  3.1k ▅▅▅▅▅▅▅▅  KV  21% ▄▄▄▄▄▄▄▄  good 97.2%│",
+            "│code      2.1k ▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄ queue    40 ▅▅▅▅▅▅▅▅  KV   4% ▄▄▄▄▄▄▄▄  good 91.0%│",
+            "│agentic  41.8k ▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇ queue  9.7k ▆▇▇▇▇▇▇▇  KV  43% ▄▄▄▄▄▄▄▄  good 88.4%│",
+            "│batch     3.0k ▃▃▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue     0 ▄▄▄▄▄▄▄▄  KV  10% ▄▄▄▄▄▄▄▄  shed 40.0%│",
+            "│retries 312/s · dropped 1.2k · tokens out 1.2M/s · goodput 93.4%                                                      │",
+            "╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯",
+        ])
+    }
 }
