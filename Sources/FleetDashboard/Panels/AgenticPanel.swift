@@ -5,6 +5,7 @@ import FleetSim
 /// that a task meets at least one call beyond its p99 (1 − 0.99ᴺ), and the share of task time spent on
 /// network round trips — the tail-amplification story in numbers.
 public enum AgenticPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "agentic", subtitle: "whole tasks vs single calls",
                              role: .agenticBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)

@@ -3,6 +3,7 @@ import FleetSim
 /// Power: per-site facility draw against the grid limit and the cap in force (meter with a marker),
 /// where the governor caps GPUs, PUE, fleet history, $/h and $ per 1M output tokens.
 public enum PowerPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "power", subtitle: "facility MW vs grid limit",
                              role: .powerBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)

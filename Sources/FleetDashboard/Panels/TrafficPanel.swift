@@ -3,6 +3,7 @@ import FleetSim
 /// Traffic: arrivals per second per class with their history, queue depth and KV use (with their own
 /// histories when the panel is wide), goodput (or the shed share for batch), then retries and tokens.
 public enum TrafficPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "traffic", subtitle: "requests/s" + ctx.glyphs.separator + "KV = share of fleet cache",
                              role: .trafficBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
