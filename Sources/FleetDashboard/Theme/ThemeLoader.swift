@@ -27,7 +27,7 @@ public enum ThemeLoader {
         var problems: [FileDiagnostic] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
-            let trimmed = String(rawLine).trimmingSpaces()
+            let trimmed = ThemeColorValue.trim(String(rawLine))
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             switch parseLine(trimmed) {
             case .failure(let message):
@@ -114,11 +114,11 @@ public enum ThemeLoader {
         guard line.hasPrefix("theme[") else { return .failure(expected) }
         let afterOpen = line.dropFirst(6)
         guard let close = afterOpen.firstIndex(of: "]") else { return .failure(expected + " (missing ])") }
-        let key = String(afterOpen[..<close]).trimmingSpaces()
+        let key = ThemeColorValue.trim(String(afterOpen[..<close]))
         guard !key.isEmpty else { return .failure(expected + " (empty key)") }
-        var rest = Substring(String(afterOpen[afterOpen.index(after: close)...]).trimmingSpaces())
+        var rest = Substring(ThemeColorValue.trim(String(afterOpen[afterOpen.index(after: close)...])))
         guard rest.first == "=" else { return .failure(expected + " (missing =)") }
-        rest = Substring(String(rest.dropFirst()).trimmingSpaces())
+        rest = Substring(ThemeColorValue.trim(String(rest.dropFirst())))
         let value: String
         if rest.first == "\"" {
             let body = rest.dropFirst()
@@ -130,7 +130,7 @@ public enum ThemeLoader {
             value = String(rest[..<end])
             rest = rest[end...]
         }
-        var trailing = String(rest).trimmingSpaces()
+        var trailing = ThemeColorValue.trim(String(rest))
         if trailing.hasPrefix("#") { trailing = "" }
         return .success(Entry(key: key, value: value, trailing: trailing))
     }
