@@ -1,0 +1,122 @@
+/// Resolves a `TargetSelector` to dense ids at the level a fault kind acts on, then applies the
+/// selection mode (all, count n, percent p) with a seeded, order-independent choice.
+public struct TargetResolver: Sendable {
+    public let topology: Topology
+
+    public init(topology: Topology) { self.topology = topology }
+
+    /// The level a fault kind hits.
+    public enum Level: Sendable { case site, hall, rack, replica, gpu }
+
+    public static func level(of kind: FaultKind) -> Level {
+        switch kind {
+        case .gpu: .gpu
+        case .rack: .rack
+        case .cooling: .hall
+        case .powerCap, .network: .site
+        case .straggler: .replica
+        }
+    }
+
+    /// A selector that names something that does not exist.
+    public struct ResolveError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Every entity of `level` inside the selector's scope (before the selection mode).
+    public func scope(_ sel: TargetSelector, level: Level) throws -> [Int] {
+        var sites = Array(0..<topology.siteCount)
+        if let name = sel.site {
+            guard let s = topology.siteNames.firstIndex(of: name) else {
+                throw ResolveError(description: "unknown site '\(name)' (sites: \(topology.siteNames.joined(separator: ", ")))")
+            }
+            sites = [s]
+        }
+        if level == .site { return sites }
+        var halls = sites.flatMap { Array(topology.siteHalls[$0]) }
+        if let n = sel.hall {
+            halls = try sites.map { s in
+                let r = topology.siteHalls[s]
+                guard n >= 1, n <= r.count else {
+                    throw ResolveError(description: "hall=\(n) out of range: \(topology.siteNames[s]) has halls 1...\(r.count)")
+                }
+                return r.lowerBound + n - 1
+            }
+        }
+        if level == .hall { return halls }
+        var racks = halls.flatMap { Array(topology.hallRacks[$0]) }
+        if let n = sel.rack {
+            racks = try halls.map { h in
+                let r = topology.hallRacks[h]
+                guard n >= 1, n <= r.count else {
+                    throw ResolveError(description: "rack=\(n) out of range: \(topology.hallPath(h)) has racks 1...\(r.count)")
+                }
+                return r.lowerBound + n - 1
+            }
+        }
+        if level == .rack { return racks }
+        var replicas = racks.flatMap { Array(topology.rackReplicas[$0]) }
+        if let n = sel.replica {
+            replicas = try racks.map { r in
+                let range = topology.rackReplicas[r]
+                guard n >= 1, n <= range.count else {
+                    throw ResolveError(description: "replica=\(n) out of range: \(topology.rackPath(r)) has replicas 1...\(range.count)")
+                }
+                return range.lowerBound + n - 1
+            }
+        }
+        if level == .replica { return replicas }
+        if let n = sel.gpu {
+            if sel.replica != nil {
+                return try replicas.map { p in
+                    let first = Int(topology.replicaFirstGPU[p]), tp = Int(topology.replicaTP[p])
+                    guard n >= 1, n <= tp else { throw ResolveError(description: "gpu=\(n) out of range: replicas have GPUs 1...\(tp)") }
+                    return first + n - 1
+                }
+            }
+            return try racks.map { r in
+                let range = topology.rackGPUs[r]
+                guard n >= 1, n <= range.count else {
+                    throw ResolveError(description: "gpu=\(n) out of range: \(topology.rackPath(r)) has GPUs 1...\(range.count)")
+                }
+                return range.lowerBound + n - 1
+            }
+        }
+        if sel.replica != nil {
+            return replicas.flatMap { p in
+                let first = Int(topology.replicaFirstGPU[p])
+                return Array(first..<(first + Int(topology.replicaTP[p])))
+            }
+        }
+        return racks.flatMap { Array(topology.rackGPUs[$0]) }
+    }
+
+    /// Applies the selection mode: all, or a seeded choice of n (or p of them).
+    public func select(_ candidates: [Int], mode: SelectionMode, rng: CounterRNG, key: UInt64) -> [Int] {
+        let n: Int
+        switch mode {
+        case .all: return candidates
+        case .count(let k): n = max(0, min(k, candidates.count))
+        case .percent(let p): n = max(0, min(candidates.count, Int((p * Double(candidates.count)).rounded())))
+        }
+        var pool = candidates
+        for i in 0..<n {
+            let j = i + Int(rng.uniform(.selection, key, UInt64(i)) * Double(pool.count - i))
+            pool.swapAt(i, min(j, pool.count - 1))
+        }
+        return Array(pool[0..<n]).sorted()
+    }
+
+    /// A readable path for an entity at a level, e.g. "metro-edge/h1/r07".
+    public func path(_ id: Int, level: Level) -> String {
+        switch level {
+        case .site: topology.siteNames[id]
+        case .hall: topology.hallPath(id)
+        case .rack: topology.rackPath(id)
+        case .replica:
+            "\(topology.rackPath(Int(topology.replicaRack[id])))/p\(id - topology.rackReplicas[Int(topology.replicaRack[id])].lowerBound + 1)"
+        case .gpu:
+            "\(topology.rackPath(Int(topology.gpuRack[id])))/g\(id - topology.rackGPUs[Int(topology.gpuRack[id])].lowerBound + 1)"
+        }
+    }
+}

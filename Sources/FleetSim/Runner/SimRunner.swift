@@ -1,0 +1,156 @@
+import Foundation
+
+/// Runs a `FleetEngine` on its own thread: paces it at ×1…×60 or as fast as possible, pauses and single-
+/// steps, applies queued commands at tick boundaries (reporting each with its tick to `onCommandApplied`),
+/// and publishes snapshots to `hub` every `snapshotInterval` wall seconds or on request — never every tick.
+public final class SimRunner: @unchecked Sendable {
+    public let hub = SnapshotHub()
+    /// Called on the runner thread after each command is applied, with the tick it applied at.
+    public let onCommandApplied: (@Sendable (UInt64, SimCommand) -> Void)?
+    /// Called on the runner thread when a command is rejected (e.g. an unknown site), with the reason.
+    public let onCommandRejected: (@Sendable (SimCommand, String) -> Void)?
+    public let snapshotInterval: Double
+    public let fleetName: String
+
+    private let engine: FleetEngine
+    private let condition = NSCondition()
+    private var queue: [SimCommand] = []
+    private var stopping = false
+    private var snapshotRequested = false
+    private var thread: Thread?
+    private var finished = false
+    private var speed: SimSpeed
+    private var paused: Bool
+
+    /// Builds the engine (throws if the fleet cannot be built) without starting the thread.
+    public init(spec: FleetSpec, seed: UInt64, speed: SimSpeed = .times(1), paused: Bool = false,
+                snapshotInterval: Double = 0.25,
+                onCommandApplied: (@Sendable (UInt64, SimCommand) -> Void)? = nil,
+                onCommandRejected: (@Sendable (SimCommand, String) -> Void)? = nil) throws {
+        engine = try FleetEngine(spec: spec, seed: seed)
+        fleetName = spec.name
+        self.speed = speed
+        self.paused = paused
+        self.snapshotInterval = snapshotInterval
+        self.onCommandApplied = onCommandApplied
+        self.onCommandRejected = onCommandRejected
+        hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: 0)))
+    }
+
+    /// Starts the simulation thread.
+    public func start() {
+        condition.lock(); defer { condition.unlock() }
+        guard thread == nil else { return }
+        let t = Thread { [self] in run() }
+        t.name = "fleettop.sim"
+        thread = t
+        t.start()
+    }
+
+    /// Stops the thread and waits for it to finish.
+    public func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while thread != nil && !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Queues a command; it applies at the next tick boundary.
+    public func send(_ command: SimCommand) {
+        condition.lock()
+        queue.append(command)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Asks for a snapshot as soon as possible (e.g. after a key press), without waiting for the interval.
+    public func requestSnapshot() {
+        condition.lock()
+        snapshotRequested = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run() {
+        var lastPublish = Date()
+        var lastWall = Date()
+        var owed = 0.0
+        var rateWindow: [(wall: Date, sim: Double)] = [(Date(), engine.simTime)]
+        while true {
+            condition.lock()
+            let commands = queue
+            queue.removeAll()
+            let stop = stopping
+            var requested = snapshotRequested
+            snapshotRequested = false
+            condition.unlock()
+            if stop { break }
+            for c in commands { handle(c, requested: &requested) }
+            let now = Date()
+            let wallDelta = now.timeIntervalSince(lastWall)
+            lastWall = now
+            var deadline = now.addingTimeInterval(snapshotInterval)
+            if !paused {
+                switch speed {
+                case .max:
+                    let until = now.addingTimeInterval(0.02)
+                    repeat {
+                        for _ in 0..<Int(SimClock.ticksPerPhysics) { engine.step() }
+                    } while Date() < until && !hasPendingWork()
+                    deadline = now
+                case .times(let x):
+                    owed = min(owed + wallDelta * x, max(1, x))
+                    while owed >= SimClock.servingDt && !hasPendingWork() {
+                        engine.step()
+                        owed -= SimClock.servingDt
+                    }
+                    deadline = now.addingTimeInterval(max(0.001, (SimClock.servingDt - owed) / max(x, 1e-6)))
+                }
+            }
+            let after = Date()
+            rateWindow.append((after, engine.simTime))
+            while rateWindow.count > 2 && after.timeIntervalSince(rateWindow[0].wall) > 3 { rateWindow.removeFirst() }
+            if requested || after.timeIntervalSince(lastPublish) >= snapshotInterval {
+                let first = rateWindow[0]
+                let wall = after.timeIntervalSince(first.wall)
+                let factor = paused || wall <= 0 ? 0 : (engine.simTime - first.sim) / wall
+                hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor)))
+                lastPublish = after
+            }
+            let nextPublish = lastPublish.addingTimeInterval(snapshotInterval)
+            let wake = min(deadline, nextPublish)
+            condition.lock()
+            if queue.isEmpty && !stopping && !snapshotRequested && wake > Date() { _ = condition.wait(until: wake) }
+            condition.unlock()
+        }
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func hasPendingWork() -> Bool {
+        condition.lock(); defer { condition.unlock() }
+        return !queue.isEmpty || stopping || snapshotRequested
+    }
+
+    private func handle(_ command: SimCommand, requested: inout Bool) {
+        let at = engine.tick
+        switch command {
+        case .pause: paused = true
+        case .resume: paused = false
+        case .speed(let s): speed = s
+        case .step:
+            for _ in 0..<Int(SimClock.ticksPerPhysics) { engine.step() }
+        case .fault, .surge, .repair:
+            if case .rejected(let reason) = engine.apply(command) {
+                onCommandRejected?(command, reason)
+                requested = true
+                return
+            }
+        }
+        onCommandApplied?(at, command)
+        requested = true
+    }
+}

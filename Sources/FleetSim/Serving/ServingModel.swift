@@ -1,0 +1,226 @@
+/// The fluid replica model of MODEL §4: per replica and class, waiting, prefilling and decoding request
+/// counts, stepped every 100 ms over struct-of-arrays columns with no per-request objects.
+/// Per-class columns are interleaved (`replica * 4 + class`) so one replica's state is one cache line.
+public struct ServingModel: Sendable {
+    public static let classes = 4
+    public let replicaCount: Int
+    public let hallCount: Int
+    let table: StepTimeTable
+    let knobs: ServingKnobs
+
+    // Per replica × class.
+    public internal(set) var waiting: [Double]
+    public internal(set) var prefilling: [Double]
+    public internal(set) var prefillTokens: [Double]
+    public internal(set) var decoding: [Double]
+    // Per replica.
+    /// Share of its site's routed arrivals this replica takes (sums to 1 over a site's up replicas).
+    public internal(set) var share: [Double]
+    /// Speeds relative to an unthrottled H100 replica; 0 when the replica is down.
+    public internal(set) var prefillSpeed: [Double]
+    public internal(set) var decodeSpeed: [Double]
+    /// 1 / speed (0 when down), so the hot path multiplies instead of dividing.
+    var inversePrefillSpeed: [Double]
+    var inverseDecodeSpeed: [Double]
+    public internal(set) var kvCapacity: [Double]
+    /// Seconds spent in prefill-bearing and decode-only steps since the last physics step.
+    public internal(set) var prefillBusy: [Double]
+    public internal(set) var decodeBusy: [Double]
+    /// Last step time, seconds.
+    public internal(set) var stepTime: [Double]
+
+    /// Per hall × class, this tick: the figures the latency recorder and counters need.
+    public internal(set) var hallTick: HallTickStats
+
+    /// Cumulative per site × class: routed in, first tokens, completed, dropped.
+    public internal(set) var siteRouted: [Double]
+    public internal(set) var siteCompleted: [Double]
+    public internal(set) var siteDropped: [Double]
+    /// Cumulative per site × class: requests that left the site to retry elsewhere.
+    public internal(set) var siteRetriedOut: [Double]
+    /// Output tokens per site since start.
+    public internal(set) var siteTokens: [Double]
+
+    public init(topology: Topology, spec: FleetSpec) {
+        replicaCount = topology.replicaCount
+        hallCount = topology.hallCount
+        knobs = spec.serving
+        table = StepTimeTable(maxBatch: Int(spec.serving.maxBatch), chunkTokens: spec.serving.prefillChunkTokens)
+        let n4 = replicaCount * 4
+        waiting = [Double](repeating: 0, count: n4)
+        prefilling = waiting; prefillTokens = waiting; decoding = waiting
+        share = [Double](repeating: 0, count: replicaCount)
+        prefillSpeed = share; decodeSpeed = share; inversePrefillSpeed = share; inverseDecodeSpeed = share; prefillBusy = share; decodeBusy = share; stepTime = share
+        kvCapacity = (0..<replicaCount).map { r in
+            let h = Int(topology.replicaHall[r])
+            let sku = topology.hallSKU[h].constants
+            let tp = Double(topology.replicaTP[r])
+            let bytes = tp * sku.hbmGB * spec.serving.memoryUtilization - spec.serving.weightsGB
+            return max(0, bytes * 1e9 / spec.serving.kvBytesPerToken)
+        }
+        hallTick = HallTickStats(halls: topology.hallCount)
+        let s4 = topology.siteCount * 4
+        siteRouted = [Double](repeating: 0, count: s4)
+        siteCompleted = siteRouted; siteDropped = siteRouted; siteRetriedOut = siteRouted
+        siteTokens = [Double](repeating: 0, count: topology.siteCount)
+    }
+
+    /// Per-class request shape for this tick: tokens prefilled per request, KV tokens held per sequence,
+    /// mean output tokens.
+    public struct ClassShape: Sendable {
+        public var newTokens: (Double, Double, Double, Double)
+        public var kvTokens: (Double, Double, Double, Double)
+        public var outputTokens: (Double, Double, Double, Double)
+    }
+
+    /// One serving tick of `dt` seconds. `siteArrivals[site * 4 + c]` are the requests routed to each site.
+    /// The per-replica update is branch-light SIMD4 arithmetic over the four classes, on raw pointers.
+    public mutating func tick(dt: Double, siteArrivals: [Double], shape: ClassShape, topology: Topology) {
+        hallTick.reset()
+        let budget = knobs.prefillChunkTokens
+        let maxBatch = knobs.maxBatch
+        let mixFactor = knobs.mixedStepFactor
+        let maxWaiting = SIMD4<Double>(repeating: knobs.maxWaitingPerReplica)
+        let invQ = 1 / table.prefillQuantum
+        let newTok = SIMD4(shape.newTokens.0, shape.newTokens.1, shape.newTokens.2, shape.newTokens.3)
+        let kvTok = SIMD4(shape.kvTokens.0, shape.kvTokens.1, shape.kvTokens.2, shape.kvTokens.3)
+        let invKv = 1 / kvTok
+        let invOut = 1 / SIMD4(shape.outputTokens.0, shape.outputTokens.1, shape.outputTokens.2, shape.outputTokens.3)
+        let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1)
+        let maxDecIndex = Double(table.decode.count - 1), maxPreIndex = Double(table.prefill.count - 1)
+        table.decode.withUnsafeBufferPointer { decTable in
+        table.prefill.withUnsafeBufferPointer { preTable in
+        siteArrivals.withUnsafeBufferPointer { SA in
+        share.withUnsafeBufferPointer { SH in
+        prefillSpeed.withUnsafeBufferPointer { SP in
+        decodeSpeed.withUnsafeBufferPointer { SD in
+        inversePrefillSpeed.withUnsafeBufferPointer { ISP in
+        inverseDecodeSpeed.withUnsafeBufferPointer { ISD in
+        kvCapacity.withUnsafeBufferPointer { KV in
+        stepTime.withUnsafeMutableBufferPointer { ST in
+        prefillBusy.withUnsafeMutableBufferPointer { PB in
+        decodeBusy.withUnsafeMutableBufferPointer { DB in
+        waiting.withUnsafeMutableBytes { Wb in
+        prefilling.withUnsafeMutableBytes { PFb in
+        prefillTokens.withUnsafeMutableBytes { PTb in
+        decoding.withUnsafeMutableBytes { Db in
+        hallTick.withPointers { H in
+            for hall in 0..<hallCount {
+                let site = Int(topology.hallSite[hall])
+                let siteA = SIMD4(SA[site * 4], SA[site * 4 + 1], SA[site * 4 + 2], SA[site * 4 + 3])
+                var accArr = zero, accAdm = zero, accFirst = zero, accDone = zero, accDrop = zero
+                var accW = zero, accPF = zero, accD = zero
+                var decW = 0.0, decT = 0.0, decT2 = 0.0, tokens = 0.0, upCount = 0.0
+                for r in topology.hallReplicas[hall] {
+                    if SD[r] <= 0 { continue }
+                    let sd = ISD[r], sp = ISP[r]
+                    let off = r * 32
+                    let arr = siteA * SH[r]
+                    var w = Wb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self) + arr
+                    var pf = PFb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    var pt = PTb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    var d = Db.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    let held = pf + d
+                    var free = maxBatch - held.sum()
+                    var kvFree = KV[r] - (held * kvTok).sum()
+                    // Admission in class priority order: each class takes what fits of slots and KV.
+                    let a0 = max(0, min(w.x, min(max(0, free), max(0, kvFree) * invKv.x)))
+                    free -= a0; kvFree -= a0 * kvTok.x
+                    let a1 = max(0, min(w.y, min(max(0, free), max(0, kvFree) * invKv.y)))
+                    free -= a1; kvFree -= a1 * kvTok.y
+                    let a2 = max(0, min(w.z, min(max(0, free), max(0, kvFree) * invKv.z)))
+                    free -= a2; kvFree -= a2 * kvTok.z
+                    let a3 = max(0, min(w.w, min(max(0, free), max(0, kvFree) * invKv.w)))
+                    let adm = SIMD4(a0, a1, a2, a3)
+                    w -= adm
+                    pf += adm
+                    pt += adm * newTok
+                    let pTokens = pt.sum()
+                    let batch = d.sum()
+                    let chunk = min(pTokens, budget)
+                    let pIndex = Int(min(maxPreIndex, chunk * invQ + 0.999999))
+                    let dIndex = Int(min(maxDecIndex, batch + 0.999999))
+                    let pTime = preTable[pIndex] * sp
+                    let dTime = decTable[dIndex] * sd
+                    let t = max(pTime, dTime) * (chunk > 0 && batch > 0 ? mixFactor : 1)
+                    ST[r] = t
+                    let busy = chunk > 0 || batch > 0
+                    let steps = busy ? dt / t : 0
+                    // Share of the prefill backlog one step covers (1 when it fits in the chunk budget).
+                    let perStep = pTokens > budget ? budget / pTokens : 1
+                    let frac = pTokens > 0 ? min(1, steps * perStep) : 0
+                    // Prefill-bearing steps take the share of the tick their tokens need; decode the rest.
+                    let prefillShare = chunk > 0 ? min(1, frac / max(steps * perStep, 1e-12)) : 0
+                    PB[r] += dt * prefillShare
+                    DB[r] += batch > 0 ? dt * (1 - prefillShare) : 0
+                    let first = pf * frac
+                    pf -= first
+                    pt -= pt * frac
+                    let hazard = steps * invOut
+                    let done = d * hazard.replacing(with: one, where: hazard .> one)
+                    d = d - done + first
+                    let excess = w - maxWaiting
+                    let over = excess.replacing(with: zero, where: excess .< zero)
+                    w -= over
+                    Wb.storeBytes(of: w, toByteOffset: off, as: SIMD4<Double>.self)
+                    PFb.storeBytes(of: pf, toByteOffset: off, as: SIMD4<Double>.self)
+                    PTb.storeBytes(of: pt, toByteOffset: off, as: SIMD4<Double>.self)
+                    Db.storeBytes(of: d, toByteOffset: off, as: SIMD4<Double>.self)
+                    accArr += arr; accAdm += adm; accFirst += first; accDone += done; accDrop += over
+                    accW += w; accPF += pf; accD += d
+                    tokens += batch * steps
+                    decW += batch; decT += batch * t; decT2 += batch * t * t; upCount += 1
+                }
+                let hb = hall * 4
+                for c in 0..<4 {
+                    H.arrivals[hb + c] = accArr[c]; H.admitted[hb + c] = accAdm[c]
+                    H.firstTokens[hb + c] = accFirst[c]; H.completed[hb + c] = accDone[c]
+                    H.dropped[hb + c] = accDrop[c]; H.waiting[hb + c] = accW[c]
+                    H.prefilling[hb + c] = accPF[c]; H.decoding[hb + c] = accD[c]
+                }
+                H.decodeWeight[hall] = decW; H.decodeTime[hall] = decT; H.decodeTime2[hall] = decT2
+                H.tokens[hall] = tokens; H.upReplicas[hall] = upCount
+            }
+        }}}}}}}}}}}}}}}}}
+        for hall in 0..<hallCount {
+            let site = Int(topology.hallSite[hall])
+            for c in 0..<4 {
+                siteRouted[site * 4 + c] += hallTick.arrivals[hall * 4 + c]
+                siteCompleted[site * 4 + c] += hallTick.completed[hall * 4 + c]
+                siteDropped[site * 4 + c] += hallTick.dropped[hall * 4 + c]
+            }
+            siteTokens[site] += hallTick.tokens[hall]
+        }
+    }
+
+    /// Empties a replica that went down; returns what it held per class (to retry after the timeout).
+    public mutating func flush(replica r: Int) -> (Double, Double, Double, Double) {
+        var out = [0.0, 0, 0, 0]
+        for c in 0..<4 {
+            let i = r * 4 + c
+            out[c] = waiting[i] + prefilling[i] + decoding[i]
+            waiting[i] = 0; prefilling[i] = 0; prefillTokens[i] = 0; decoding[i] = 0
+        }
+        return (out[0], out[1], out[2], out[3])
+    }
+
+    /// Counts requests a site flushed to retries as leaving it (per-site conservation).
+    public mutating func recordRetriedOut(site: Int, class c: Int, amount: Double) {
+        siteRetriedOut[site * 4 + c] += amount
+    }
+
+    /// Sets a replica's speeds (0 = down) and resets its busy counters for the next physics second.
+    public mutating func setSpeeds(replica r: Int, prefill: Double, decode: Double) {
+        prefillSpeed[r] = prefill; decodeSpeed[r] = decode
+        inversePrefillSpeed[r] = prefill > 0 ? 1 / prefill : 0
+        inverseDecodeSpeed[r] = decode > 0 ? 1 / decode : 0
+    }
+
+    /// Zeroes the per-replica busy seconds (after physics has read them).
+    public mutating func resetBusy() {
+        for r in 0..<replicaCount { prefillBusy[r] = 0; decodeBusy[r] = 0 }
+    }
+
+    /// Sets routing shares for a site's replicas.
+    public mutating func setShare(replica r: Int, _ value: Double) { share[r] = value }
+}

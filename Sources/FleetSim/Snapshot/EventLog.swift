@@ -1,0 +1,38 @@
+/// The bounded event list behind the events panel: things that start and (maybe) end, with repeats of
+/// the same event merged into one line.
+public struct EventLog: Sendable {
+    public let capacity: Int
+    public private(set) var events: [SimEvent] = []
+    private var nextID = 1
+
+    public init(capacity: Int = 200) { self.capacity = capacity }
+
+    /// Opens an event; an ended event with the same kind and text among the recent ones is reopened
+    /// with its repeat count raised instead. Returns the event id.
+    @discardableResult
+    public mutating func open(_ kind: EventKind, _ text: String, at t: Double, injected: Bool = false,
+                              ongoing: Bool = true) -> Int {
+        let recent = max(0, events.count - 24)
+        if let i = events[recent...].lastIndex(where: { $0.kind == kind && $0.text == text && $0.endSeconds != nil }) {
+            var e = events.remove(at: i)
+            e.repeats += 1
+            e.startSeconds = t
+            e.endSeconds = ongoing ? nil : t
+            events.append(e)
+            return e.id
+        }
+        let id = nextID
+        nextID += 1
+        events.append(SimEvent(id: id, kind: kind, startSeconds: t, endSeconds: ongoing ? nil : t, text: text,
+                               injected: injected))
+        if events.count > capacity {
+            if let i = events.firstIndex(where: { $0.endSeconds != nil }) { events.remove(at: i) } else { events.removeFirst() }
+        }
+        return id
+    }
+
+    /// Closes an open event.
+    public mutating func close(_ id: Int, at t: Double) {
+        if let i = events.lastIndex(where: { $0.id == id && $0.endSeconds == nil }) { events[i].endSeconds = t }
+    }
+}

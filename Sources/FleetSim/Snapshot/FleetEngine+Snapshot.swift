@@ -1,0 +1,268 @@
+import Foundation
+import FleetMetrics
+
+/// Builds the immutable `Snapshot` from live state, and records the once-a-second history series.
+extension FleetEngine {
+    /// A complete picture of the fleet now. `clock` is filled in by the runner (defaults: ×1, running).
+    public func snapshot(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0)) -> Snapshot {
+        let topo = topology
+        var totals = FleetTotals()
+        totals.sites = topo.siteCount; totals.halls = topo.hallCount
+        totals.racks = topo.rackCount; totals.gpus = topo.gpuCount
+        var racks = RackTable()
+        var queueByReplica = [Double](repeating: 0, count: topo.replicaCount)
+        for r in 0..<topo.replicaCount {
+            var q = 0.0
+            for c in 0..<4 { q += serving.waiting[r * 4 + c] }
+            queueByReplica[r] = q
+        }
+        var halls: [HallStats] = []
+        var sites: [SiteStats] = []
+        let maxBatch = spec.serving.maxBatch
+        let slowdownC = Float(spec.thermal.slowdownC)
+        for s in 0..<topo.siteCount {
+            var site = SiteStats(name: topo.siteNames[s], rttMs: siteRttMs[s], baseRttMs: spec.sites[s].rttMs,
+                                 halls: topo.siteHalls[s], racks: topo.siteRacks[s], powerHistoryKW: sitePowerHistory[s])
+            var kvUsed = 0.0, kvCap = 0.0, busy = 0.0, upReplicas = 0.0
+            for h in topo.siteHalls[s] {
+                var hall = HallStats(site: s, number: Int(topo.hallNumber[h]), cooling: topo.hallCooling[h],
+                                     racks: topo.hallRacks[h], dieHistoryC: hallDieHistory[h],
+                                     powerHistoryKW: hallPowerHistory[h])
+                hall.coolingLoss = faults.hallCoolingLoss[h]
+                var inletSum = 0.0, hallBusy = 0.0, hallUp = 0.0
+                for r in topo.hallRacks[h] {
+                    var up = 0, throttled = 0, capped = 0, shut = 0, failed = 0
+                    for g in topo.rackGPUs[r] {
+                        switch physics.state[g] {
+                        case .up:
+                            up += 1
+                            if physics.clock[g] < 1 { throttled += 1 }
+                        case .failed: failed += 1
+                        case .shutDown: shut += 1
+                        }
+                    }
+                    if physics.rackShed[r] { up = 0 }
+                    let cap = governor.capW[s]
+                    if let cap { for g in topo.rackGPUs[r] where physics.state[g] == .up && Double(physics.powerW[g]) >= cap - 1 { capped += 1 } }
+                    var queue = 0.0, rackBusy = 0.0, rackUpReplicas = 0.0, full = false
+                    for p in topo.rackReplicas[r] {
+                        queue += queueByReplica[p]
+                        guard serving.decodeSpeed[p] > 0 else { continue }
+                        var held = 0.0, kv = 0.0
+                        for c in 0..<4 {
+                            let i = p * 4 + c
+                            let n = serving.prefilling[i] + serving.decoding[i]
+                            held += n
+                            kv += n * kvTokens(c)
+                        }
+                        kvUsed += kv; kvCap += serving.kvCapacity[p]
+                        rackBusy += min(1, held / maxBatch)
+                        rackUpReplicas += 1
+                        if queueByReplica[p] > 1 && (held >= maxBatch - 1 || kv >= serving.kvCapacity[p] * 0.95) { full = true }
+                    }
+                    let util = rackUpReplicas > 0 ? rackBusy / rackUpReplicas : 0
+                    busy += rackBusy; upReplicas += rackUpReplicas
+                    hallBusy += rackBusy; hallUp += rackUpReplicas
+                    let gpus = topo.rackGPUs[r].count
+                    let die = RollUp.max(physics.dieC, topo.rackGPUs[r])
+                    var flags: RackFlags = []
+                    if throttled > 0 || die >= slowdownC { flags.insert(.thermal) }
+                    if capped > 0 { flags.insert(.powerCapped) }
+                    if full { flags.insert(.queueSaturated) }
+                    if failed > 0 { flags.insert(.failed) }
+                    if faults.siteNetworkLoss[s] > 0 || faults.siteAddedRTTms[s] > 0 { flags.insert(.network) }
+                    if shut > 0 { flags.insert(.shutDown) }
+                    if physics.rackShed[r] { flags.insert(.shed) }
+                    if faults.rackStraggler[r] { flags.insert(.straggler) }
+                    racks.hall.append(Int32(h)); racks.gpus.append(UInt16(gpus)); racks.gpusUp.append(UInt16(up))
+                    racks.gpusThrottled.append(UInt16(throttled)); racks.inletC.append(Float(physics.inletC[r]))
+                    racks.dieCMax.append(die); racks.itPowerKW.append(Float(physics.rackPowerKW[r]))
+                    racks.utilization.append(Float(util)); racks.queueRequests.append(Float(queue))
+                    racks.flags.append(flags)
+                    hall.gpus += gpus; hall.gpusUp += up; hall.gpusThrottled += throttled
+                    hall.gpusPowerCapped += capped; hall.gpusShutDown += shut
+                    hall.itPowerKW += physics.rackPowerKW[r]
+                    hall.inletCMax = max(hall.inletCMax, physics.inletC[r])
+                    hall.dieCMax = max(hall.dieCMax, Double(die))
+                    hall.queueRequests += queue
+                    inletSum += physics.inletC[r]
+                }
+                hall.inletCMean = hall.racks.isEmpty ? 0 : inletSum / Double(hall.racks.count)
+                hall.utilization = hallUp > 0 ? hallBusy / hallUp : 0
+                site.gpus += hall.gpus; site.gpusUp += hall.gpusUp; site.gpusThrottled += hall.gpusThrottled
+                site.gpusPowerCapped += hall.gpusPowerCapped; site.gpusShutDown += hall.gpusShutDown
+                site.inletCMax = max(site.inletCMax, hall.inletCMax); site.dieCMax = max(site.dieCMax, hall.dieCMax)
+                site.queueRequests += hall.queueRequests
+                halls.append(hall)
+            }
+            site.itPowerKW = itKW[s]; site.facilityPowerKW = facilityKW[s]
+            site.gridLimitKW = spec.sites[s].gridLimitKW
+            site.activeCapKW = spec.sites[s].gridLimitKW * faults.siteCapShare[s]
+            site.governorCapW = governor.capW[s]
+            site.racksShed = topo.siteRacks[s].filter { physics.rackShed[$0] }.count
+            site.pue = pue[s]
+            site.utilization = upReplicas > 0 ? busy / upReplicas : 0
+            site.kvUse = kvCap > 0 ? min(1, kvUsed / kvCap) : 0
+            var share = 0.0, demandTotal = 0.0
+            for c in 0..<4 { share += router.siteShare[s * 4 + c] * arrivalRate[c]; demandTotal += arrivalRate[c] }
+            site.trafficShare = demandTotal > 0 ? share / demandTotal : 0
+            site.pricePerMWh = spec.sites[s].pricePerMWh
+            site.costPerHourUSD = facilityKW[s] / 1000 * spec.sites[s].pricePerMWh
+                + Double(topo.siteGPUs[s].count) * spec.power.gpuHourUSD
+            site.networkLoss = faults.siteNetworkLoss[s]
+            totals.gpusUp += site.gpusUp; totals.gpusThrottled += site.gpusThrottled
+            totals.gpusPowerCapped += site.gpusPowerCapped; totals.gpusShutDown += site.gpusShutDown
+            totals.itPowerKW += site.itPowerKW; totals.facilityPowerKW += site.facilityPowerKW
+            totals.gridLimitKW += site.gridLimitKW
+            sites.append(site)
+        }
+        let classes = classStats()
+        totals.energyKWh = energyKWh
+        totals.costUSD = costUSD
+        totals.costPerHourUSD = costPerHour
+        totals.energyShareOfCost = costPerHour > 0 ? energyCostPerHour / costPerHour : 0
+        totals.outputTokensPerSecond = tokensPerSecond
+        totals.usdPerMillionTokens = tokensPerSecond > 0 ? costPerHour / (tokensPerSecond * 3600) * 1e6 : 0
+        totals.requestsPerSecond = classes.reduce(0) { $0 + $1.throughputRPS }
+        totals.goodputRatio = fleetGoodput()
+        totals.pue = totals.itPowerKW > 0 ? totals.facilityPowerKW / totals.itPowerKW : pue.first ?? 1
+        let snap = Snapshot(tick: tick, simTime: simTime, seed: seed, fleetName: spec.name, clock: clock,
+                            totals: totals, sites: sites, halls: halls, racks: racks, classes: classes,
+                            agentic: agenticStats(sites: sites, classes: classes), failures: faults.counts,
+                            activeFaults: faults.active(), activeSurges: activeSurges(), events: events.events,
+                            history: history, invariantViolations: [])
+        var checked = snap
+        checked.invariantViolations = InvariantChecker.check(snap, engine: self)
+        return checked
+    }
+
+    func kvTokens(_ c: Int) -> Double {
+        switch c { case 0: shape.kvTokens.0; case 1: shape.kvTokens.1; case 2: shape.kvTokens.2; default: shape.kvTokens.3 }
+    }
+
+    /// Requests waiting (at replicas, buffered, or pending retry) and in flight, per class (one pass).
+    func inSystemAll() -> (waiting: SIMD4<Double>, inFlight: SIMD4<Double>) {
+        var w = SIMD4<Double>(retries.pending[0] + pendingArrivals[0], retries.pending[1] + pendingArrivals[1],
+                              retries.pending[2] + pendingArrivals[2], retries.pending[3] + pendingArrivals[3])
+        var f = SIMD4<Double>(repeating: 0)
+        serving.waiting.withUnsafeBytes { W in
+        serving.prefilling.withUnsafeBytes { P in
+        serving.decoding.withUnsafeBytes { D in
+            for r in 0..<topology.replicaCount {
+                let off = r * 32
+                w += W.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                f += P.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    + D.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+            }
+        }}}
+        return (w, f)
+    }
+
+    func classStats() -> [ClassStats] {
+        var kvCap = 0.0
+        for p in 0..<topology.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
+        let all = inSystemAll()
+        return RequestClass.allCases.map { rc in
+            let c = rc.rawValue
+            var st = ClassStats(requestClass: rc, slo: spec[rc].slo)
+            let w = all.waiting[c], f = all.inFlight[c]
+            var completed = 0.0, dropped = unroutableDropped[c]
+            for s in 0..<topology.siteCount {
+                completed += serving.siteCompleted[s * 4 + c]; dropped += serving.siteDropped[s * 4 + c]
+            }
+            st.arrived = arrived[c]; st.completed = completed; st.dropped = dropped
+            st.waiting = w; st.inFlight = f; st.retried = retried[c]
+            st.arrivalRPS = arrivalRate[c]
+            let win = recorder.windows[c].summary()
+            let span = max(SimClock.servingDt, win.seconds)
+            st.throughputRPS = win.completed / span
+            st.retriesPerSecond = win.retried / span
+            st.shedRatio = win.arrivals > 0 ? min(1, win.dropped / win.arrivals) : 0
+            st.goodputRatio = spec[rc].slo.ttftSeconds == nil && spec[rc].slo.tpotSeconds == nil ? 1
+                : (win.completed > 0 ? win.good / win.completed : 1)
+            st.meanInSystem = win.inSystemSeconds / span
+            st.meanTimeInSystemSeconds = win.completed > 0 ? win.timeInSystemWeighted / win.completed : 0
+            var kv = 0.0
+            for p in 0..<topology.replicaCount {
+                kv += (serving.prefilling[p * 4 + c] + serving.decoding[p * 4 + c]) * kvTokens(c)
+            }
+            st.kvUse = kvCap > 0 ? min(1, kv / kvCap) : 0
+            st.ttftHistogram = win.ttft; st.tpotHistogram = win.tpot; st.e2eHistogram = win.e2e
+            st.ttft = Self.percentiles(win.ttft); st.tpot = Self.percentiles(win.tpot); st.e2e = Self.percentiles(win.e2e)
+            return st
+        }
+    }
+
+    static func percentiles(_ h: LatencyHistogram) -> Percentiles {
+        Percentiles(p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99))
+    }
+
+    func fleetGoodput() -> Double {
+        var good = 0.0, done = 0.0
+        for rc in RequestClass.allCases where spec[rc].slo.ttftSeconds != nil || spec[rc].slo.tpotSeconds != nil {
+            let win = recorder.windows[rc.rawValue].summary()
+            good += win.good; done += win.completed
+        }
+        return done > 0 ? good / done : 1
+    }
+
+    func agenticStats(sites: [SiteStats], classes: [ClassStats]) -> AgenticStats {
+        var a = AgenticStats()
+        a.tasksStarted = agentic.tasksStarted
+        a.tasksCompleted = agentic.tasksCompleted
+        a.tasksInFlight = agentic.tasksInFlight
+        a.callsPerTaskMean = agentic.meanCallsPerTask
+        let task = probes.taskHistogram
+        a.taskE2E = Self.percentiles(task)
+        a.callP99Seconds = classes[RequestClass.agentic.rawValue].e2e.p99
+        a.rttShareOfTaskTime = probes.rttShare
+        let call = classes[RequestClass.agentic.rawValue].e2e
+        let tool = spec.agentic.toolMedianSeconds * exp(pow(log(spec.agentic.toolP99Seconds / spec.agentic.toolMedianSeconds) / 2.326, 2) / 2)
+        a.rttShareBySite = sites.map { s in
+            let rtt = s.rttMs / 1000
+            let per = max(call.p50, rtt) + tool
+            return per > 0 ? rtt / per : 0
+        }
+        a.probesInFlight = probes.inFlight
+        return a
+    }
+
+    func activeSurges() -> [ActiveSurge] {
+        surges.map { ActiveSurge(id: $0.id, spec: $0.spec, sinceSeconds: $0.start, untilSeconds: $0.end,
+                                 currentFactor: $0.factor(at: simTime)) }
+    }
+
+    /// Appends one sample to every history series (called once per physics second).
+    func recordHistory() {
+        let topo = topology
+        var up = 0
+        for g in 0..<topo.gpuCount where physics.state[g] == .up { up += 1 }
+        history.facilityPowerKW.append(Float(facilityKW.reduce(0, +)))
+        history.outputTokensPerSecond.append(Float(tokensThisSecond))
+        history.goodputRatio.append(Float(fleetGoodput()))
+        history.gpusUp.append(Float(up))
+        history.dieCMax.append(RollUp.max(physics.dieC, 0..<topo.gpuCount))
+        var kvCap = 0.0
+        for p in 0..<topo.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
+        let all = inSystemAll()
+        for c in 0..<4 {
+            arrivalRate[c] = demand.rate(c, at: simTime)
+            if c == RequestClass.agentic.rawValue { arrivalRate[c] = agentic.callsIssued - lastCallsIssued }
+            let w = all.waiting[c], f = all.inFlight[c]
+            history.arrivalRPS[c].append(Float(arrivalRate[c]))
+            history.queue[c].append(Float(w))
+            history.kvUse[c].append(Float(kvCap > 0 ? min(1, f * kvTokens(c) / kvCap) : 0))
+            history.ttftP99[c].append(Float(recorder.windows[c].summary().ttft.quantile(0.99)))
+        }
+        lastCallsIssued = agentic.callsIssued
+        history.taskP99.append(Float(probes.taskHistogram.quantile(0.99)))
+        for s in 0..<topo.siteCount { sitePowerHistory[s].append(Float(facilityKW[s])) }
+        for h in 0..<topo.hallCount {
+            var kw = 0.0
+            for r in topo.hallRacks[h] { kw += physics.rackPowerKW[r] }
+            hallPowerHistory[h].append(Float(kw))
+            let g = topo.hallRacks[h].isEmpty ? 0..<0 : topo.rackGPUs[topo.hallRacks[h].lowerBound].lowerBound..<topo.rackGPUs[topo.hallRacks[h].upperBound - 1].upperBound
+            hallDieHistory[h].append(RollUp.max(physics.dieC, g))
+        }
+    }
+}

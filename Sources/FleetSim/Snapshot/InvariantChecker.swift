@@ -1,0 +1,59 @@
+/// The MODEL §9 checks run on every snapshot: conservation per class and site, no NaN or infinity,
+/// values in physical ranges. Returns one readable line per violation.
+public enum InvariantChecker {
+    /// Relative tolerance of conservation sums (the model is fluid, in Double).
+    public static let tolerance = 1e-6
+
+    static func close(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+    }
+
+    static func check(_ s: Snapshot, engine: FleetEngine) -> [String] {
+        var out: [String] = []
+        for c in s.classes {
+            let rhs = c.completed + c.dropped + c.waiting + c.inFlight
+            if !close(c.arrived + 0, rhs) {
+                out.append("conservation \(c.requestClass.name): arrived \(c.arrived) ≠ completed+dropped+waiting+in flight \(rhs)")
+            }
+            for v in [c.arrived, c.completed, c.dropped, c.waiting, c.inFlight, c.retried, c.ttft.p99, c.tpot.p99, c.e2e.p99,
+                      c.goodputRatio, c.meanInSystem, c.meanTimeInSystemSeconds] where !v.isFinite || v < -tolerance {
+                out.append("\(c.requestClass.name): value \(v) not finite or negative")
+            }
+        }
+        let topo = engine.topology
+        for site in 0..<topo.siteCount {
+            for c in 0..<4 {
+                let routed = engine.serving.siteRouted[site * 4 + c]
+                var held = 0.0
+                for r in topo.siteReplicas[site] {
+                    let i = r * 4 + c
+                    held += engine.serving.waiting[i] + engine.serving.prefilling[i] + engine.serving.decoding[i]
+                }
+                let out_ = engine.serving.siteCompleted[site * 4 + c] + engine.serving.siteDropped[site * 4 + c]
+                    + engine.serving.siteRetriedOut[site * 4 + c] + held
+                if !close(routed, out_) {
+                    out.append("conservation \(topo.siteNames[site]) class \(c): routed \(routed) ≠ \(out_)")
+                }
+            }
+        }
+        for site in s.sites {
+            let supply = min(engine.spec.thermal.airSupplyC, engine.spec.thermal.liquidSupplyC)
+            if !site.itPowerKW.isFinite || site.itPowerKW < 0 { out.append("\(site.name): IT power \(site.itPowerKW)") }
+            if !site.inletCMax.isFinite || site.inletCMax < supply - 1e-6 || site.inletCMax > 200 {
+                out.append("\(site.name): inlet \(site.inletCMax) °C out of range")
+            }
+            if site.utilization < 0 || site.utilization > 1 + tolerance { out.append("\(site.name): utilization \(site.utilization)") }
+            if let cap = site.governorCapW, !(cap > 0 && cap.isFinite) { out.append("\(site.name): governor cap \(cap)") }
+        }
+        for (i, w) in engine.physics.powerW.enumerated() where !(w.isFinite && w >= 0 && Double(w) <= topo.hallSKU[Int(topo.rackHall[Int(topo.gpuRack[i])])].constants.tdpW + 1e-3) {
+            out.append("GPU \(i): power \(w) W out of range")
+            break
+        }
+        let t = s.totals
+        for v in [t.itPowerKW, t.facilityPowerKW, t.energyKWh, t.costUSD, t.usdPerMillionTokens, t.outputTokensPerSecond,
+                  t.goodputRatio, t.pue] where !v.isFinite || v < 0 {
+            out.append("fleet total \(v) not finite or negative")
+        }
+        return out
+    }
+}

@@ -1,0 +1,87 @@
+/// The built-in fleets of MODEL.md §1: `tiny` for tests, `demo` for the screen, `hyperscale` for speed.
+extension FleetSpec {
+    /// Names accepted by `preset(named:)`.
+    public static let presetNames = ["tiny", "demo", "hyperscale"]
+
+    /// A built-in preset by name, or nil.
+    public static func preset(named name: String) -> FleetSpec? {
+        switch name {
+        case "tiny": tiny
+        case "demo": demo
+        case "hyperscale": hyperscale
+        default: nil
+        }
+    }
+
+    /// Default demand, fitted to the Azure 2023 traces (means, since the model is fluid): chat 1,155 / 211
+    /// tokens, code 2,048 / 28 with 1-s rate CV 2.2 after removing Poisson noise (trace gap CV 13).
+    /// Rates are scaled by `scale` requests per second of chat.
+    static func defaultClasses(chatRate: Double) -> [ClassSpec] {
+        [
+            ClassSpec(requestClass: .chat, ratePerSecond: chatRate, arrivals: .poisson,
+                      inputTokens: 1155, outputTokens: 211,
+                      slo: ServiceLevel(ttftSeconds: 2, tpotSeconds: 0.2)),
+            ClassSpec(requestClass: .code, ratePerSecond: chatRate * 0.25, arrivals: .gammaModulated(cv: 2.2),
+                      inputTokens: 2048, outputTokens: 28,
+                      slo: ServiceLevel(ttftSeconds: 0.45, tpotSeconds: 0.04)),
+            ClassSpec(requestClass: .agentic, ratePerSecond: chatRate * 0.004, arrivals: .poisson,
+                      inputTokens: 1000, outputTokens: 300,
+                      slo: ServiceLevel(ttftSeconds: 2, tpotSeconds: 0.2)),
+            ClassSpec(requestClass: .batch, ratePerSecond: chatRate * 0.08, arrivals: .poisson,
+                      inputTokens: 2000, outputTokens: 500,
+                      slo: ServiceLevel(ttftSeconds: nil, tpotSeconds: nil)),
+        ]
+    }
+
+    /// Two small sites, a handful of racks: fast enough for debug-build tests.
+    public static var tiny: FleetSpec {
+        FleetSpec(name: "tiny", sites: [
+            SiteSpec(name: "near", rttMs: 3, pricePerMWh: 160, gridLimitKW: 80, basePUE: 1.5, halls: [
+                HallSpec(cooling: .air, racks: 2, serversPerRack: 2, sku: .h100),
+            ]),
+            SiteSpec(name: "far", rttMs: 40, pricePerMWh: 70, gridLimitKW: 400, basePUE: 1.1, halls: [
+                HallSpec(cooling: .liquid, racks: 2, serversPerRack: 4, sku: .h100),
+            ]),
+        ], classes: defaultClasses(chatRate: 40))
+    }
+
+    /// Three sites, 144 racks, 4,096 GPUs: the metro-edge / regional / remote-campus story.
+    public static var demo: FleetSpec {
+        FleetSpec(name: "demo", sites: [
+            SiteSpec(name: "metro-edge", rttMs: 3, pricePerMWh: 160, gridLimitKW: 600, basePUE: 1.5,
+                     outsideTempMeanC: 24, halls: [
+                HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100),
+                HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100),
+            ]),
+            SiteSpec(name: "regional", rttMs: 20, pricePerMWh: 95, gridLimitKW: 2600, basePUE: 1.2, halls: [
+                HallSpec(cooling: .liquid, racks: 24, serversPerRack: 4, sku: .h200),
+                HallSpec(cooling: .liquid, racks: 24, serversPerRack: 4, sku: .h200),
+            ]),
+            SiteSpec(name: "remote-campus", rttMs: 60, pricePerMWh: 70, gridLimitKW: 5000, basePUE: 1.1,
+                     outsideTempMeanC: 12, halls: [
+                HallSpec(cooling: .liquid, racks: 32, serversPerRack: 4, sku: .b200),
+                HallSpec(cooling: .liquid, racks: 32, serversPerRack: 4, sku: .b200),
+            ]),
+        ], classes: defaultClasses(chatRate: 1500))
+    }
+
+    /// Sixteen campuses of 4 halls × 480 liquid racks of 32 GPUs: 983,040 GPUs, 122,880 replicas.
+    public static var hyperscale: FleetSpec {
+        let skus: [GPUSKU] = [.h100, .h200, .b200, .h100]
+        let power = PowerKnobs()
+        let sites = (0..<16).map { i in
+            let sku = skus[i % skus.count]
+            let rtt = 3.0 + Double(i) * 4.5
+            let price = 70.0 + Double((i * 37) % 90)
+            let pue = 1.1 + Double(i % 4) * 0.05
+            let hall = HallSpec(cooling: .liquid, racks: 480, serversPerRack: 4, sku: sku)
+            // Grid connection sized at the facility power at full TDP.
+            let servers = Double(4 * hall.racks * hall.serversPerRack)
+            let fullKW = servers * (8 * sku.constants.tdpW / 1000 + power.serverFullOverheadKW)
+            return SiteSpec(name: "site-\(i + 1 < 10 ? "0" : "")\(i + 1)", rttMs: rtt, pricePerMWh: price,
+                            gridLimitKW: (fullKW * pue).rounded(), basePUE: pue,
+                            outsideTempMeanC: 10 + Double(i % 5) * 4, halls: Array(repeating: hall, count: 4))
+        }
+        return FleetSpec(name: "hyperscale", sites: sites, classes: defaultClasses(chatRate: 360_000))
+    }
+}
