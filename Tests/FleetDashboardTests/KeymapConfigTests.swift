@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import FleetSim
 @testable import FleetDashboard
@@ -7,10 +6,10 @@ import FleetSim
 struct KeymapConfigTests {
     @Test("the default config text reads back as exactly the defaults")
     func defaultRoundTrip() {
-        let loaded = FleetConfig.parse(FleetConfig.defaultConfigText, file: "default.yaml")
+        let loaded = FleetConfig.parse(DefaultConfig.text, file: "default.yaml")
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         #expect(loaded.config == FleetConfig())
-        for action in KeyAction.allCases { #expect(FleetConfig.defaultConfigText.contains("  \(action.rawValue): ")) }
+        for action in KeyAction.allCases { #expect(DefaultConfig.text.contains("  \(action.rawValue): ")) }
     }
 
     @Test("settings and rebindings apply")
@@ -90,23 +89,5 @@ struct KeymapConfigTests {
         #expect(loaded.diagnostics.count == 1)
         #expect(!loaded.diagnostics[0].description.unicodeScalars.contains { DisplayWidth.isControl($0) })
         #expect(loaded.config.keymap.action(for: .character(" ")) == .pause, "a refused key keeps the old binding")
-    }
-}
-
-@Suite("Config file location")
-struct KeymapConfigPathTests {
-    @Test("XDG first, then HOME; a missing file is the defaults")
-    func paths() throws {
-        #expect(FleetConfig.standardPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/fleettop/config.yaml")
-        #expect(FleetConfig.standardPath(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"]) == "/h/.config/fleettop/config.yaml")
-        #expect(FleetConfig.standardPath(environment: [:]) == nil)
-        let missing = FleetConfig.load(path: "/nonexistent/fleettop/config.yaml")
-        #expect(missing.diagnostics.isEmpty && missing.config == FleetConfig())
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleettop-config-\(UUID().uuidString).yaml").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try "speed: 5\nkeys:\n  theme: T\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let loaded = FleetConfig.load(path: path)
-        #expect(loaded.diagnostics.isEmpty)
-        #expect(loaded.config.speed == .times(5) && loaded.config.keymap.action(for: .character("T")) == .theme)
     }
 }

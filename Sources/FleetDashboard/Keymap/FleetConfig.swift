@@ -1,5 +1,4 @@
 import FleetSim
-import Foundation
 
 /// The settings in `$XDG_CONFIG_HOME/fleettop/config.yaml`: defaults for the command line's
 /// options and the key bindings. The command line's flags override these.
@@ -28,24 +27,6 @@ public struct FleetConfig: Sendable, Equatable {
         public var config: FleetConfig
         public var diagnostics: [FileDiagnostic]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    }
-
-    /// `$XDG_CONFIG_HOME/fleettop/config.yaml`, or `$HOME/.config/fleettop/config.yaml` when
-    /// XDG_CONFIG_HOME is unset or relative; nil without either. The caller passes the environment.
-    public static func standardPath(environment: [String: String]) -> String? {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/fleettop/config.yaml" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.config/fleettop/config.yaml" }
-        return nil
-    }
-
-    /// Reads the config file at `path`. A missing file is the defaults with no diagnostics;
-    /// an unreadable one is the defaults and one error.
-    public static func load(path: String) -> Loaded {
-        guard FileManager.default.fileExists(atPath: path) else { return Loaded(config: FleetConfig(), diagnostics: []) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return Loaded(config: FleetConfig(), diagnostics: [FileDiagnostic(.error, file: path, line: 0, "cannot read the config file as UTF-8 text")])
-        }
-        return parse(text, file: path)
     }
 
     /// Parses config text; `file` names it in diagnostics.

@@ -1,10 +1,10 @@
 import FleetSim
 
-extension FleetConfig {
-    /// The annotated default config file that `fleettop --default-config` prints: YAML that
-    /// `parse` reads back to exactly the defaults. Generated from the default keymap and settings,
-    /// so it always states what fleettop does without a config file.
-    public static var defaultConfigText: String {
+/// The annotated default config file that `fleettop --default-config` prints. Generated from the
+/// default keymap and settings, so it always states what fleettop does without a config file.
+public enum DefaultConfig {
+    /// YAML that `FleetConfig.parse` reads back to exactly the defaults.
+    public static var text: String {
         let defaults = FleetConfig()
         var lines: [String] = [
             "# fleettop configuration: $XDG_CONFIG_HOME/fleettop/config.yaml (or ~/.config/fleettop/config.yaml).",
