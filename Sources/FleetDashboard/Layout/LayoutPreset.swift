@@ -1,7 +1,9 @@
 /// A named arrangement of the body panels (`p` cycles them), with the merges it allows under
 /// pressure: a guest panel folds its compact form into its host's box instead of dropping.
 public struct LayoutPreset: Sendable, Hashable {
+    /// The name `p` shows and `--preset`-style lookups use.
     public var name: String
+    /// The arrangement of the body (between header and key bar).
     public var body: LayoutNode
     /// guest → host. A guest whose host is gone drops instead.
     public var merges: [PanelID: PanelID]

@@ -9,13 +9,16 @@ public struct HelpLayout: Sendable, Equatable {
 
     /// Lines per column, left to right.
     public var columns: [[Line]]
+    /// Width of every column, keys field included.
     public var columnWidth: Int
     /// Width of the keys field in every column.
     public var keyWidth: Int
     /// Rows the tallest column needs.
     public var rows: Int { columns.map(\.count).max() ?? 0 }
 
+    /// Narrowest column before the overlay scrolls instead (keys, a space, a readable summary).
     public static let minColumnWidth = 30
+    /// Blank columns between help columns.
     public static let gap = 2
 
     /// The help's lines, grouped as `KeyAction.Group`, every action with the keys `keymap` binds.

@@ -4,6 +4,7 @@ public struct HelpOverlay: Sendable, Equatable {
     /// First content row shown (only non-zero when the content does not fit).
     public private(set) var scroll: Int = 0
 
+    /// A freshly opened overlay, scrolled to the top.
     public init() {}
 
     /// What a key did while the overlay was open.
