@@ -25,7 +25,8 @@ public enum ThemeLoader {
     public static func parse(_ text: String, name: String, file: String, fallback: Theme? = .default) -> Result {
         var values: [String: (value: CellColor, line: Int)] = [:]
         var problems: [FileDiagnostic] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text  // a byte-order mark some editors write
+        for (index, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = index + 1
             let trimmed = ThemeColorValue.trim(String(rawLine))
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -108,7 +109,8 @@ public enum ThemeLoader {
 
     enum LineResult { case success(Entry), failure(String) }
 
-    /// `theme[key]="value"` or `theme[key]=value`, then optionally a `#` comment.
+    /// `theme[key]="value"` or `theme[key]=value` (unquoted: up to the first blank), then
+    /// optionally a `#` comment.
     static func parseLine(_ line: String) -> LineResult {
         let expected = "expected theme[key]=\"value\""
         guard line.hasPrefix("theme[") else { return .failure(expected) }
@@ -126,7 +128,7 @@ public enum ThemeLoader {
             value = String(body[..<end])
             rest = body[body.index(after: end)...]
         } else {
-            let end = rest.firstIndex(of: "#") ?? rest.endIndex
+            let end = rest.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? rest.endIndex
             value = String(rest[..<end])
             rest = rest[end...]
         }
