@@ -17,46 +17,49 @@ public struct Router: Sendable {
 
     /// Recomputes site shares and writes per-replica shares into `serving`.
     /// `rttMs`, `price`, `loss` and `batchBlocked` are per site.
-    public mutating func route(topology: Topology, serving: inout ServingModel, maxBatch: Double,
+    public mutating func route(topology: Topology, serving: inout ServingModel, maxBatch: Double, chunkTokens: Double,
                                rttMs: [Double], pricePerMWh: [Double], loss: [Double], batchBlocked: [Bool]) {
         let minPrice = pricePerMWh.min() ?? 1
         var raw = [Double](repeating: 0, count: siteCount * 4)
+        var batchOpen = [Double](repeating: 0, count: siteCount)
         for s in 0..<siteCount {
-            var free = 0.0, capacity = 0.0
+            var free = 0.0, capacity = 0.0, total = 0.0
             for r in topology.siteReplicas[s] {
                 let speed = serving.decodeSpeed[r]
-                guard speed > 0 else { continue }
-                var held = 0.0
+                guard speed > 0 else { serving.setShare(replica: r, 0); continue }
+                var held = 0.0, backlog = 0.0
                 for c in 0..<4 {
                     let i = r * 4 + c
                     held += serving.waiting[i] + serving.prefilling[i] + serving.decoding[i]
+                    backlog += serving.prefillTokens[i]
                 }
-                free += speed * max(0, maxBatch - held) / maxBatch
+                // Pressure: batch slots taken plus prefill backlog against a few chunks of work.
+                let pressure = held / maxBatch + backlog / (chunkTokens * knobs.backlogChunks * speed)
+                let f = max(0, 1 - pressure)
+                free += speed * f
                 capacity += speed
-            }
-            for r in topology.siteReplicas[s] {
-                let speed = serving.decodeSpeed[r]
-                var held = 0.0
-                for c in 0..<4 {
-                    let i = r * 4 + c
-                    held += serving.waiting[i] + serving.prefilling[i] + serving.decoding[i]
-                }
-                let w = speed > 0 ? speed * (max(0, maxBatch - held) / maxBatch + knobs.minFreeShare) : 0
+                let w = speed * (f + knobs.minFreeShare)
                 serving.setShare(replica: r, w)
+                total += w
             }
-            var total = 0.0
-            for r in topology.siteReplicas[s] { total += serving.share[r] }
-            for r in topology.siteReplicas[s] { serving.setShare(replica: r, total > 0 ? serving.share[r] / total : 0) }
+            if total > 0 { for r in topology.siteReplicas[s] { serving.setShare(replica: r, serving.share[r] / total) } }
             let healthy = free + knobs.minFreeShare * capacity
             let reach = max(0, 1 - loss[s])
             let distance = exp(-rttMs[s] / knobs.rttScaleMs)
             for c in 0..<4 {
                 var w = healthy * reach * distance
                 if c == RequestClass.batch.rawValue {
-                    w = batchBlocked[s] ? 0 : healthy * reach * pow(minPrice / max(1, pricePerMWh[s]), knobs.batchPriceExponent)
+                    w = healthy * reach * pow(minPrice / max(1, pricePerMWh[s]), knobs.batchPriceExponent)
+                    batchOpen[s] = w
+                    if batchBlocked[s] { w = 0 }
                 }
                 raw[s * 4 + c] = w
             }
+        }
+        // When every site turns batch away, it still goes where it would have (the governor caps it there).
+        let b = RequestClass.batch.rawValue
+        if (0..<siteCount).allSatisfy({ raw[$0 * 4 + b] == 0 }) {
+            for s in 0..<siteCount { raw[s * 4 + b] = batchOpen[s] }
         }
         for c in 0..<4 {
             var total = 0.0

@@ -19,6 +19,9 @@ public struct ServingModel: Sendable {
     /// Speeds relative to an unthrottled H100 replica; 0 when the replica is down.
     public internal(set) var prefillSpeed: [Double]
     public internal(set) var decodeSpeed: [Double]
+    /// 1 / speed (0 when down), so the hot path multiplies instead of dividing.
+    var inversePrefillSpeed: [Double]
+    var inverseDecodeSpeed: [Double]
     public internal(set) var kvCapacity: [Double]
     /// Seconds spent in prefill-bearing and decode-only steps since the last physics step.
     public internal(set) var prefillBusy: [Double]
@@ -47,7 +50,7 @@ public struct ServingModel: Sendable {
         waiting = [Double](repeating: 0, count: n4)
         prefilling = waiting; prefillTokens = waiting; decoding = waiting
         share = [Double](repeating: 0, count: replicaCount)
-        prefillSpeed = share; decodeSpeed = share; prefillBusy = share; decodeBusy = share; stepTime = share
+        prefillSpeed = share; decodeSpeed = share; inversePrefillSpeed = share; inverseDecodeSpeed = share; prefillBusy = share; decodeBusy = share; stepTime = share
         kvCapacity = (0..<replicaCount).map { r in
             let h = Int(topology.replicaHall[r])
             let sku = topology.hallSKU[h].constants
@@ -71,95 +74,114 @@ public struct ServingModel: Sendable {
     }
 
     /// One serving tick of `dt` seconds. `siteArrivals[site * 4 + c]` are the requests routed to each site.
+    /// The per-replica update is branch-light SIMD4 arithmetic over the four classes, on raw pointers.
     public mutating func tick(dt: Double, siteArrivals: [Double], shape: ClassShape, topology: Topology) {
         hallTick.reset()
         let budget = knobs.prefillChunkTokens
         let maxBatch = knobs.maxBatch
         let mixFactor = knobs.mixedStepFactor
-        let maxWaiting = knobs.maxWaitingPerReplica
-        let q = table.prefillQuantum
-        let newTok = [shape.newTokens.0, shape.newTokens.1, shape.newTokens.2, shape.newTokens.3]
-        let kvTok = [shape.kvTokens.0, shape.kvTokens.1, shape.kvTokens.2, shape.kvTokens.3]
-        let outTok = [shape.outputTokens.0, shape.outputTokens.1, shape.outputTokens.2, shape.outputTokens.3]
-        let decTable = table.decode, preTable = table.prefill
-        let maxDecIndex = decTable.count - 1, maxPreIndex = preTable.count - 1
-        waiting.withUnsafeMutableBufferPointer { W in
-        prefilling.withUnsafeMutableBufferPointer { PF in
-        prefillTokens.withUnsafeMutableBufferPointer { PT in
-        decoding.withUnsafeMutableBufferPointer { D in
+        let maxWaiting = SIMD4<Double>(repeating: knobs.maxWaitingPerReplica)
+        let invQ = 1 / table.prefillQuantum
+        let newTok = SIMD4(shape.newTokens.0, shape.newTokens.1, shape.newTokens.2, shape.newTokens.3)
+        let kvTok = SIMD4(shape.kvTokens.0, shape.kvTokens.1, shape.kvTokens.2, shape.kvTokens.3)
+        let invKv = 1 / kvTok
+        let invOut = 1 / SIMD4(shape.outputTokens.0, shape.outputTokens.1, shape.outputTokens.2, shape.outputTokens.3)
+        let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1)
+        let maxDecIndex = Double(table.decode.count - 1), maxPreIndex = Double(table.prefill.count - 1)
+        table.decode.withUnsafeBufferPointer { decTable in
+        table.prefill.withUnsafeBufferPointer { preTable in
+        siteArrivals.withUnsafeBufferPointer { SA in
+        share.withUnsafeBufferPointer { SH in
+        prefillSpeed.withUnsafeBufferPointer { SP in
+        decodeSpeed.withUnsafeBufferPointer { SD in
+        inversePrefillSpeed.withUnsafeBufferPointer { ISP in
+        inverseDecodeSpeed.withUnsafeBufferPointer { ISD in
+        kvCapacity.withUnsafeBufferPointer { KV in
+        stepTime.withUnsafeMutableBufferPointer { ST in
+        prefillBusy.withUnsafeMutableBufferPointer { PB in
+        decodeBusy.withUnsafeMutableBufferPointer { DB in
+        waiting.withUnsafeMutableBytes { Wb in
+        prefilling.withUnsafeMutableBytes { PFb in
+        prefillTokens.withUnsafeMutableBytes { PTb in
+        decoding.withUnsafeMutableBytes { Db in
         hallTick.withPointers { H in
             for hall in 0..<hallCount {
                 let site = Int(topology.hallSite[hall])
-                let hb = hall * 4
+                let siteA = SIMD4(SA[site * 4], SA[site * 4 + 1], SA[site * 4 + 2], SA[site * 4 + 3])
+                var accArr = zero, accAdm = zero, accFirst = zero, accDone = zero, accDrop = zero
+                var accW = zero, accPF = zero, accD = zero
+                var decW = 0.0, decT = 0.0, decT2 = 0.0, tokens = 0.0, upCount = 0.0
                 for r in topology.hallReplicas[hall] {
-                    let sp = prefillSpeed[r], sd = decodeSpeed[r]
-                    if sd <= 0 { continue }
-                    let b = r * 4
-                    let sh = share[r]
-                    var free = maxBatch
-                    var kvFree = kvCapacity[r]
-                    for c in 0..<4 {
-                        let a = siteArrivals[site * 4 + c] * sh
-                        W[b + c] += a
-                        H.arrivals[hb + c] += a
-                        let held = PF[b + c] + D[b + c]
-                        free -= held
-                        kvFree -= held * kvTok[c]
-                    }
-                    var pTokens = 0.0, batch = 0.0
-                    for c in 0..<4 {
-                        let fitKV = max(0, kvFree) / kvTok[c]
-                        let adm = max(0, min(W[b + c], min(max(0, free), fitKV)))
-                        W[b + c] -= adm
-                        PF[b + c] += adm
-                        PT[b + c] += adm * newTok[c]
-                        free -= adm
-                        kvFree -= adm * kvTok[c]
-                        H.admitted[hb + c] += adm
-                        pTokens += PT[b + c]
-                        batch += D[b + c]
-                    }
+                    if SD[r] <= 0 { continue }
+                    let sd = ISD[r], sp = ISP[r]
+                    let off = r * 32
+                    let arr = siteA * SH[r]
+                    var w = Wb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self) + arr
+                    var pf = PFb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    var pt = PTb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    var d = Db.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    let held = pf + d
+                    var free = maxBatch - held.sum()
+                    var kvFree = KV[r] - (held * kvTok).sum()
+                    // Admission in class priority order: each class takes what fits of slots and KV.
+                    let a0 = max(0, min(w.x, min(max(0, free), max(0, kvFree) * invKv.x)))
+                    free -= a0; kvFree -= a0 * kvTok.x
+                    let a1 = max(0, min(w.y, min(max(0, free), max(0, kvFree) * invKv.y)))
+                    free -= a1; kvFree -= a1 * kvTok.y
+                    let a2 = max(0, min(w.z, min(max(0, free), max(0, kvFree) * invKv.z)))
+                    free -= a2; kvFree -= a2 * kvTok.z
+                    let a3 = max(0, min(w.w, min(max(0, free), max(0, kvFree) * invKv.w)))
+                    let adm = SIMD4(a0, a1, a2, a3)
+                    w -= adm
+                    pf += adm
+                    pt += adm * newTok
+                    let pTokens = pt.sum()
+                    let batch = d.sum()
                     let chunk = min(pTokens, budget)
-                    let pIndex = min(maxPreIndex, Int((chunk / q).rounded(.up)))
-                    let dIndex = min(maxDecIndex, Int(batch.rounded(.up)))
-                    let pTime = preTable[pIndex] / sp
-                    let dTime = decTable[dIndex] / sd
-                    let mixed = chunk > 0 && batch > 0
-                    let t = max(pTime, dTime) * (mixed ? mixFactor : 1)
-                    stepTime[r] = t
+                    let pIndex = Int(min(maxPreIndex, chunk * invQ + 0.999999))
+                    let dIndex = Int(min(maxDecIndex, batch + 0.999999))
+                    let pTime = preTable[pIndex] * sp
+                    let dTime = decTable[dIndex] * sd
+                    let t = max(pTime, dTime) * (chunk > 0 && batch > 0 ? mixFactor : 1)
+                    ST[r] = t
                     let busy = chunk > 0 || batch > 0
                     let steps = busy ? dt / t : 0
-                    let frac = pTokens > 0 ? min(1, steps * chunk / pTokens) : 0
+                    // Share of the prefill backlog one step covers (1 when it fits in the chunk budget).
+                    let perStep = pTokens > budget ? budget / pTokens : 1
+                    let frac = pTokens > 0 ? min(1, steps * perStep) : 0
                     // Prefill-bearing steps take the share of the tick their tokens need; decode the rest.
-                    let prefillShare = chunk > 0 ? min(1, frac * pTokens / chunk * t / dt) : 0
-                    prefillBusy[r] += dt * prefillShare
-                    decodeBusy[r] += batch > 0 ? dt * (1 - prefillShare) : 0
-                    var tokens = 0.0
-                    for c in 0..<4 {
-                        let first = PF[b + c] * frac
-                        PF[b + c] -= first
-                        PT[b + c] -= PT[b + c] * frac
-                        let dec = D[b + c]
-                        tokens += dec * steps
-                        let done = dec * min(1, steps / outTok[c])
-                        D[b + c] = dec - done + first
-                        H.firstTokens[hb + c] += first
-                        H.completed[hb + c] += done
-                        let over = max(0, W[b + c] - maxWaiting)
-                        W[b + c] -= over
-                        H.dropped[hb + c] += over
-                        H.waiting[hb + c] += W[b + c]
-                        H.prefilling[hb + c] += PF[b + c]
-                        H.decoding[hb + c] += D[b + c]
-                    }
-                    H.decodeWeight[hall] += batch
-                    H.decodeTime[hall] += batch * t
-                    H.decodeTime2[hall] += batch * t * t
-                    H.tokens[hall] += tokens
-                    H.upReplicas[hall] += 1
+                    let prefillShare = chunk > 0 ? min(1, frac / max(steps * perStep, 1e-12)) : 0
+                    PB[r] += dt * prefillShare
+                    DB[r] += batch > 0 ? dt * (1 - prefillShare) : 0
+                    let first = pf * frac
+                    pf -= first
+                    pt -= pt * frac
+                    let hazard = steps * invOut
+                    let done = d * hazard.replacing(with: one, where: hazard .> one)
+                    d = d - done + first
+                    let excess = w - maxWaiting
+                    let over = excess.replacing(with: zero, where: excess .< zero)
+                    w -= over
+                    Wb.storeBytes(of: w, toByteOffset: off, as: SIMD4<Double>.self)
+                    PFb.storeBytes(of: pf, toByteOffset: off, as: SIMD4<Double>.self)
+                    PTb.storeBytes(of: pt, toByteOffset: off, as: SIMD4<Double>.self)
+                    Db.storeBytes(of: d, toByteOffset: off, as: SIMD4<Double>.self)
+                    accArr += arr; accAdm += adm; accFirst += first; accDone += done; accDrop += over
+                    accW += w; accPF += pf; accD += d
+                    tokens += batch * steps
+                    decW += batch; decT += batch * t; decT2 += batch * t * t; upCount += 1
                 }
+                let hb = hall * 4
+                for c in 0..<4 {
+                    H.arrivals[hb + c] = accArr[c]; H.admitted[hb + c] = accAdm[c]
+                    H.firstTokens[hb + c] = accFirst[c]; H.completed[hb + c] = accDone[c]
+                    H.dropped[hb + c] = accDrop[c]; H.waiting[hb + c] = accW[c]
+                    H.prefilling[hb + c] = accPF[c]; H.decoding[hb + c] = accD[c]
+                }
+                H.decodeWeight[hall] = decW; H.decodeTime[hall] = decT; H.decodeTime2[hall] = decT2
+                H.tokens[hall] = tokens; H.upReplicas[hall] = upCount
             }
-        }}}}}
+        }}}}}}}}}}}}}}}}}
         for hall in 0..<hallCount {
             let site = Int(topology.hallSite[hall])
             for c in 0..<4 {
@@ -190,6 +212,8 @@ public struct ServingModel: Sendable {
     /// Sets a replica's speeds (0 = down) and resets its busy counters for the next physics second.
     public mutating func setSpeeds(replica r: Int, prefill: Double, decode: Double) {
         prefillSpeed[r] = prefill; decodeSpeed[r] = decode
+        inversePrefillSpeed[r] = prefill > 0 ? 1 / prefill : 0
+        inverseDecodeSpeed[r] = decode > 0 ? 1 / decode : 0
     }
 
     /// Zeroes the per-replica busy seconds (after physics has read them).

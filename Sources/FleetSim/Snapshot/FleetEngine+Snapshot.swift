@@ -140,23 +140,32 @@ extension FleetEngine {
         switch c { case 0: shape.kvTokens.0; case 1: shape.kvTokens.1; case 2: shape.kvTokens.2; default: shape.kvTokens.3 }
     }
 
-    /// Requests waiting (at replicas, buffered, or pending retry) and in flight, per class.
-    func inSystem(_ c: Int) -> (waiting: Double, inFlight: Double) {
-        var w = retries.pending[c] + pendingArrivals[c], f = 0.0
-        for r in 0..<topology.replicaCount {
-            w += serving.waiting[r * 4 + c]
-            f += serving.prefilling[r * 4 + c] + serving.decoding[r * 4 + c]
-        }
+    /// Requests waiting (at replicas, buffered, or pending retry) and in flight, per class (one pass).
+    func inSystemAll() -> (waiting: SIMD4<Double>, inFlight: SIMD4<Double>) {
+        var w = SIMD4<Double>(retries.pending[0] + pendingArrivals[0], retries.pending[1] + pendingArrivals[1],
+                              retries.pending[2] + pendingArrivals[2], retries.pending[3] + pendingArrivals[3])
+        var f = SIMD4<Double>(repeating: 0)
+        serving.waiting.withUnsafeBytes { W in
+        serving.prefilling.withUnsafeBytes { P in
+        serving.decoding.withUnsafeBytes { D in
+            for r in 0..<topology.replicaCount {
+                let off = r * 32
+                w += W.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                f += P.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+                    + D.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
+            }
+        }}}
         return (w, f)
     }
 
     func classStats() -> [ClassStats] {
         var kvCap = 0.0
         for p in 0..<topology.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
+        let all = inSystemAll()
         return RequestClass.allCases.map { rc in
             let c = rc.rawValue
             var st = ClassStats(requestClass: rc, slo: spec[rc].slo)
-            let (w, f) = inSystem(c)
+            let w = all.waiting[c], f = all.inFlight[c]
             var completed = 0.0, dropped = unroutableDropped[c]
             for s in 0..<topology.siteCount {
                 completed += serving.siteCompleted[s * 4 + c]; dropped += serving.siteDropped[s * 4 + c]
@@ -235,10 +244,11 @@ extension FleetEngine {
         history.dieCMax.append(RollUp.max(physics.dieC, 0..<topo.gpuCount))
         var kvCap = 0.0
         for p in 0..<topo.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
+        let all = inSystemAll()
         for c in 0..<4 {
             arrivalRate[c] = demand.rate(c, at: simTime)
             if c == RequestClass.agentic.rawValue { arrivalRate[c] = agentic.callsIssued - lastCallsIssued }
-            let (w, f) = inSystem(c)
+            let w = all.waiting[c], f = all.inFlight[c]
             history.arrivalRPS[c].append(Float(arrivalRate[c]))
             history.queue[c].append(Float(w))
             history.kvUse[c].append(Float(kvCap > 0 ? min(1, f * kvTokens(c) / kvCap) : 0))

@@ -68,13 +68,18 @@ extension FleetSpec {
     /// Sixteen campuses of 4 halls × 480 liquid racks of 32 GPUs: 983,040 GPUs, 122,880 replicas.
     public static var hyperscale: FleetSpec {
         let skus: [GPUSKU] = [.h100, .h200, .b200, .h100]
+        let power = PowerKnobs()
         let sites = (0..<16).map { i in
             let sku = skus[i % skus.count]
             let rtt = 3.0 + Double(i) * 4.5
             let price = 70.0 + Double((i * 37) % 90)
+            let pue = 1.1 + Double(i % 4) * 0.05
             let hall = HallSpec(cooling: .liquid, racks: 480, serversPerRack: 4, sku: sku)
-            return SiteSpec(name: "site-\(String(i + 1).count < 2 ? "0" : "")\(i + 1)", rttMs: rtt,
-                            pricePerMWh: price, gridLimitKW: 62_000, basePUE: 1.1 + Double(i % 4) * 0.05,
+            // Grid connection sized at the facility power at full TDP.
+            let servers = Double(4 * hall.racks * hall.serversPerRack)
+            let fullKW = servers * (8 * sku.constants.tdpW / 1000 + power.serverFullOverheadKW)
+            return SiteSpec(name: "site-\(i + 1 < 10 ? "0" : "")\(i + 1)", rttMs: rtt, pricePerMWh: price,
+                            gridLimitKW: (fullKW * pue).rounded(), basePUE: pue,
                             outsideTempMeanC: 10 + Double(i % 5) * 4, halls: Array(repeating: hall, count: 4))
         }
         return FleetSpec(name: "hyperscale", sites: sites, classes: defaultClasses(chatRate: 360_000))

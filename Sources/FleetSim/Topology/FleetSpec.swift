@@ -206,6 +206,8 @@ public struct RoutingKnobs: Sendable, Equatable {
     public var batchPriceExponent = 2.0
     /// Share of free capacity kept as a floor so a full site keeps a trickle of weight.
     public var minFreeShare = 0.02
+    /// Prefill backlog, in chunk budgets, at which a replica counts as full (*knob*).
+    public var backlogChunks = 4.0
     /// Smoothing of site weights between routing steps (0 = jump, 1 = never move).
     public var smoothing = 0.5
     public init() {}
