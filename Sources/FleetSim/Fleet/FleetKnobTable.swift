@@ -35,7 +35,7 @@ enum FleetKnobTable {
         ],
         "routing": [
             ("rtt_scale_ms", \.routing.rttScaleMs), ("batch_price_exponent", \.routing.batchPriceExponent),
-            ("min_free_share", \.routing.minFreeShare), ("backlog_chunks", \.routing.backlogChunks),
+            ("min_free_share", \.routing.minFreeShare), ("backlog_chunks", \.routing.backlogChunks), ("queue_scale", \.routing.queueScale),
             ("smoothing", \.routing.smoothing),
         ],
         "agentic": [
