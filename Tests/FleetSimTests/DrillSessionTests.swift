@@ -11,7 +11,7 @@ struct ScriptedSimulation: DrillSimulation {
     /// Goodput lost per simulated second while the fault is active.
     let lossPerSecond: Double
 
-    mutating func apply(_ command: SimCommand) {
+    mutating func perform(_ command: SimCommand) {
         applied.append((tick, command))
         switch command {
         case .fault: faultActive = true
@@ -26,7 +26,7 @@ struct ScriptedSimulation: DrillSimulation {
         tick += ticks
     }
 
-    func snapshot() -> Snapshot {
+    func currentSnapshot() -> Snapshot {
         var s = DrillTestFixtures.snapshot()
         s.tick = tick
         s.simTime = Double(tick) / 10

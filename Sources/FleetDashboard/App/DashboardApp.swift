@@ -59,7 +59,7 @@ public final class DashboardApp {
     /// Does what a bound key asks.
     public func perform(_ action: KeyAction) -> [DashboardAction] {
         switch action {
-        case .help: state.modal = .help
+        case .help: state.modal = .help(HelpOverlay())
         case .quit: return [.quit]
         case .palette:
             state.palette.reset()
@@ -157,8 +157,14 @@ public final class DashboardApp {
                     return [.send(c), .redraw]
                 }
             }
-        case .help, nil:
-            state.modal = nil
+        case .help(var overlay):
+            let size = renderer.size
+            switch overlay.handle(k, keymap: keymap, width: size.width, height: size.height) {
+            case .close: state.modal = nil
+            case .scrolled: state.modal = .help(overlay)
+            }
+        case nil:
+            break
         }
         return [.redraw]
     }

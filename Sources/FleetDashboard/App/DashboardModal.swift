@@ -6,6 +6,6 @@ public enum DashboardModal: Sendable {
     case confirm(ConfirmDialog)
     /// The `:` command line (its text and history live in `DashboardState.palette`).
     case palette
-    /// The key help overlay.
-    case help
+    /// The key help overlay (its scroll position).
+    case help(HelpOverlay)
 }

@@ -11,7 +11,15 @@ public final class FrameRenderer {
     /// Events that passed the filter in the last frame, and the rows the list had.
     public private(set) var eventCount = 0
     public private(set) var eventRows = 0
-    public var engine = LayoutEngine()
+    /// Size of the last frame, in cells.
+    public private(set) var size = (width: 0, height: 0)
+    /// The layout engine; changing it (its panel specs) lays the next frame out afresh.
+    public var engine = LayoutEngine() { didSet { layoutKey = nil } }
+    /// What the cached layout was computed for: it is reused until the size, preset or expansion changes.
+    private struct LayoutKey: Equatable {
+        var width: Int, height: Int, preset: String, expanded: PanelID?
+    }
+    private var layoutKey: LayoutKey?
     private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
 
     public init() {}
@@ -25,8 +33,16 @@ public final class FrameRenderer {
             digest = FleetDigest(s); digestKey = key
         }
         canvas.clear(theme.style(.mainForeground))
-        let layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
-        self.layout = layout
+        size = (canvas.width, canvas.height)
+        let layoutKey = LayoutKey(width: canvas.width, height: canvas.height, preset: state.presetName, expanded: state.expanded)
+        let layout: ScreenLayout
+        if let cached = self.layout, layoutKey == self.layoutKey {
+            layout = cached
+        } else {
+            layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
+            self.layout = layout
+            self.layoutKey = layoutKey
+        }
         if let small = layout.tooSmall {
             mapGeometry = nil
             TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")
@@ -116,8 +132,8 @@ public final class FrameRenderer {
             let bottom = layout.footer?.y ?? canvas.height
             let area = Rect(x: 0, y: max(1, bottom - 3), width: canvas.width, height: min(3, bottom - 1))
             state.palette.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
-        case .help:
-            break
+        case .help(let overlay):
+            overlay.draw(into: &canvas, keymap: keymap, theme: theme, ascii: glyphs.isASCII, readOnly: state.readOnly)
         }
     }
 

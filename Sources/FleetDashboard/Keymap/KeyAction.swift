@@ -14,7 +14,7 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
 
     /// Help-overlay sections, in display order.
     public enum Group: String, CaseIterable, Sendable {
-        case general, simulation, navigation, view, injection
+        case general, navigation, simulation, view, injection
         /// The section heading.
         public var title: String {
             switch self {

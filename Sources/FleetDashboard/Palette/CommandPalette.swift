@@ -30,7 +30,7 @@ public struct CommandPalette: Sendable, Equatable {
         case .escape:
             return .closed
         case .enter:
-            let line = text.trimmingSpaces
+            let line = Self.trimmed(text)
             if line.isEmpty { return .closed }
             do {
                 let command = try CommandParser.parse(line)
@@ -64,6 +64,14 @@ public struct CommandPalette: Sendable, Equatable {
             break
         }
         return .stay
+    }
+
+    /// The line without leading and trailing whitespace.
+    static func trimmed(_ text: String) -> String {
+        var s = Substring(text)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
     }
 
     private mutating func edited() { error = nil; candidates = []; historyIndex = nil }
@@ -121,14 +129,5 @@ public struct CommandPalette: Sendable, Equatable {
             canvas.text(" fault cooling site=NAME hall=1 magnitude=60% for=10m · surge agentic factor=3 · repair all · Tab completes",
                         x: area.x, y: hy, style: DialogFrame.style(theme, .inactive), maxWidth: area.width)
         }
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

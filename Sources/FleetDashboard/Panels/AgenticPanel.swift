@@ -44,10 +44,10 @@ public enum AgenticPanel {
         guard row < inner.height else { return }
         w = LineWriter(inner, row: row)
         w.write("round trips ", ctx.label, into: &canvas)
-        w.write(NumberFormat.percent(a.rttShareOfTaskTime), ctx.value, into: &canvas)
+        w.write(NumberFormat.percent(a.rttShareOfTaskTime, decimals: a.rttShareOfTaskTime < 0.1 ? 1 : 0), ctx.value, into: &canvas)
         w.write(" of task time", ctx.label, into: &canvas)
         for (i, share) in a.rttShareBySite.enumerated() where i < s.sites.count {
-            let text = sep + s.sites[i].name + " " + NumberFormat.percent(share)
+            let text = sep + s.sites[i].name + " " + NumberFormat.percent(share, decimals: share < 0.1 ? 1 : 0)
             guard w.remaining >= DisplayWidth.of(text) else { break }
             w.write(text, ctx.label, into: &canvas)
         }

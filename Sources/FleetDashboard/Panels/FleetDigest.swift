@@ -26,45 +26,76 @@ public struct FleetDigest: Sendable, Equatable {
 
     public init() {}
 
-    /// Computes the digest of a snapshot in one pass over the rack columns (plus two binning passes).
+    /// Computes the digest of a snapshot in one pass over the rack columns.
     public init(_ s: Snapshot) {
         tick = s.tick
         let r = s.racks
-        inletBins = HistogramGlyphs.bin(r.inletC, lower: Self.inletRange.lowerBound,
-                                        upper: Self.inletRange.upperBound, binCount: Self.binCount)
-        dieBins = HistogramGlyphs.bin(r.dieCMax, lower: Self.dieRange.lowerBound,
-                                      upper: Self.dieRange.upperBound, binCount: Self.binCount)
-        var top: [(Float, Int)] = []
-        top.reserveCapacity(Self.hottestCount + 1)
-        var pMax: Float = 0, qMax: Float = 0, failed = 0, throttled = 0
-        let n = r.count
-        r.dieCMax.withUnsafeBufferPointer { die in
-            r.itPowerKW.withUnsafeBufferPointer { pw in
-                r.queueRequests.withUnsafeBufferPointer { q in
-                    r.flags.withUnsafeBufferPointer { fl in
-                        for i in 0..<n {
-                            if pw[i] > pMax { pMax = pw[i] }
-                            if q[i] > qMax { qMax = q[i] }
-                            if fl[i].contains(.failed) { failed += 1 }
-                            if fl[i].contains(.thermal) { throttled += 1 }
-                            let d = die[i]
-                            if top.count < Self.hottestCount || d > top[top.count - 1].0 {
-                                var j = top.count
-                                while j > 0 && top[j - 1].0 < d { j -= 1 }
-                                top.insert((d, i), at: j)
-                                if top.count > Self.hottestCount { top.removeLast() }
-                            }
+        let n = min(r.count, r.inletC.count, r.dieCMax.count, r.itPowerKW.count, r.queueRequests.count, r.flags.count)
+        let scan = r.inletC.withUnsafeBufferPointer { inlet in
+            r.dieCMax.withUnsafeBufferPointer { die in
+                r.itPowerKW.withUnsafeBufferPointer { pw in
+                    r.queueRequests.withUnsafeBufferPointer { q in
+                        r.flags.withUnsafeBufferPointer { fl in
+                            Self.scan(count: n, inlet: inlet, die: die, power: pw, queue: q, flags: fl)
                         }
                     }
                 }
             }
         }
-        hottestRacks = top.map(\.1)
-        maxRackPowerKW = pMax
-        maxRackQueue = qMax
-        racksFailed = failed
-        racksThrottled = throttled
-        maxHallPowerKW = s.halls.map(\.itPowerKW).max() ?? 0
-        maxHallQueue = s.halls.map(\.queueRequests).max() ?? 0
+        inletBins = scan.inletBins
+        dieBins = scan.dieBins
+        hottestRacks = scan.hottest
+        maxRackPowerKW = scan.maxPower
+        maxRackQueue = scan.maxQueue
+        racksFailed = scan.failed
+        racksThrottled = scan.throttled
+        var hp = 0.0, hq = 0.0
+        for h in s.halls {
+            hp = max(hp, h.itPowerKW)
+            hq = max(hq, h.queueRequests)
+        }
+        maxHallPowerKW = hp
+        maxHallQueue = hq
+    }
+
+    private struct Scan {
+        var inletBins: [Int], dieBins: [Int], hottest: [Int]
+        var maxPower: Float, maxQueue: Float, failed: Int, throttled: Int
+    }
+
+    /// The single pass: bins, maxima, flag counts and the hottest few, all in locals.
+    private static func scan(count n: Int, inlet: UnsafeBufferPointer<Float>, die: UnsafeBufferPointer<Float>,
+                             power: UnsafeBufferPointer<Float>, queue: UnsafeBufferPointer<Float>,
+                             flags: UnsafeBufferPointer<RackFlags>) -> Scan {
+        let bins = binCount, last = bins - 1, lastF = Float(last)
+        let ib = UnsafeMutablePointer<Int>.allocate(capacity: bins), db = UnsafeMutablePointer<Int>.allocate(capacity: bins)
+        ib.initialize(repeating: 0, count: bins); db.initialize(repeating: 0, count: bins)
+        defer { ib.deallocate(); db.deallocate() }
+        let iLo = inletRange.lowerBound, iScale = Float(bins) / (inletRange.upperBound - iLo)
+        let dLo = dieRange.lowerBound, dScale = Float(bins) / (dieRange.upperBound - dLo)
+        var pMax: Float = 0, qMax: Float = 0, failed = 0, throttled = 0
+        let k = hottestCount
+        var topD = [Float](repeating: -.infinity, count: k), topI = [Int](repeating: -1, count: k)
+        var floor: Float = -.infinity
+        for i in 0..<n {
+            let t = inlet[i], d = die[i]
+            if t.isFinite { let x = (t - iLo) * iScale; ib[x < 1 ? 0 : (x >= lastF ? last : Int(x))] += 1 }
+            if d.isFinite { let x = (d - dLo) * dScale; db[x < 1 ? 0 : (x >= lastF ? last : Int(x))] += 1 }
+            pMax = max(pMax, power[i])
+            qMax = max(qMax, queue[i])
+            let f = flags[i].rawValue
+            failed &+= Int((f & RackFlags.failed.rawValue) >> 3)
+            throttled &+= Int(f & RackFlags.thermal.rawValue)
+            if d > floor {
+                var j = k - 1
+                while j > 0 && topD[j - 1] < d { topD[j] = topD[j - 1]; topI[j] = topI[j - 1]; j -= 1 }
+                topD[j] = d; topI[j] = i
+                floor = topD[k - 1]
+            }
+        }
+        let inletBins = Array(UnsafeBufferPointer(start: ib, count: bins))
+        let dieBins = Array(UnsafeBufferPointer(start: db, count: bins))
+        return Scan(inletBins: inletBins, dieBins: dieBins, hottest: topI.filter { $0 >= 0 }, maxPower: pMax,
+                    maxQueue: qMax, failed: failed, throttled: throttled)
     }
 }

@@ -34,7 +34,6 @@ public enum HeaderBar {
             w.write(" ", base, into: &canvas)
             w.write(" PAUSED ", p, into: &canvas)
         }
-        if let scenario, !scenario.isEmpty { w.write(sep + scenario, base, into: &canvas) }
         let slo = SLOCheck(s)
         w.write(sep, base, into: &canvas)
         if !slo.judged {
@@ -56,6 +55,7 @@ public enum HeaderBar {
         } else {
             w.write("no alerts", base, into: &canvas)
         }
+        if let scenario, !scenario.isEmpty { w.write(sep + scenario, bold, into: &canvas) }
     }
 
     /// "×10", or "max ×312" with the achieved rate, or "×60 (×41 achieved)" when the machine lags.

@@ -14,16 +14,23 @@ public struct PanelContext {
                 sparks: SparklineCache, digest: FleetDigest) {
         self.theme = theme; self.glyphs = glyphs; self.graph = graph; self.focused = focused
         self.sparks = sparks; self.digest = digest
+        text = theme.style(.mainForeground)
+        label = theme.style(.graphText)
+        value = theme.style(.mainForeground, .bold)
+        ok = theme.style(.ok)
+        warning = theme.style(.warning, .bold)
+        critical = theme.style(.critical, .bold)
+        dim = theme.style(.inactive)
     }
 
     /// Plain text in the theme's main colour.
-    public var text: CellStyle { theme.style(.mainForeground) }
+    public let text: CellStyle
     /// Labels and units, quieter than values.
-    public var label: CellStyle { theme.style(.graphText) }
+    public let label: CellStyle
     /// Values that matter most.
-    public var value: CellStyle { theme.style(.mainForeground, .bold) }
-    public var ok: CellStyle { theme.style(.ok) }
-    public var warning: CellStyle { theme.style(.warning, .bold) }
-    public var critical: CellStyle { theme.style(.critical, .bold) }
-    public var dim: CellStyle { theme.style(.inactive) }
+    public let value: CellStyle
+    public let ok: CellStyle
+    public let warning: CellStyle
+    public let critical: CellStyle
+    public let dim: CellStyle
 }

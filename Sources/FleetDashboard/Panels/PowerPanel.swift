@@ -12,7 +12,7 @@ public enum PowerPanel {
     /// The content without the box: for the panel's own box or its section of a merged box.
     public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
         guard !inner.isEmpty else { return }
-        let footerLines = min(2, max(0, inner.height - 1))
+        let footerLines = min(2, max(0, inner.height - s.sites.count), max(0, inner.height - 2))
         let siteRows = inner.height - footerLines
         let fits = s.sites.count <= siteRows
         let order = siteOrder(s, rows: fits ? siteRows : max(0, siteRows - 1))
@@ -34,7 +34,8 @@ public enum PowerPanel {
                 w.skip(meterW + 1)
             }
             let load = limit > 0 ? site.facilityPowerKW / limit : 0
-            let numbers = NumberFormat.megawatts(kW: site.facilityPowerKW) + "/" + NumberFormat.megawatts(kW: limit)
+            let ref = max(limit, site.facilityPowerKW)
+            let numbers = NumberFormat.megawatts(kW: site.facilityPowerKW, reference: ref) + "/" + NumberFormat.megawatts(kW: limit, reference: ref)
             w.write(NumberFormat.padRight(numbers, numW - 1), load >= 0.98 ? ctx.warning : ctx.value, into: &canvas)
             if tailW > 0 {
                 w.skip(1)

@@ -25,10 +25,10 @@ public enum HistogramGlyphs {
         guard span > 0 else { return bins }
         let scale = Float(bins.count) / span
         let last = bins.count - 1
-        values.withUnsafeBufferPointer { buf in
-            for v in buf where v.isFinite {
-                let i = Int((v - lower) * scale)
-                bins[i < 0 ? 0 : (i > last ? last : i)] += 1
+        bins.withUnsafeMutableBufferPointer { b in
+            for v in values where v.isFinite {
+                let x = (v - lower) * scale
+                b[x < 1 ? 0 : (x >= Float(last) ? last : Int(x))] += 1
             }
         }
         return bins

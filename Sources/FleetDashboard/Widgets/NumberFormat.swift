@@ -45,10 +45,12 @@ public enum NumberFormat {
         return fixed(kW / 1_000, 0) + " MW"
     }
 
-    /// Power in MW without the unit, for "9.8/10.0" pairs.
-    public static func megawatts(kW: Double) -> String {
+    /// Power in MW without the unit, for "9.8/10.0" pairs; decimals follow `reference` (the larger of a
+    /// pair) so both numbers of a pair read alike: 0.58/0.60, 9.8/10.0, 41/120.
+    public static func megawatts(kW: Double, reference: Double? = nil) -> String {
         let mw = kW / 1_000
-        return fixed(mw, abs(mw) < 100 ? 1 : 0)
+        let ref = abs((reference ?? kW) / 1_000)
+        return fixed(mw, ref < 1 ? 2 : (ref < 100 ? 1 : 0))
     }
 
     /// A duration in seconds: "38 ms", "1.62 s", "41 s", "3m12s", "2h05m".

@@ -42,10 +42,12 @@ public final class SparklineCache {
         let entry = update(key: key, series: series, width: width, perColumn: k, lower: lower, upper: upper,
                            style: s, ascii: glyphs.isASCII, glyphs: glyphs)
         let bg = theme.color(.mainBackground)
+        let palette = theme.gradients[gradient] ?? []
+        let plain = theme.color(.mainForeground)
         for i in 0..<width {
-            let g = entry.glyphs[i]
-            let style = CellStyle(foreground: theme.gradient(gradient, at: Double(entry.levels[i])), background: bg)
-            canvas.put(g, x: x + i, y: y, style: style)
+            let level = entry.levels[i]
+            let fg = palette.count == 101 ? palette[Int(min(1, max(0, level)) * 100 + 0.5)] : plain
+            canvas.put(entry.glyphs[i], x: x + i, y: y, style: CellStyle(foreground: fg, background: bg))
         }
     }
 
@@ -67,8 +69,8 @@ public final class SparklineCache {
                 e.levels.removeFirst(shift)
                 e.levels.append(contentsOf: repeatElement(0, count: shift))
             }
-            // Samples from the first column that changed (the old last one may have been half full).
-            let firstAbs = max(e.lastColumn * k, appended - usable)
+            // Samples from the column of the first new sample (a half-full braille column is redone).
+            let firstAbs = max(e.appended / k * k, appended - usable)
             let fresh = series.last(appended - firstAbs)
             fill(&e, fresh: fresh, firstAbs: firstAbs, lastColumn: lastColumn, perColumn: k)
             e.appended = appended
@@ -122,10 +124,12 @@ public final class SparklineCache {
     /// The smallest of 1, 2, 5 × 10ⁿ at or above `v` (1 for v ≤ 0).
     public static func niceCeiling(_ v: Float) -> Float {
         guard v > 0, v.isFinite else { return 1 }
-        var step: Float = 1e-6
-        while step * 10 < v { step *= 10 }
-        for m: Float in [1, 2, 5, 10] where step * m >= v { return step * m }
-        return step * 10
+        let x = Double(v)
+        var step = 1.0
+        while step * 10 < x { step *= 10 }
+        while step > x && step > 1e-9 { step /= 10 }
+        for m in [1.0, 2, 5, 10] where step * m >= x { return Float(step * m) }
+        return Float(step * 10)
     }
 
     private func render(_ e: inout Entry, from start: Int, perColumn k: Int, glyphs: GlyphSet) {

@@ -13,8 +13,56 @@ public enum SIMDLane {
     /// Loads 16 state bytes starting at `p + i` as a lane mask: true where the byte is non-zero.
     @inlinable @inline(__always)
     public static func loadUp(_ p: UnsafePointer<UInt8>, _ i: Int) -> SIMDMask<SIMD16<Int32>> {
-        let bytes = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
-        return SIMD16<Int32>(truncatingIfNeeded: bytes) .!= 0
+        let w = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD4<UInt32>.self)
+        let spread = SIMD16<UInt32>(lowHalf: SIMD8(lowHalf: SIMD4(repeating: w[0]), highHalf: SIMD4(repeating: w[1])),
+                                    highHalf: SIMD8(lowHalf: SIMD4(repeating: w[2]), highHalf: SIMD4(repeating: w[3])))
+        let bytes = SIMD16<UInt32>(0xFF, 0xFF00, 0xFF_0000, 0xFF00_0000, 0xFF, 0xFF00, 0xFF_0000, 0xFF00_0000,
+                                   0xFF, 0xFF00, 0xFF_0000, 0xFF00_0000, 0xFF, 0xFF00, 0xFF_0000, 0xFF00_0000)
+        return (spread & bytes) .!= SIMD16<UInt32>(repeating: 0)
+    }
+
+    /// Loads 8 floats starting at `p + i`: half a vector, for kernels that keep several 8-lane
+    /// accumulators (SIMD16 accumulators would not fit the 16 SSE registers together).
+    @inlinable @inline(__always)
+    public static func load8(_ p: UnsafePointer<Float>, _ i: Int) -> SIMD8<Float> {
+        UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    /// Loads 8 state bytes starting at `p + i` as an 8-lane mask (little-endian byte order).
+    @inlinable @inline(__always)
+    public static func loadUp8(_ p: UnsafePointer<UInt8>, _ i: Int) -> SIMDMask<SIMD8<Int32>> {
+        let w = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD2<UInt32>.self)
+        let spread = SIMD8<UInt32>(lowHalf: SIMD4(repeating: w[0]), highHalf: SIMD4(repeating: w[1]))
+        let bytes = SIMD8<UInt32>(0xFF, 0xFF00, 0xFF_0000, 0xFF00_0000, 0xFF, 0xFF00, 0xFF_0000, 0xFF00_0000)
+        return (spread & bytes) .!= SIMD8<UInt32>(repeating: 0)
+    }
+
+    /// A float vector's bits (a free reinterpretation).
+    @inlinable @inline(__always)
+    public static func bits(_ v: SIMD8<Float>) -> SIMD8<UInt32> { unsafeBitCast(v, to: SIMD8<UInt32>.self) }
+
+    /// Bits back to floats.
+    @inlinable @inline(__always)
+    public static func floats(_ b: SIMD8<UInt32>) -> SIMD8<Float> { unsafeBitCast(b, to: SIMD8<Float>.self) }
+
+    /// Horizontal maximum of 8 lanes.
+    @inlinable @inline(__always)
+    public static func maxLane8(_ v: SIMD8<Float>) -> Float {
+        let a = v.lowHalf.replacing(with: v.highHalf, where: v.highHalf .> v.lowHalf)
+        let b = a.lowHalf.replacing(with: a.highHalf, where: a.highHalf .> a.lowHalf)
+        return Swift.max(b.x, b.y)
+    }
+
+    /// Horizontal sum of 8 float partials, added in Double.
+    @inlinable @inline(__always)
+    public static func flush8(_ v: SIMD8<Float>) -> Double {
+        (SIMD4<Double>(v.lowHalf) + SIMD4<Double>(v.highHalf)).sum()
+    }
+
+    /// A mask of the first `n` lanes (0...8) of an 8-lane half.
+    @inlinable @inline(__always)
+    public static func firstLanes8(_ n: Int) -> SIMDMask<SIMD8<Int32>> {
+        SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) .< SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: n))
     }
 
     /// A mask of the first `n` lanes (0...16), for the last, partial vector of a segment.

@@ -22,17 +22,17 @@ public enum SegmentedKernels {
             for s in 0..<segments { sums[s] = 0; maxima[s] = -.infinity; countsAbove[s] = 0 }
             return
         }
-        let n = x.count, t = SIMD16<Float>(repeating: threshold)
+        let n = x.count
         if let up {
             precondition(up.count == n, "mask and column differ in length")
             let u = up.baseAddress!
             for s in 0..<segments {
-                let r = maskedSegment(p, u, n: n, start: offsets[s], end: offsets[s + 1], threshold: t)
+                let r = maskedSegment(p, u, n: n, start: offsets[s], end: offsets[s + 1], threshold: threshold)
                 sums[s] = r.sum; maxima[s] = r.max; countsAbove[s] = r.above
             }
         } else {
             for s in 0..<segments {
-                let r = plainSegment(p, n: n, start: offsets[s], end: offsets[s + 1], threshold: t)
+                let r = plainSegment(p, n: n, start: offsets[s], end: offsets[s + 1], threshold: threshold)
                 sums[s] = r.sum; maxima[s] = r.max; countsAbove[s] = r.above
             }
         }
@@ -51,17 +51,17 @@ public enum SegmentedKernels {
         guard segments > 0, let p = x.baseAddress else { return }
         precondition(sums.count >= segments && maxima.count >= segments && countsAbove.count >= segments,
                      "output buffers shorter than the segment count")
-        let n = x.count, t = SIMD16<Float>(repeating: threshold)
+        let n = x.count
         if let up {
             precondition(up.count == n, "mask and column differ in length")
             let u = up.baseAddress!
             for s in 0..<segments {
-                let r = maskedSegment(p, u, n: n, start: s * length, end: s * length + length, threshold: t)
+                let r = maskedSegment(p, u, n: n, start: s * length, end: s * length + length, threshold: threshold)
                 sums[s] = r.sum; maxima[s] = r.max; countsAbove[s] = r.above
             }
         } else {
             for s in 0..<segments {
-                let r = plainSegment(p, n: n, start: s * length, end: s * length + length, threshold: t)
+                let r = plainSegment(p, n: n, start: s * length, end: s * length + length, threshold: threshold)
                 sums[s] = r.sum; maxima[s] = r.max; countsAbove[s] = r.above
             }
         }
@@ -130,79 +130,88 @@ public enum SegmentedKernels {
         }
     }
 
-    /// One slice, every entry counted.
+    /// One slice, every entry counted: 8-lane accumulators (sum, max, count) that fit the 16 SSE
+    /// registers together, fed by 8-lane halves of the column.
     @inlinable @inline(__always)
     static func plainSegment(_ p: UnsafePointer<Float>, n: Int, start: Int, end: Int,
-                             threshold t: SIMD16<Float>) -> (sum: Double, max: Float, above: Int32) {
+                             threshold: Float) -> (sum: Double, max: Float, above: Int32) {
+        let t = SIMD8<Float>(repeating: threshold), off = SIMD8<Float>(repeating: -.infinity)
         var total = 0.0, i = start
-        var m = SIMD16<Float>(repeating: -.infinity), c = SIMD16<Int32>()
+        var m = off, c = SIMD8<Int32>()
         while i < end {
             let blockEnd = Swift.min(end, i + ColumnKernels.blockElements)
-            var a = SIMD16<Float>()
-            while i + 16 <= blockEnd {
-                let v = SIMDLane.load(p, i)
-                a += v; m = SIMDLane.max(m, v); c &+= SIMDLane.ones(v .> t)
-                i += 16
+            var a = SIMD8<Float>()
+            while i + 8 <= blockEnd {
+                let v = SIMDLane.load8(p, i)
+                a += v
+                m = m.replacing(with: v, where: v .> m)
+                c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
+                i += 8
             }
             if i < blockEnd && blockEnd == end {
-                if i + 16 <= n {
-                    let v = SIMDLane.load(p, i), lanes = SIMDLane.firstLanes(end - i)
-                    a += SIMDLane.keep(v, lanes)
-                    m = m.replacing(with: v, where: lanes .& (v .> m))
-                    c &+= SIMDLane.ones(lanes .& (v .> t))
+                if i + 8 <= n {
+                    let on = SIMDLane.firstLanes8(end - i)
+                    let v = off.replacing(with: SIMDLane.load8(p, i), where: on)
+                    a += SIMD8<Float>().replacing(with: v, where: on)
+                    m = m.replacing(with: v, where: v .> m)
+                    c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
                     i = end
                 } else {
                     var tail = -Float.infinity
                     while i < end {
                         let v = p[i]
-                        total += Double(v); if v > tail { tail = v }; if v > t[0] { c[0] &+= 1 }
+                        total += Double(v); if v > tail { tail = v }; if v > threshold { c[0] &+= 1 }
                         i += 1
                     }
                     m[0] = Swift.max(m[0], tail)
                 }
             }
-            total += SIMDLane.flush(a)
+            total += SIMDLane.flush8(a)
         }
-        return (total, SIMDLane.maxLane(m), c.wrappedSum())
+        return (total, SIMDLane.maxLane8(m), c.wrappedSum())
     }
 
-    /// One slice, only up entries counted.
+    /// One slice, only up entries counted. Down lanes become `-infinity` once, so max and count
+    /// need no further masking; 8-lane accumulators stay in registers.
     @inlinable @inline(__always)
     static func maskedSegment(_ p: UnsafePointer<Float>, _ u: UnsafePointer<UInt8>, n: Int, start: Int, end: Int,
-                              threshold t: SIMD16<Float>) -> (sum: Double, max: Float, above: Int32) {
+                              threshold: Float) -> (sum: Double, max: Float, above: Int32) {
+        let t = SIMD8<Float>(repeating: threshold), off = SIMD8<Float>(repeating: -.infinity)
         var total = 0.0, i = start
-        var m = SIMD16<Float>(repeating: -.infinity), c = SIMD16<Int32>()
+        var m = off, c = SIMD8<Int32>()
         while i < end {
             let blockEnd = Swift.min(end, i + ColumnKernels.blockElements)
-            var a = SIMD16<Float>()
-            while i + 16 <= blockEnd {
-                let v = SIMDLane.load(p, i), on = SIMDLane.loadUp(u, i)
-                a += SIMDLane.keep(v, on)
-                m = m.replacing(with: v, where: on .& (v .> m))
-                c &+= SIMDLane.ones(on .& (v .> t))
-                i += 16
+            var a = SIMD8<Float>()
+            while i + 8 <= blockEnd {
+                let on = SIMDLane.loadUp8(u, i)
+                let v = off.replacing(with: SIMDLane.load8(p, i), where: on)
+                a += SIMD8<Float>().replacing(with: v, where: on)
+                m = m.replacing(with: v, where: v .> m)
+                c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
+                i += 8
             }
             if i < blockEnd && blockEnd == end {
-                if i + 16 <= n {
-                    let v = SIMDLane.load(p, i), on = SIMDLane.loadUp(u, i) .& SIMDLane.firstLanes(end - i)
-                    a += SIMDLane.keep(v, on)
-                    m = m.replacing(with: v, where: on .& (v .> m))
-                    c &+= SIMDLane.ones(on .& (v .> t))
+                if i + 8 <= n {
+                    let on = SIMDLane.loadUp8(u, i) .& SIMDLane.firstLanes8(end - i)
+                    let v = off.replacing(with: SIMDLane.load8(p, i), where: on)
+                    a += SIMD8<Float>().replacing(with: v, where: on)
+                    m = m.replacing(with: v, where: v .> m)
+                    c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
                     i = end
                 } else {
                     var tail = -Float.infinity
                     while i < end {
                         if u[i] != 0 {
                             let v = p[i]
-                            total += Double(v); if v > tail { tail = v }; if v > t[0] { c[0] &+= 1 }
+                            total += Double(v); if v > tail { tail = v }; if v > threshold { c[0] &+= 1 }
                         }
                         i += 1
                     }
                     m[0] = Swift.max(m[0], tail)
                 }
             }
-            total += SIMDLane.flush(a)
+            total += SIMDLane.flush8(a)
         }
-        return (total, SIMDLane.maxLane(m), c.wrappedSum())
+        return (total, SIMDLane.maxLane8(m), c.wrappedSum())
     }
 }

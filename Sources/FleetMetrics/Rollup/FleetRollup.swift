@@ -5,11 +5,12 @@
 /// ```swift
 /// var rollup = FleetRollup(layout: layout, columns: [
 ///     RollupColumn(name: "power_w"), RollupColumn(name: "die_c", threshold: 87)])
-/// rollup.update(up: gpuUp)                          // up counts per level
-/// rollup.reduce(column: 0, values: gpuPowerW, up: gpuUp)
-/// rollup.reduce(column: 1, values: gpuDieC, up: gpuUp)
+/// rollup.update(columns: [gpuPowerW, gpuDieC], up: gpuUp)   // all columns, one pass (fastest)
 /// let hallPowerW = rollup.halls.sum(0, h); let hottestRack = rollup.racks.max(1, r)
+/// let throttled = rollup.sites.countAbove(1, s); let meanDie = rollup.fleet.mean(1, 0)
 /// ```
+///
+/// A single column can also be refreshed alone with `update(up:)` then `reduce(column:values:up:)`.
 public struct FleetRollup: Sendable {
     /// Which implementation does the GPU → rack pass: the SIMD kernels, or the scalar reference
     /// (for tests and the benchmark's ratio).
@@ -22,12 +23,17 @@ public struct FleetRollup: Sendable {
     public private(set) var sites: RollupLevel
     /// One entity: the whole fleet.
     public private(set) var fleet: RollupLevel
+    /// Per-column settings and the fleet's single slice of sites, kept so updates allocate nothing.
+    private let masked: [Bool], thresholds: [Float], fleetOffsets: [Int]
 
     /// Prepares buffers for `layout` and `columns`; GPU counts per level are filled in here.
     public init(layout: RollupLayout, columns: [RollupColumn]) {
         self.layout = layout
         self.columns = columns
         let masked = columns.map(\.masked)
+        self.masked = masked
+        thresholds = columns.map(\.threshold)
+        fleetOffsets = [0, layout.siteCount]
         racks = RollupLevel(count: layout.rackCount, masked: masked)
         halls = RollupLevel(count: layout.hallCount, masked: masked)
         sites = RollupLevel(count: layout.siteCount, masked: masked)
@@ -53,9 +59,7 @@ public struct FleetRollup: Sendable {
                 }
             }
         }
-        Self.sumCounts(racks.gpusUp, layout.rackOffsets, into: &halls.gpusUp)
-        Self.sumCounts(halls.gpusUp, layout.hallOffsets, into: &sites.gpusUp)
-        fleet.gpusUp[0] = sites.gpusUp.reduce(0, &+)
+        rollUpCounts()
     }
 
     /// Rolls one GPU column up through every level. `up` is required when the column is masked
@@ -77,16 +81,76 @@ public struct FleetRollup: Sendable {
                 }
             }
         }
-        Self.rollUp(racks, into: &halls, column: column, offsets: layout.rackOffsets)
-        Self.rollUp(halls, into: &sites, column: column, offsets: layout.hallOffsets)
-        Self.rollUp(sites, into: &fleet, column: column, offsets: [0, sites.count])
+        rollUpColumn(column)
     }
 
-    /// `update(up:)` then `reduce` for every column, in column order.
+    /// Counts up GPUs and rolls every column up, in one pass over the racks: each rack's state
+    /// bytes become lane masks once and serve every column (the scalar engine runs `update(up:)`
+    /// and `reduce` column by column instead). `values[c]` is column `c` of the configuration.
     public mutating func update(columns values: [[Float]], up: [UInt8], engine: Engine = .simd) {
         precondition(values.count == columns.count, "expected \(columns.count) columns")
-        update(up: up, engine: engine)
-        for c in 0..<values.count { reduce(column: c, values: values[c], up: up, engine: engine) }
+        guard engine == .simd else {
+            update(up: up, engine: engine)
+            for c in 0..<values.count { reduce(column: c, values: values[c], up: up, engine: engine) }
+            return
+        }
+        let n = layout.gpuCount
+        precondition(up.count == n && values.allSatisfy { $0.count == n }, "column lengths differ from the layout's GPU count")
+        if n > 0 {
+            let layout = self.layout, masked = self.masked, thresholds = self.thresholds
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: values.count) { pointers in
+                Self.withColumnPointers(values, 0, pointers) {
+                    up.withUnsafeBufferPointer { u in
+                        masked.withUnsafeBufferPointer { mk in
+                            thresholds.withUnsafeBufferPointer { th in
+                                layout.gpuOffsets.withUnsafeBufferPointer { o in
+                                    racks.gpusUp.withUnsafeMutableBufferPointer { upCounts in
+                                        racks.sums.withUnsafeMutableBufferPointer { sums in
+                                            racks.maxima.withUnsafeMutableBufferPointer { maxima in
+                                                racks.countsAbove.withUnsafeMutableBufferPointer { above in
+                                                    MultiColumnKernels.reduce(
+                                                        columns: UnsafeBufferPointer(pointers), count: n,
+                                                        up: u.baseAddress!, masked: mk, thresholds: th, offsets: o,
+                                                        upCounts: upCounts, sums: sums, maxima: maxima,
+                                                        countsAbove: above)
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            for r in 0..<racks.count { racks.gpusUp[r] = 0 }
+        }
+        rollUpCounts()
+        for c in 0..<columns.count { rollUpColumn(c) }
+    }
+
+    /// Calls `body` once `pointers[k...]` hold the storage of `values[k...]`.
+    private static func withColumnPointers(_ values: [[Float]], _ k: Int,
+                                           _ pointers: UnsafeMutableBufferPointer<UnsafePointer<Float>>,
+                                           _ body: () -> Void) {
+        if k == values.count { return body() }
+        values[k].withUnsafeBufferPointer { b in
+            pointers[k] = b.baseAddress!
+            withColumnPointers(values, k + 1, pointers, body)
+        }
+    }
+
+    private mutating func rollUpCounts() {
+        Self.sumCounts(racks.gpusUp, layout.rackOffsets, into: &halls.gpusUp)
+        Self.sumCounts(halls.gpusUp, layout.hallOffsets, into: &sites.gpusUp)
+        fleet.gpusUp[0] = sites.gpusUp.reduce(0, &+)
+    }
+
+    private mutating func rollUpColumn(_ column: Int) {
+        Self.rollUp(racks, into: &halls, column: column, offsets: layout.rackOffsets)
+        Self.rollUp(halls, into: &sites, column: column, offsets: layout.hallOffsets)
+        Self.rollUp(sites, into: &fleet, column: column, offsets: fleetOffsets)
     }
 
     private static func gpuPass(_ layout: RollupLayout, _ x: UnsafeBufferPointer<Float>, _ u: UnsafeBufferPointer<UInt8>?, _ threshold: Float,

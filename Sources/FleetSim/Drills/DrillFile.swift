@@ -53,16 +53,19 @@ public struct DrillFile: Sendable, Equatable {
     }
 
     /// Reads the drill part of a root mapping, allowing `extraKeys` for formats built on drills (stories).
-    static func read(root: Node, yaml: DrillYAML, extraKeys: [String]) throws(DrillFileError) -> DrillFile {
+    /// Without `durationRequired`, a missing duration reads as nil (infinity) for the caller to fill.
+    static func read(root: Node, yaml: DrillYAML, extraKeys: [String], durationRequired: Bool = true) throws(DrillFileError) -> DrillFile {
         let entries = try yaml.mapping(root, "", allowed: keys + extraKeys)
         func entry(_ key: String) -> DrillYAML.Entry? { entries.first { $0.key == key } }
         guard let nameEntry = entry("name") else { throw yaml.error(root, "name", "missing: every drill needs a name") }
-        guard let durationEntry = entry("duration") else {
+        var duration = Double.infinity
+        if let durationEntry = entry("duration") {
+            duration = try yaml.duration(durationEntry.value, "duration")
+            guard duration > 0 else { throw yaml.error(durationEntry.value, "duration", "must be longer than zero") }
+        } else if durationRequired {
             throw yaml.error(root, "duration", "missing: how long the drill runs", expected: ["duration: 30m"])
         }
-        var drill = DrillFile(name: try yaml.string(nameEntry.value, "name"),
-                              durationSeconds: try yaml.duration(durationEntry.value, "duration"), source: yaml.file)
-        guard drill.durationSeconds > 0 else { throw yaml.error(durationEntry.value, "duration", "must be longer than zero") }
+        var drill = DrillFile(name: try yaml.string(nameEntry.value, "name"), durationSeconds: duration, source: yaml.file)
         if let e = entry("description") { drill.description = try yaml.string(e.value, "description") }
         if let e = entry("fleet") { drill.fleet = try yaml.string(e.value, "fleet") }
         if let e = entry("seed") { drill.seed = try yaml.unsigned(e.value, "seed") }
@@ -128,18 +131,19 @@ public struct DrillFile: Sendable, Equatable {
         return result
     }
 
-    private static func steps(_ node: Node, yaml: DrillYAML, duration: Double) throws(DrillFileError) -> [DrillStep] {
+    /// Reads a list of steps (`at:` plus one command) under `field`, each at most `duration` in.
+    static func steps(_ node: Node, field: String = "method", yaml: DrillYAML, duration: Double) throws(DrillFileError) -> [DrillStep] {
         let reader = DrillCommandReader(yaml: yaml)
         var result: [DrillStep] = []
-        for (i, item) in try yaml.sequence(node, "method").enumerated() {
-            let f = "method[\(i + 1)]"
+        for (i, item) in try yaml.sequence(node, field).enumerated() {
+            let f = "\(field)[\(i + 1)]"
             let entries = try yaml.mapping(item, f, allowed: ["at"] + DrillCommandReader.verbKeys + DrillCommandReader.optionKeys)
             guard let atEntry = entries.first(where: { $0.key == "at" }) else {
                 throw yaml.error(item, "\(f).at", "missing: when the step happens", expected: ["at: 5m"])
             }
             let at = try yaml.duration(atEntry.value, "\(f).at")
             guard at <= duration else {
-                throw yaml.error(atEntry.value, "\(f).at", "at \(QuantityText.formatDuration(at)) is after the drill's duration of \(QuantityText.formatDuration(duration))")
+                throw yaml.error(atEntry.value, "\(f).at", "at \(QuantityText.formatDuration(at)) is after the \(field == "method" ? "drill's duration" : "chapter's length") of \(QuantityText.formatDuration(duration))")
             }
             let command = try reader.command(from: entries.filter { $0.key != "at" }, in: item, field: f)
             result.append(DrillStep(atSeconds: at, command: command, line: item.mark?.line ?? 0))

@@ -20,14 +20,14 @@ public enum DrillReportWriter {
         }
         if !r.steps.isEmpty {
             out += "\nmethod\n"
-            for s in r.steps { out += "  \(clock(s.atS))  \(s.applied ? " " : "skipped ")\(clean(s.command))\n" }
+            for s in r.steps { out += "  \(paddedClock(s.atS))  \(s.applied ? "" : "skipped ")\(clean(s.command))\n" }
         }
         if let a = r.abort {
-            out += "\naborted at \(clock(a.atS)): stop condition \(a.condition) (value \(a.value.map(String.init(describing:)) ?? "absent"))\n"
+            out += "\naborted at \(clock(a.atS)): stop condition \(a.condition) (value \(abortValue(r, a)))\n"
         }
         if !r.rollback.isEmpty {
             out += "\nrollback\n"
-            for s in r.rollback { out += "  \(clock(s.atS))  \(clean(s.command))\n" }
+            for s in r.rollback { out += "  \(paddedClock(s.atS))  \(clean(s.command))\n" }
         }
         if !r.timeline.isEmpty {
             out += "\ntimeline\n"
@@ -56,7 +56,7 @@ public enum DrillReportWriter {
             out += "\n"
         }
         if let a = r.abort {
-            out += "## Abort\n\nStop condition `\(a.condition)` fired at \(clock(a.atS)).\n\n"
+            out += "## Abort\n\nStop condition `\(a.condition)` fired at \(clock(a.atS)) (value \(abortValue(r, a))); the rest of the method was skipped.\n\n"
         }
         if !r.rollback.isEmpty {
             out += "## Rollback\n\n"
@@ -122,10 +122,23 @@ public enum DrillReportWriter {
     }
 
     static func timelineLine(_ e: DrillReport.TimelineEntry) -> String {
-        let lasted = e.endS.map { QuantityText.formatDuration(($0 - e.startS).rounded()) } ?? "ongoing"
+        let lasted = e.endS.map { $0 - e.startS < 1 ? "0s" : QuantityText.formatDuration(($0 - e.startS).rounded()) } ?? "ongoing"
         let kind = e.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
         let lastedColumn = lasted.padding(toLength: 8, withPad: " ", startingAt: 0)
-        return "\(clock(e.startS))  \(lastedColumn) \(kind) \(clean(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "")\(e.injected ? " (drill)" : "")"
+        return "\(paddedClock(e.startS))  \(lastedColumn) \(kind) \(clean(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "")\(e.injected ? " (drill)" : "")"
+    }
+
+    /// The stop condition's value written in its metric's unit.
+    static func abortValue(_ r: DrillReport, _ a: DrillReport.Abort) -> String {
+        guard let v = a.value else { return "absent" }
+        let unit = r.checks.first { $0.role == "stop_when" && $0.text == a.condition }?.unit ?? .plain
+        return unit.format(v)
+    }
+
+    /// `clock` right-aligned to seven characters, so columns line up past ten minutes and an hour.
+    static func paddedClock(_ seconds: Double) -> String {
+        let c = clock(seconds)
+        return String(repeating: " ", count: max(0, 7 - c.count)) + c
     }
 
     /// Simulated time as m:ss or h:mm:ss.

@@ -29,7 +29,9 @@ public struct DrillSession: Sendable {
         stops = drill.stopWhen.map { DrillCheckState(check: $0, role: .stopWhen) }
     }
 
-    private var beforeTick: UInt64 { SessionRecording.tick(atSeconds: drill.method.first?.atSeconds ?? drill.durationSeconds) }
+    private var beforeTick: UInt64 {
+        min(endTick, SessionRecording.tick(atSeconds: drill.method.first?.atSeconds ?? drill.durationSeconds))
+    }
     private var endTick: UInt64 { SessionRecording.tick(atSeconds: drill.durationSeconds) }
 
     /// The tick at which the session next needs a snapshot, after the one at `tick`.

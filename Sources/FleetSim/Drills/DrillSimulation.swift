@@ -3,12 +3,12 @@
 public protocol DrillSimulation {
     /// Serving ticks (100 ms) since start.
     var tick: UInt64 { get }
-    /// Applies a command at the current tick boundary.
-    mutating func apply(_ command: SimCommand)
+    /// Applies a command at the current tick boundary (named apart from `FleetEngine.apply`, which returns a result).
+    mutating func perform(_ command: SimCommand)
     /// Advances simulated time by whole serving ticks covering `seconds`.
     mutating func advance(seconds: Double)
     /// The figures at the current tick.
-    func snapshot() -> Snapshot
+    func currentSnapshot() -> Snapshot
 }
 
 extension DrillSimulation {

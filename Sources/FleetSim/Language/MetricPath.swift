@@ -155,6 +155,16 @@ public struct MetricPath: Sendable, Hashable, CustomStringConvertible {
             hallsPerSite: s.sites.indices.map { i in s.halls.filter { $0.site == i }.count })
     }
 
+    /// The `fleettop drill --metrics` text: every path for a snapshot's fleet with its unit and meaning.
+    public static func listing(in s: Snapshot) -> String {
+        let paths = all(in: s)
+        let width = paths.map(\.text.count).max() ?? 0
+        let unitWidth = paths.map(\.unit.symbol.count).max() ?? 0
+        return paths.map {
+            "\($0.text.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.unit.symbol.padding(toLength: unitWidth, withPad: " ", startingAt: 0))  \($0.summary)"
+        }.joined(separator: "\n") + "\n"
+    }
+
     /// A value of this path written with its unit.
     public func format(_ value: Double) -> String { unit.format(value) }
 

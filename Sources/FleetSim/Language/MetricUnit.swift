@@ -74,6 +74,7 @@ public enum MetricUnit: String, Sendable, CaseIterable, Codable {
         switch self {
         case .seconds:
             if value != 0, abs(value) < 1 { return "\(Self.digits(value * 1000)) ms" }
+            if abs(value) >= 120 { return "\(Self.digits(value / 60)) min" }
             return "\(Self.digits(value)) s"
         case .milliseconds: return "\(Self.digits(value)) ms"
         case .ratio: return "\(Self.digits(value * 100))%"

@@ -1,4 +1,7 @@
 import FleetDashboard
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The terminal run loop: wait for input until the next frame is due, hand events to the handler,
 /// draw, and leave on quit or on an exit signal.
@@ -41,6 +44,10 @@ public enum TerminalApp {
                 continue
             }
             guard let event = session.readEvent(timeoutMilliseconds: milliseconds(until: nextFrame, from: now)) else {
+                // Input at end of file answers at once; wait out the frame instead of spinning.
+                // A signal interrupts the sleep, so exits stay prompt.
+                let left = milliseconds(until: nextFrame, from: clock.now)
+                if left > 1 { usleep(useconds_t(left) * 1000) }
                 continue
             }
             var action = handler.handle(event)

@@ -1,0 +1,156 @@
+/// Segmented reduction of several columns over the same slices in one pass: the state mask is
+/// read once per slice piece and turned into two lane vectors per 8 entries — `keep` bits (all
+/// ones where up) for the sum, and an addend (0 where up, `-infinity` where down) that sinks down
+/// entries below any max or threshold — then every column reuses them with its own 8-lane
+/// accumulators held in registers: an and, two adds, a max and a compare per 8 entries. This is
+/// the roll-up's GPU → rack pass; `SegmentedKernels.reduce` is the one-column form.
+public enum MultiColumnKernels {
+    /// 8-lane groups whose masks are built at a time (512 entries of a slice).
+    public static let piece = 64
+
+    /// Reduces every column over the slices of `offsets` (segments + 1 entries, non-decreasing,
+    /// within `count`). Column `c` counts only up entries when `masked[c]`, every entry otherwise.
+    /// Outputs are column-major: `sums[c * segments + s]`; `upCounts[s]` gets the up entries.
+    /// A slice where nothing counts gets sum 0, max `-infinity`, count 0.
+    public static func reduce(columns: UnsafeBufferPointer<UnsafePointer<Float>>, count n: Int,
+                              up: UnsafePointer<UInt8>, masked: UnsafeBufferPointer<Bool>,
+                              thresholds: UnsafeBufferPointer<Float>, offsets: UnsafeBufferPointer<Int>,
+                              upCounts: UnsafeMutableBufferPointer<Int32>,
+                              sums: UnsafeMutableBufferPointer<Double>, maxima: UnsafeMutableBufferPointer<Float>,
+                              countsAbove: UnsafeMutableBufferPointer<Int32>) {
+        let segments = offsets.count - 1, k = columns.count
+        guard segments > 0 else { return }
+        precondition(masked.count == k && thresholds.count == k, "one mask flag and threshold per column")
+        precondition(offsets[segments] <= n, "offsets run past the columns")
+        precondition(upCounts.count >= segments && sums.count >= k * segments && maxima.count >= k * segments
+                     && countsAbove.count >= k * segments, "output buffers too short")
+        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { keep in
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 2 * piece + k) { add in
+                let lanes = MaskPiece(keep: keep.baseAddress!, add: add.baseAddress!)
+                let rangeOnlyNeeded = masked.contains(false)
+                let tails = add.baseAddress! + 2 * piece
+                for s in 0..<segments {
+                    var upTotal: Int32 = 0
+                    for c in 0..<k {
+                        sums[c * segments + s] = 0; maxima[c * segments + s] = -.infinity
+                        countsAbove[c * segments + s] = 0
+                    }
+                    var i = offsets[s]
+                    let end = offsets[s + 1]
+                    while i < end {
+                        let pieceEnd = Swift.min(end, i + 8 * piece)
+                        let groups = (pieceEnd - i + 7) / 8
+                        // The last group may be partial; at the very end of the columns its data is
+                        // copied into `tails` so no load runs past the buffers.
+                        let lastIsCopied = i + 8 * groups > n
+                        upTotal &+= buildMasks(up, from: i, to: pieceEnd, groups: groups, n: n, into: lanes,
+                                               rangeOnly: rangeOnlyNeeded)
+                        if lastIsCopied {
+                            let g = i + 8 * (groups - 1)
+                            for c in 0..<k {
+                                var v = SIMD8<Float>()
+                                for j in 0..<(pieceEnd - g) { v[j] = columns[c][g + j] }
+                                tails[c] = v
+                            }
+                        }
+                        for c in 0..<k {
+                            let r = reducePiece(columns[c], from: i, groups: groups, lastFrom: lastIsCopied ? tails[c] : nil,
+                                                lanes: masked[c] ? lanes : lanes.rangeOnly, threshold: thresholds[c])
+                            let o = c * segments + s
+                            sums[o] += r.sum
+                            if r.max > maxima[o] { maxima[o] = r.max }
+                            countsAbove[o] &+= r.above
+                        }
+                        i = pieceEnd
+                    }
+                    upCounts[s] = upTotal
+                }
+            }
+        }
+    }
+
+    /// Lane vectors for one piece: `keep[g]` / `add[g]` for up-and-in-range entries, and the same
+    /// at `piece + g` for in-range entries (columns that ignore the state).
+    struct MaskPiece {
+        var keep: UnsafeMutablePointer<SIMD8<UInt32>>
+        var add: UnsafeMutablePointer<SIMD8<Float>>
+        var rangeOnly: MaskPiece { MaskPiece(keep: keep + piece, add: add + piece) }
+    }
+
+    /// Fills the lane vectors of `lanes` for the groups of `from ..< to` (the in-range-only half
+    /// when `rangeOnly`); returns how many entries are up.
+    @inline(__always)
+    static func buildMasks(_ up: UnsafePointer<UInt8>, from start: Int, to end: Int, groups: Int, n: Int,
+                           into lanes: MaskPiece, rangeOnly: Bool) -> Int32 {
+        var count = SIMD8<Int32>()
+        let sinkBits = SIMD8<Int32>(repeating: Int32(bitPattern: (-Float.infinity).bitPattern))
+        let full = (Swift.min(end, n) - start) / 8
+        for g in 0..<Swift.min(groups, full) {
+            let keep = upBits8(up, start + 8 * g)
+            lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
+            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            count &-= keep
+            if rangeOnly {
+                lanes.keep[piece + g] = SIMD8<UInt32>(repeating: .max)
+                lanes.add[piece + g] = SIMD8<Float>()
+            }
+        }
+        for g in Swift.min(groups, full)..<groups {
+            // The partial group at the end of the range: byte by byte.
+            let i = start + 8 * g
+            var keep = SIMD8<Int32>(), inRange = SIMD8<Int32>()
+            for j in 0..<(end - i) {
+                inRange[j] = -1
+                if up[i + j] != 0 { keep[j] = -1 }
+            }
+            lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
+            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            count &-= keep
+            if rangeOnly {
+                lanes.keep[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: inRange)
+                lanes.add[piece + g] = unsafeBitCast(~inRange & sinkBits, to: SIMD8<Float>.self)
+            }
+        }
+        return count.wrappedSum()
+    }
+
+    /// 8 state bytes from `p + i` as lane bits, all ones where the byte is non-zero, by integer
+    /// arithmetic only: `x | −x` has its top bit set exactly when `x ≠ 0`, and an arithmetic shift
+    /// spreads it. (Little-endian byte order, as on every platform Swift targets here.)
+    @inline(__always)
+    static func upBits8(_ p: UnsafePointer<UInt8>, _ i: Int) -> SIMD8<Int32> {
+        let w = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD2<Int32>.self)
+        let spread = SIMD8<Int32>(lowHalf: SIMD4(repeating: w[0]), highHalf: SIMD4(repeating: w[1]))
+        let x = spread & SIMD8<Int32>(0xFF, 0xFF00, 0xFF_0000, -0x100_0000, 0xFF, 0xFF00, 0xFF_0000, -0x100_0000)
+        return (x | (SIMD8<Int32>() &- x)) &>> 31
+    }
+
+    /// One column over `groups` 8-lane groups from `start` with the piece's lane vectors.
+    /// `lastFrom` replaces the last group's load when it would run past the column.
+    @inline(__always)
+    static func reducePiece(_ p: UnsafePointer<Float>, from start: Int, groups: Int, lastFrom: SIMD8<Float>?,
+                            lanes: MaskPiece, threshold: Float) -> (sum: Double, max: Float, above: Int32) {
+        let t = SIMD8<Float>(repeating: threshold)
+        var a = SIMD8<Float>(), m = SIMD8<Float>(repeating: -.infinity), c = SIMD8<Int32>()
+        let loaded = lastFrom == nil ? groups : groups - 1
+        var i = start
+        for g in 0..<loaded {
+            let x = SIMDLane.load8(p, i)
+            a += SIMDLane.floats(SIMDLane.bits(x) & lanes.keep[g])
+            let v = x + lanes.add[g]
+            m = m.replacing(with: v, where: v .> m)
+            c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
+            i += 8
+        }
+        if let x = lastFrom {
+            let g = groups - 1
+            a += SIMDLane.floats(SIMDLane.bits(x) & lanes.keep[g])
+            let v = x + lanes.add[g]
+            m = m.replacing(with: v, where: v .> m)
+            c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
+        }
+        // Each lane holds at most 64 values of the piece, so a Float horizontal sum loses nothing
+        // that matters; pieces are then added in Double.
+        return (Double((a.lowHalf + a.highHalf).sum()), SIMDLane.maxLane8(m), c.wrappedSum())
+    }
+}

@@ -1,0 +1,13 @@
+/// The engine as the thing drills, stories and replays drive headless.
+extension FleetEngine: DrillSimulation {
+    /// Applies a command, ignoring the result: a rejected command is already logged as an event
+    /// ("rejected: …") that lands in the drill's timeline.
+    public func perform(_ command: SimCommand) {
+        apply(command)
+    }
+
+    /// The snapshot at the current tick, as the headless runners see it (speed max, not paused).
+    public func currentSnapshot() -> Snapshot {
+        snapshot(clock: ClockState(speed: .max, paused: false, achievedRealtimeFactor: 0))
+    }
+}

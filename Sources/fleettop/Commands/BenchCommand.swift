@@ -1,0 +1,65 @@
+import ArgumentParser
+import FleetDashboard
+import FleetMetrics
+import FleetSim
+import Foundation
+
+/// `fleettop bench`: the performance figures of this machine — aggregator, histograms, simulation,
+/// rendering and memory. Meant for release builds (`swift run -c release fleettop bench`).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the aggregator, histograms, simulation, rendering and memory (release build).",
+        discussion: "Runs in under a minute by default; --quick for a glance. Figures vary with the machine's load: run twice."
+    )
+
+    @Option(help: "GPUs in the aggregator roll-up.")
+    var gpus: Int?
+
+    @Option(help: ArgumentHelp("Fleet simulated for the sim, render and memory figures.", valueName: "name|path"))
+    var fleet = "hyperscale"
+
+    @Option(help: "Simulated seconds to run for the sim figure.")
+    var seconds: Double?
+
+    @Flag(help: "Smaller sizes, fewer repetitions.")
+    var quick = false
+
+    @Flag(help: "Print JSON (schema fleettop.bench/1) instead of a table.")
+    var json = false
+
+    func run() throws {
+        do {
+            let spec = try FleetSource.resolve(fleet)
+            var config = quick ? MetricsBenchmark.Configuration.quick : MetricsBenchmark.Configuration()
+            if let gpus {
+                guard gpus > 0 else { throw UserFailure(message: "fleettop bench: --gpus must be positive") }
+                config.gpus = gpus
+            }
+            progress("aggregator and histograms…")
+            let metrics = MetricsBenchmark(configuration: config).run()
+
+            progress("building fleet '\(spec.name)'…")
+            let rssBefore = ResidentMemory.bytes()
+            let engine = try FleetEngine(spec: spec, seed: 7)
+            let simSeconds = seconds ?? (quick ? 10 : 60)
+            progress("simulating \(Int(simSeconds)) s…")
+            let sim = SimBench.measure(engine: engine, fleetName: spec.name, seconds: simSeconds)
+            let rssAfter = ResidentMemory.bytes()
+
+            progress("rendering…")
+            let render = RenderBench.measure(snapshot: engine.snapshot(), columns: 200, rows: 60, frames: quick ? 50 : 300)
+            let gpuCount = max(1, engine.topology.gpuCount)
+            let memory = BenchReport.Memory(rssBytes: rssAfter, bytesPerGPU: Double(max(0, rssAfter - rssBefore)) / Double(gpuCount))
+            let report = BenchReport(metrics: metrics, sim: sim, render: render, memory: memory)
+            print(json ? report.json : report.table)
+        } catch let failure as UserFailure {
+            Stderr.print(failure.message)
+            throw ExitCode(failure.status)
+        }
+    }
+
+    private func progress(_ s: String) {
+        if isatty(STDERR_FILENO) != 0 { Stderr.print("bench: " + s) }
+    }
+}

@@ -1,0 +1,78 @@
+import FleetMetrics
+import Foundation
+
+/// The whole `fleettop bench` result, schema `fleettop.bench/1`.
+struct BenchReport: Encodable {
+    struct Sim: Encodable {
+        var fleet: String
+        var gpus: Int
+        var simSeconds: Double
+        var wallSeconds: Double
+        /// CPU time of the simulating thread: robust to other load on the machine.
+        var cpuSeconds: Double
+        var realtimeFactor: Double
+        /// Simulated seconds per CPU second of the simulating thread.
+        var realtimeFactorCPU: Double
+        var nsPerGPUSimSecond: Double
+        /// Share of the run spent building snapshots (roll-ups) at the live refresh cadence.
+        var snapshotShare: Double
+        enum CodingKeys: String, CodingKey {
+            case fleet, gpus, simSeconds = "sim_seconds", wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds",
+                 realtimeFactorCPU = "realtime_factor_cpu",
+                 realtimeFactor = "realtime_factor", nsPerGPUSimSecond = "ns_per_gpu_sim_second",
+                 snapshotShare = "snapshot_share"
+        }
+    }
+
+    struct Render: Encodable {
+        var cols: Int
+        var rows: Int
+        var usPerFrameP50: Double
+        var usPerFrameP99: Double
+        enum CodingKeys: String, CodingKey {
+            case cols, rows, usPerFrameP50 = "us_per_frame_p50", usPerFrameP99 = "us_per_frame_p99"
+        }
+    }
+
+    struct Memory: Encodable {
+        var rssBytes: Int
+        var bytesPerGPU: Double
+        enum CodingKeys: String, CodingKey { case rssBytes = "rss_bytes", bytesPerGPU = "bytes_per_gpu" }
+    }
+
+    let schema = "fleettop.bench/1"
+    var metrics: MetricsBenchReport
+    var sim: Sim
+    var render: Render
+    var memory: Memory
+
+    enum CodingKeys: String, CodingKey { case schema, stream, aggregate, histogram, sim, render, memory }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(metrics.stream, forKey: .stream)
+        try c.encode(metrics.aggregate, forKey: .aggregate)
+        try c.encode(metrics.histogram, forKey: .histogram)
+        try c.encode(sim, forKey: .sim)
+        try c.encode(render, forKey: .render)
+        try c.encode(memory, forKey: .memory)
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
+    }
+
+    var table: String {
+        func f(_ x: Double, _ d: Int) -> String { String(format: "%.\(d)f", x) }
+        var lines = metrics.tableLines
+        lines.append("sim        \(sim.fleet), \(sim.gpus) GPUs: \(f(sim.simSeconds, 0)) sim s in \(f(sim.wallSeconds, 2)) wall s = "
+            + "×\(f(sim.realtimeFactor, 1)) real time (×\(f(sim.realtimeFactorCPU, 1)) per CPU second), \(f(sim.nsPerGPUSimSecond, 1)) ns per GPU-sim-second, "
+            + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall")
+        lines.append("render     \(render.cols)×\(render.rows) all panels: p50 \(f(render.usPerFrameP50, 0)) µs, p99 \(f(render.usPerFrameP99, 0)) µs per frame")
+        lines.append("memory     RSS \(memory.rssBytes / 1_048_576) MiB, \(f(memory.bytesPerGPU, 0)) bytes per GPU (fleet state)")
+        return lines.joined(separator: "\n")
+    }
+}

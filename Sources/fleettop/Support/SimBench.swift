@@ -1,0 +1,38 @@
+import FleetSim
+import Foundation
+
+/// Times the simulation: serving, physics and facility steps, plus a snapshot every 0.25 simulated
+/// seconds' worth of wall time as the live runner would build them.
+enum SimBench {
+    static func measure(engine: FleetEngine, fleetName: String, seconds: Double) -> BenchReport.Sim {
+        let clock = ContinuousClock()
+        engine.advance(seconds: 2)
+        var snapshotTime = Duration.zero
+        let start = clock.now
+        var simulated = 0.0
+        var nextSnapshot = clock.now
+        let cpuStart = ThreadCPUTime.seconds()
+        while simulated < seconds {
+            engine.advance(seconds: 1)
+            simulated += 1
+            if clock.now >= nextSnapshot {
+                let t0 = clock.now
+                _ = engine.snapshot()
+                snapshotTime += clock.now - t0
+                nextSnapshot = clock.now + .milliseconds(250)
+            }
+        }
+        let wall = Self.seconds(clock.now - start)
+        let cpu = ThreadCPUTime.seconds() - cpuStart
+        let gpus = engine.topology.gpuCount
+        return BenchReport.Sim(fleet: fleetName, gpus: gpus, simSeconds: simulated, wallSeconds: wall,
+                               cpuSeconds: cpu, realtimeFactor: simulated / max(wall, 1e-9),
+                               realtimeFactorCPU: simulated / max(cpu, 1e-9),
+                               nsPerGPUSimSecond: wall * 1e9 / (Double(max(1, gpus)) * simulated),
+                               snapshotShare: Self.seconds(snapshotTime) / max(wall, 1e-9))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -1,2 +1,0 @@
-import FleetTerminal
-print("fleettop")

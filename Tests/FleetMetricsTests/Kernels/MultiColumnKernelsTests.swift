@@ -1,0 +1,95 @@
+import Testing
+@testable import FleetMetrics
+
+/// The fused several-columns pass against per-slice loops: slices longer than one mask piece,
+/// partial groups at the very end of the columns, masked and unmasked columns side by side.
+@Suite struct MultiColumnKernelsTests {
+    struct Out: Equatable {
+        var up: [Int32], sums: [Double], maxima: [Float], above: [Int32]
+    }
+
+    func run(_ columns: [[Float]], up: [UInt8], masked: [Bool], thresholds: [Float], offsets: [Int]) -> Out {
+        let s = offsets.count - 1, k = columns.count, n = up.count
+        var out = Out(up: .init(repeating: -1, count: s), sums: .init(repeating: .nan, count: s * k),
+                      maxima: .init(repeating: .nan, count: s * k), above: .init(repeating: -1, count: s * k))
+        let flat = columns.flatMap { $0 }
+        flat.withUnsafeBufferPointer { f in
+            let pointers = (0..<k).map { f.baseAddress! + $0 * n }
+            pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { cols in
+                up.withUnsafeBufferPointer { u in
+                    masked.withUnsafeBufferPointer { mk in
+                        thresholds.withUnsafeBufferPointer { th in
+                            offsets.withUnsafeBufferPointer { o in
+                                out.up.withUnsafeMutableBufferPointer { uc in
+                                    out.sums.withUnsafeMutableBufferPointer { su in
+                                        out.maxima.withUnsafeMutableBufferPointer { mx in
+                                            out.above.withUnsafeMutableBufferPointer { ab in
+                                                MultiColumnKernels.reduce(
+                                                    columns: cols, count: n, up: u.baseAddress!, masked: mk,
+                                                    thresholds: th, offsets: o, upCounts: uc, sums: su,
+                                                    maxima: mx, countsAbove: ab)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    func reference(_ columns: [[Float]], up: [UInt8], masked: [Bool], thresholds: [Float], offsets: [Int]) -> Out {
+        let s = offsets.count - 1
+        var out = Out(up: [], sums: [], maxima: [], above: [])
+        for seg in 0..<s {
+            out.up.append(Int32((offsets[seg]..<offsets[seg + 1]).filter { up[$0] != 0 }.count))
+        }
+        for (c, col) in columns.enumerated() {
+            for seg in 0..<s {
+                let idx = (offsets[seg]..<offsets[seg + 1]).filter { !masked[c] || up[$0] != 0 }
+                out.sums.append(idx.reduce(0.0) { $0 + Double(col[$1]) })
+                out.maxima.append(idx.map { col[$0] }.max() ?? -.infinity)
+                out.above.append(Int32(idx.filter { col[$0] > thresholds[c] }.count))
+            }
+        }
+        return out
+    }
+
+    func expectClose(_ a: Out, _ b: Out, _ note: String) {
+        #expect(a.up == b.up, "up \(note)")
+        #expect(a.maxima == b.maxima, "max \(note)")
+        #expect(a.above == b.above, "count \(note)")
+        for (x, y) in zip(a.sums, b.sums) {
+            #expect(abs(x - y) <= 1e-5 * Swift.max(1, abs(y)), "sum \(note): \(x) vs \(y)")
+        }
+    }
+
+    @Test func mixedSlicesMatchLoops() {
+        var rng = TestRandom(seed: 60)
+        // Slices of every awkward kind, the last ending 3 entries into a group at the columns' end.
+        let lengths = [0, 1, 7, 8, 9, 64, 513, 1030, 0, 17, 3]
+        let offsets = RollupLayout.offsets(lengths)
+        let n = offsets.last!
+        let columns = [rng.floats(n, in: -40...90), rng.floats(n, in: 0...1), rng.floats(n, in: 100...700)]
+        for p in [0.0, 0.6, 1.0] {
+            let up = rng.mask(n, up: p)
+            let masked = [true, false, true], thresholds: [Float] = [20, 0.5, .infinity]
+            expectClose(run(columns, up: up, masked: masked, thresholds: thresholds, offsets: offsets),
+                        reference(columns, up: up, masked: masked, thresholds: thresholds, offsets: offsets), "p=\(p)")
+        }
+    }
+
+    /// Slices that do not cover the whole column (offsets end early) still read only their own range.
+    @Test func slicesEndingBeforeTheColumnEnd() {
+        var rng = TestRandom(seed: 61)
+        let n = 100
+        let columns = [rng.floats(n, in: 0...10)]
+        let up = rng.mask(n, up: 0.5)
+        let offsets = [5, 20, 60]
+        expectClose(run(columns, up: up, masked: [true], thresholds: [5], offsets: offsets),
+                    reference(columns, up: up, masked: [true], thresholds: [5], offsets: offsets), "partial cover")
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+@testable import FleetSim
+
+@Suite("Built-in stories parse")
+struct StoryCatalogTests {
+    @Test func defaultStoryHasTheSevenChapters() throws {
+        let story = try StoryCatalog.defaultEntry.story()
+        #expect(story.chapters.count == 7)
+        #expect(story.chapters.allSatisfy { (30...600).contains($0.durationSeconds) })
+        #expect(story.drill.durationSeconds == story.chapters.last?.endSeconds)
+        #expect(story.chapters.allSatisfy { !$0.caption.metrics.isEmpty })
+        #expect(story.drill.method.first?.command == .speed(.times(10)))
+        #expect(story.drill.fleet == "demo")
+    }
+
+    @Test func unknownStoryNameListsTheBuiltIns() {
+        do {
+            _ = try StoryCatalog.load("no-such-story")
+            Issue.record("accepted an unknown story")
+        } catch {
+            #expect(error.expected == ["agentic-meets-physics"])
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import FleetDashboard
+import Foundation
+import Testing
+@testable import FleetTerminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The exit and crash paths, watched from outside: this test binary runs again as a child on a
+/// pseudo-terminal, opens a real session, and then quits, is sent SIGTERM, or crashes.
+@Suite struct ExitPathTests {
+    static let modeVariable = "FLEETTOP_TERMINAL_CHILD"
+    static let childMode = ProcessInfo.processInfo.environment[modeVariable]
+
+    /// A handler that shows a ready marker and then, in the crash modes, crashes while drawing.
+    final class ChildHandler: TerminalHandler {
+        let mode: String
+        var frames = 0
+        init(mode: String) { self.mode = mode }
+        func handle(_ event: InputEvent) -> LoopAction { event == .key(.character("q")) ? .quit : .proceed }
+        func frame(size: TerminalSize) -> Canvas? {
+            frames += 1
+            if frames == 3 && mode == "abort" { abort() }
+            if frames == 3 && mode == "segv" { UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1 }
+            var canvas = Canvas(width: size.columns, height: size.rows)
+            canvas.text("CHILD-READY \(frames)", x: 0, y: 0, style: CellStyle(attributes: .bold))
+            return canvas
+        }
+    }
+
+    /// The child's side: runs only inside the child process.
+    @Test(.enabled(if: childMode != nil, "runs only as the child process of the exit-path tests"))
+    func terminalChildProcess() throws {
+        var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+        setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)
+        let mode = Self.childMode ?? ""
+        let options = TerminalOptions(environment: ProcessInfo.processInfo.environment, locale: "C.UTF-8")
+        let session = try TerminalSession.open(options: options)
+        let status = TerminalApp.run(session: session, frameInterval: .milliseconds(20), handler: ChildHandler(mode: mode))
+        exit(status)
+    }
+
+    private static let enterAlternate = Array("\u{1B}[?1049h".utf8)
+    private static let leaveAlternate = Array("\u{1B}[?1049l".utf8)
+
+    private static func startChild(mode: String) throws -> PTYChild {
+        var env = ProcessInfo.processInfo.environment
+        env[modeVariable] = mode
+        env["TERM"] = "xterm-256color"
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        env["NO_COLOR"] = nil
+        return try PTYChild(testFilter: "ExitPathTests/terminalChildProcess", environment: env)
+    }
+
+    private static func expectRestored(_ child: PTYChild) {
+        let modes = child.terminalModes()
+        #expect(modes.c_lflag & tcflag_t(ICANON) != 0, "canonical mode restored")
+        #expect(modes.c_lflag & tcflag_t(ECHO) != 0, "echo restored")
+    }
+
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
+    func sigtermRestoresTheTerminalAndExitsWith143() throws {
+        let child = try Self.startChild(mode: "term")
+        try #require(child.waitForOutput("CHILD-READY", seconds: 60), "the child drew its first frame")
+        #expect(child.terminalModes().c_lflag & tcflag_t(ECHO) == 0, "the session turned echo off")
+        kill(child.pid, SIGTERM)
+        #expect(child.wait(seconds: 20) == .exited(128 + SIGTERM))
+        #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        Self.expectRestored(child)
+    }
+
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
+    func quitKeyExitsWithZero() throws {
+        let child = try Self.startChild(mode: "quit")
+        try #require(child.waitForOutput("CHILD-READY", seconds: 60), "the child drew its first frame")
+        child.send("q")
+        #expect(child.wait(seconds: 20) == .exited(0))
+        #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        Self.expectRestored(child)
+    }
+
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"),
+          arguments: [("segv", SIGSEGV), ("abort", SIGABRT)])
+    func crashWritesResetBytesAndProceeds(mode: String, signal: Int32) throws {
+        let child = try Self.startChild(mode: mode)
+        #expect(child.wait(seconds: 60) == .signaled(signal))
+        #expect(child.transcriptContains(TerminalGuard.resetBytes, after: Self.enterAlternate))
+        Self.expectRestored(child)
+    }
+}
