@@ -43,7 +43,7 @@ enum FleetKnobTable {
             ("context_growth_tokens", \.agentic.contextGrowthTokens), ("tool_median_s", \.agentic.toolMedianSeconds),
             ("tool_p99_s", \.agentic.toolP99Seconds), ("tool_timeout_s", \.agentic.toolTimeoutSeconds),
             ("probe_share", \.agentic.probeShare), ("min_probes_per_s", \.agentic.minProbesPerSecond),
-            ("surge_chain_exponent", \.agentic.surgeChainExponent), ("task_slo_s", \.agentic.taskSLOSeconds),
+            ("surge_chain_exponent", \.agentic.surgeChainExponent),
         ],
     ]
     static let integers: [String: [(String, any WritableKeyPath<FleetSpec, Int> & Sendable)]] = [

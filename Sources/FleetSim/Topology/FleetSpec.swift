@@ -234,7 +234,5 @@ public struct AgenticKnobs: Sendable, Equatable {
     public var maxProbes = 512
     /// A surge of ×m lengthens chains by m^k (*knob*).
     public var surgeChainExponent = 0.5
-    /// Task p-SLO in seconds, shown by the agentic panel (*knob*).
-    public var taskSLOSeconds = 120.0
     public init() {}
 }
