@@ -36,6 +36,26 @@ import Testing
         #expect(entries.last?.1 == fault)
     }
 
+    @Test func runnerHistoryEqualsTheHeadlessEngineGivenTheSameCommandsAtTheSameTicks() throws {
+        let runner = try SimRunner(spec: SimTestSupport.quietTiny(), seed: 9, paused: true, snapshotInterval: 0.02)
+        runner.start()
+        let fault = SimCommand.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "far", mode: .count(5))))
+        for _ in 0..<3 { runner.send(.step) }
+        runner.send(fault)
+        for _ in 0..<2 { runner.send(.step) }
+        var latest: Snapshot?
+        for _ in 0..<200 {
+            if let (s, _) = runner.hub.wait(after: runner.hub.version, timeout: 0.1), s.tick == 50 { latest = s; break }
+        }
+        runner.stop()
+        let fromRunner = try #require(latest)
+        let engine = try FleetEngine(spec: SimTestSupport.quietTiny(), seed: 9)
+        engine.advance(seconds: 3)
+        engine.apply(fault)
+        engine.advance(seconds: 2)
+        #expect(SnapshotReport.json(fromRunner) == SnapshotReport.json(engine.snapshot()))
+    }
+
     @Test func runningAtMaxSpeedPublishesAdvancingSnapshotsWithoutWaitingForReaders() throws {
         let runner = try SimRunner(spec: SimTestSupport.quietTiny(), seed: 5, speed: .max, snapshotInterval: 0.02)
         runner.start()

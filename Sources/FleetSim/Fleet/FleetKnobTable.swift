@@ -35,7 +35,7 @@ enum FleetKnobTable {
         ],
         "routing": [
             ("rtt_scale_ms", \.routing.rttScaleMs), ("batch_price_exponent", \.routing.batchPriceExponent),
-            ("min_free_share", \.routing.minFreeShare), ("backlog_chunks", \.routing.backlogChunks),
+            ("min_free_share", \.routing.minFreeShare), ("backlog_chunks", \.routing.backlogChunks), ("queue_scale", \.routing.queueScale),
             ("smoothing", \.routing.smoothing),
         ],
         "agentic": [
@@ -43,7 +43,7 @@ enum FleetKnobTable {
             ("context_growth_tokens", \.agentic.contextGrowthTokens), ("tool_median_s", \.agentic.toolMedianSeconds),
             ("tool_p99_s", \.agentic.toolP99Seconds), ("tool_timeout_s", \.agentic.toolTimeoutSeconds),
             ("probe_share", \.agentic.probeShare), ("min_probes_per_s", \.agentic.minProbesPerSecond),
-            ("surge_chain_exponent", \.agentic.surgeChainExponent), ("task_slo_s", \.agentic.taskSLOSeconds),
+            ("surge_chain_exponent", \.agentic.surgeChainExponent),
         ],
     ]
     static let integers: [String: [(String, any WritableKeyPath<FleetSpec, Int> & Sendable)]] = [
