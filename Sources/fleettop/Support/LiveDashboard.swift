@@ -20,7 +20,7 @@ final class LiveDashboard: TerminalHandler {
         self.refreshMilliseconds = refreshMilliseconds
     }
 
-    var frameInterval: Duration { .milliseconds(refreshMilliseconds) }
+    var preferredFrameInterval: Duration? { .milliseconds(refreshMilliseconds) }
 
     func handle(_ event: InputEvent) -> LoopAction {
         var result = LoopAction.proceed
