@@ -127,6 +127,16 @@ struct LayoutEngineTests {
         #expect(engine.layout(width: 200, height: 11, preset: .overview).tooSmall != nil)
     }
 
+    @Test("when even the top panel cannot fit, too small names what it needs")
+    func customSpecsTooSmall() {
+        var specs = PanelSpec.standard
+        specs[.map]?.minWidth = 70
+        specs[.map]?.minHeight = 30
+        let layout = LayoutEngine(specs: specs).layout(width: 60, height: 20, preset: .operations)
+        #expect(layout.tooSmall == ScreenLayout.TooSmall(needWidth: 70, needHeight: 32, haveWidth: 60, haveHeight: 20))
+        #expect(layout.placements.isEmpty)
+    }
+
     @Test("layout is deterministic")
     func deterministic() {
         for preset in LayoutPreset.all {

@@ -66,9 +66,12 @@ public struct LayoutEngine: Sendable {
             }
             guests[victim] = nil
         }
+        // Only with custom specs: even the most important panel does not fit; say what it needs.
+        let top = preset.body.panels.max { rank($0) < rank($1) }
+        let need = top.map { panelMinimum($0, guests: [:]) } ?? (width: 0, height: 0)
         return ScreenLayout(width: w, height: h, header: nil, footer: nil, placements: [], dropped: dropped,
-                            tooSmall: .init(needWidth: max(w, Self.floor.width), needHeight: max(h, Self.floor.height),
-                                            haveWidth: w, haveHeight: h))
+                            tooSmall: .init(needWidth: max(need.width, Self.floor.width),
+                                            needHeight: max(need.height + 2, Self.floor.height), haveWidth: w, haveHeight: h))
     }
 
     /// A merge is taken over a drop when it does not make the overflowing dimension worse and does
