@@ -1,0 +1,24 @@
+import FleetSim
+
+/// What a running drill, story or replay adds to the dashboard, set by the host before each frame:
+/// the panel to highlight, a narration caption, a drill's check line, and the end-of-drill summary.
+public struct ScenarioView: Sendable, Equatable {
+    /// The panel the story points at: its box is drawn in the highlight colour with "◆" in its title.
+    public var highlight: PanelID?
+    /// The narration box, placed where it does not cover `highlight`.
+    public var caption: ScenarioCaption?
+    /// A live drill's checks, drawn as one line above the key bar.
+    public var checks: [ScenarioCheck]
+    /// The dialog shown when a drill ends.
+    public var summary: ScenarioSummaryDialog?
+
+    public init(highlight: PanelID? = nil, caption: ScenarioCaption? = nil, checks: [ScenarioCheck] = [],
+                summary: ScenarioSummaryDialog? = nil) {
+        self.highlight = highlight; self.caption = caption; self.checks = checks; self.summary = summary
+    }
+
+    /// The dashboard panel a story chapter names (`header` has no box, so nothing is highlighted).
+    public static func panel(_ p: StoryPanel) -> PanelID? {
+        p == .header ? nil : PanelID(rawValue: p.rawValue)
+    }
+}
