@@ -8,12 +8,17 @@ struct BenchReport: Encodable {
         var gpus: Int
         var simSeconds: Double
         var wallSeconds: Double
+        /// CPU time of the simulating thread: robust to other load on the machine.
+        var cpuSeconds: Double
         var realtimeFactor: Double
+        /// Simulated seconds per CPU second of the simulating thread.
+        var realtimeFactorCPU: Double
         var nsPerGPUSimSecond: Double
         /// Share of the run spent building snapshots (roll-ups) at the live refresh cadence.
         var snapshotShare: Double
         enum CodingKeys: String, CodingKey {
-            case fleet, gpus, simSeconds = "sim_seconds", wallSeconds = "wall_seconds",
+            case fleet, gpus, simSeconds = "sim_seconds", wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds",
+                 realtimeFactorCPU = "realtime_factor_cpu",
                  realtimeFactor = "realtime_factor", nsPerGPUSimSecond = "ns_per_gpu_sim_second",
                  snapshotShare = "snapshot_share"
         }
@@ -64,7 +69,7 @@ struct BenchReport: Encodable {
         func f(_ x: Double, _ d: Int) -> String { String(format: "%.\(d)f", x) }
         var lines = metrics.tableLines
         lines.append("sim        \(sim.fleet), \(sim.gpus) GPUs: \(f(sim.simSeconds, 0)) sim s in \(f(sim.wallSeconds, 2)) wall s = "
-            + "×\(f(sim.realtimeFactor, 1)) real time, \(f(sim.nsPerGPUSimSecond, 1)) ns per GPU-sim-second, "
+            + "×\(f(sim.realtimeFactor, 1)) real time (×\(f(sim.realtimeFactorCPU, 1)) per CPU second), \(f(sim.nsPerGPUSimSecond, 1)) ns per GPU-sim-second, "
             + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall")
         lines.append("render     \(render.cols)×\(render.rows) all panels: p50 \(f(render.usPerFrameP50, 0)) µs, p99 \(f(render.usPerFrameP99, 0)) µs per frame")
         lines.append("memory     RSS \(memory.rssBytes / 1_048_576) MiB, \(f(memory.bytesPerGPU, 0)) bytes per GPU (fleet state)")

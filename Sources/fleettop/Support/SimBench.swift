@@ -11,6 +11,7 @@ enum SimBench {
         let start = clock.now
         var simulated = 0.0
         var nextSnapshot = clock.now
+        let cpuStart = ThreadCPUTime.seconds()
         while simulated < seconds {
             engine.advance(seconds: 1)
             simulated += 1
@@ -22,9 +23,11 @@ enum SimBench {
             }
         }
         let wall = Self.seconds(clock.now - start)
+        let cpu = ThreadCPUTime.seconds() - cpuStart
         let gpus = engine.topology.gpuCount
         return BenchReport.Sim(fleet: fleetName, gpus: gpus, simSeconds: simulated, wallSeconds: wall,
-                               realtimeFactor: simulated / max(wall, 1e-9),
+                               cpuSeconds: cpu, realtimeFactor: simulated / max(wall, 1e-9),
+                               realtimeFactorCPU: simulated / max(cpu, 1e-9),
                                nsPerGPUSimSecond: wall * 1e9 / (Double(max(1, gpus)) * simulated),
                                snapshotShare: Self.seconds(snapshotTime) / max(wall, 1e-9))
     }
