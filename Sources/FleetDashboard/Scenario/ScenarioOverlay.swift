@@ -15,8 +15,8 @@ public enum ScenarioOverlay {
         var body = bodyRect(layout)
         let highlighted = view.highlight.flatMap { layout.placement(of: $0)?.frame }
         if let frame = highlighted { highlight(frame, into: &canvas, theme: theme, glyphs: glyphs) }
-        if !view.checks.isEmpty, body.height > 1 {
-            drawChecks(view.checks, row: body.maxY - 1, x: body.x, width: body.width, into: &canvas, theme: theme, glyphs: glyphs)
+        if !view.checks.isEmpty || !view.status.isEmpty, body.height > 1 {
+            drawChecks(view.checks, status: view.status, row: body.maxY - 1, x: body.x, width: body.width, into: &canvas, theme: theme, glyphs: glyphs)
             body.height -= 1
         }
         if let caption = view.caption, let rect = captionRect(caption, avoiding: highlighted, body: body) {
@@ -103,17 +103,18 @@ public enum ScenarioOverlay {
         }
     }
 
-    static func drawChecks(_ checks: [ScenarioCheck], row y: Int, x: Int, width: Int, into canvas: inout Canvas,
+    static func drawChecks(_ checks: [ScenarioCheck], status: String, row y: Int, x: Int, width: Int, into canvas: inout Canvas,
                            theme: Theme, glyphs: GlyphSet) {
         let base = CellStyle(foreground: theme.color(.headerForeground), background: theme.color(.headerBackground))
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: base)
         var w = LineWriter(Rect(x: x, y: y, width: width, height: 1), row: 0)
         var bold = base; bold.attributes = .bold
-        w.write(" checks", bold, into: &canvas)
+        w.write(" " + (status.isEmpty ? "" : status + " · ") + "checks", bold, into: &canvas)
         for c in checks {
             let (mark, role): (String, ThemeColor) = switch c.state {
             case .pending: ("–", .inactive)
             case .passing: (String(glyphs.ok), .ok)
+            case .breaching: (String(glyphs.warning), .warning)
             case .failed: (String(glyphs.notOK), .critical)
             }
             var style = base; style.foreground = theme.color(role); style.attributes = .bold

@@ -26,11 +26,11 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
         return .stay
     }
 
-    /// The question line.
-    public var question: String { "Save the report (Markdown + JSON) to \(path).md / .json?" }
+    /// The question, with the path on a line of its own so it fits narrow screens.
+    public var question: [String] { ["Save the report (Markdown and JSON)?", "  " + path + ".md and .json"] }
 
     public func draw(into canvas: inout Canvas, area: Rect, theme: Theme, glyphs: GlyphSet) {
-        let body = lines + ["", question]
+        let body = lines + [""] + question
         let widest = body.map { DisplayWidth.of($0) }.max() ?? 0
         let width = min(area.width, max(44, widest + 4))
         let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: body.count + 4,

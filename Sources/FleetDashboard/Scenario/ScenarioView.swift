@@ -7,14 +7,16 @@ public struct ScenarioView: Sendable, Equatable {
     public var highlight: PanelID?
     /// The narration box, placed where it does not cover `highlight`.
     public var caption: ScenarioCaption?
-    /// A live drill's checks, drawn as one line above the key bar.
+    /// A live drill's checks, drawn as one line above the key bar after `status`.
     public var checks: [ScenarioCheck]
+    /// The start of that line: the drill's step and countdown ("step 1/2 · next fault … in 03:12").
+    public var status: String
     /// The dialog shown when a drill ends.
     public var summary: ScenarioSummaryDialog?
 
-    public init(highlight: PanelID? = nil, caption: ScenarioCaption? = nil, checks: [ScenarioCheck] = [],
+    public init(highlight: PanelID? = nil, caption: ScenarioCaption? = nil, checks: [ScenarioCheck] = [], status: String = "",
                 summary: ScenarioSummaryDialog? = nil) {
-        self.highlight = highlight; self.caption = caption; self.checks = checks; self.summary = summary
+        self.highlight = highlight; self.caption = caption; self.checks = checks; self.status = status; self.summary = summary
     }
 
     /// The dashboard panel a story chapter names (`header` has no box, so nothing is highlighted).

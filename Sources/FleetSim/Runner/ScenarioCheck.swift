@@ -7,6 +7,8 @@ public struct ScenarioCheck: Sendable, Equatable {
         case pending
         /// Held at every evaluation so far (a stop condition: has not fired).
         case passing
+        /// Still holding, but its condition is not met right now (inside its tolerance window).
+        case breaching
         /// Failed once (a stop condition: fired); stays failed.
         case failed
     }
@@ -26,8 +28,10 @@ public struct ScenarioCheck: Sendable, Equatable {
     public static func lines(_ reports: [DrillReport.Check], checks: [DrillCheck], snapshot: Snapshot) -> [ScenarioCheck] {
         zip(reports, checks).map { report, check in
             let evaluated = !report.evaluations.isEmpty || (report.continuousSummary?.evaluations ?? 0) > 0
-            let state: State = !report.held ? .failed : (evaluated ? .passing : .pending)
-            let value = check.metric.value(in: snapshot).map(check.metric.format) ?? "–"
+            let raw = check.metric.value(in: snapshot)
+            let breachingNow = report.role == "stop_when" ? check.isMet(by: raw) : !check.isMet(by: raw)
+            let state: State = !report.held ? .failed : (!evaluated ? .pending : (breachingNow ? .breaching : .passing))
+            let value = raw.map(check.metric.format) ?? "–"
             return ScenarioCheck(text: report.text, isStopCondition: report.role == "stop_when", state: state, value: value)
         }
     }

@@ -49,7 +49,9 @@ final class ScenarioDrillController: ScenarioController {
         let status = scenario.status
         let p = status.progress
         var header = "drill: " + ScenarioText.name(status.name, limit: 32)
+        var line = ""
         if let report = status.report {
+            line = "drill " + report.verdict.rawValue.uppercased()
             header += " · " + report.verdict.rawValue.uppercased()
             if summary == nil {
                 var lines = ["Verdict: \(report.verdict.rawValue.uppercased()) — " + DrillReportWriter.verdictSentence(report)]
@@ -57,14 +59,15 @@ final class ScenarioDrillController: ScenarioController {
                 summary = ScenarioSummaryDialog(title: "drill ended · " + ScenarioText.name(report.name), lines: lines, path: reportPath)
             }
         } else {
-            header += " · step \(p.stepsApplied)/\(p.stepCount)"
+            line = "step \(p.stepsApplied)/\(p.stepCount)"
             if let next = p.nextStep, let at = p.nextStepAtSeconds {
-                header += " · next " + ScenarioText.name(next, limit: 28) + " in " + ScenarioText.clock(at - snapshot.simTime)
+                line += " · next " + ScenarioText.name(next, limit: 28) + " in " + ScenarioText.clock(at - snapshot.simTime)
             } else {
-                header += " · ends in " + ScenarioText.clock(p.durationSeconds - snapshot.simTime)
+                line += " · ends in " + ScenarioText.clock(p.durationSeconds - snapshot.simTime)
             }
+            header += " · " + line
         }
         state.scenario = header
-        state.scenarioView = ScenarioView(checks: status.checks, summary: summaryDone ? nil : summary)
+        state.scenarioView = ScenarioView(checks: status.checks, status: line, summary: summaryDone ? nil : summary)
     }
 }
