@@ -6,6 +6,12 @@ final class TmuxSession {
     let name: String
     let statusFile: URL
 
+    /// A private tmux server for this test process, so tests never touch the user's sessions.
+    static let socket = "fleettop-e2e-\(getpid())"
+
+    /// The tmux command line with this suite's server socket.
+    static func tmux(_ args: [String]) -> [String] { ["tmux", "-L", socket, "-f", "/dev/null"] + args }
+
     /// tmux is needed for the end-to-end suite; `.ci/run` installs it.
     static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 }
 
@@ -32,34 +38,34 @@ final class TmuxSession {
         var env = "TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 SWIFT_BACKTRACE=interactive=no "
         for (k, v) in environment { env += "\(k)=\(Self.shellQuote(v)) " }
         let script = "\(env)\(quoted); echo $? > \(Self.shellQuote(statusFile.path)); sleep 600"
-        let r = try Self.run(["tmux", "-f", "/dev/null", "new-session", "-d", "-s", name,
-                              "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+        let r = try Self.run(Self.tmux(["new-session", "-d", "-s", name,
+                              "-x", "\(width)", "-y", "\(height)", "sh", "-c", script]))
         guard r.status == 0 else { throw E2EError.tmux("new-session failed: \(r.output)") }
     }
 
-    deinit { _ = try? Self.run(["tmux", "kill-session", "-t", name]) }
+    deinit { _ = try? Self.run(Self.tmux(["kill-session", "-t", name])) }
 
     /// The screen as text, one line per row.
     func capture(colors: Bool = false) -> String {
-        (try? Self.run(["tmux", "capture-pane", "-p"] + (colors ? ["-e"] : []) + ["-t", name]).output) ?? ""
+        (try? Self.run(Self.tmux(["capture-pane", "-p"] + (colors ? ["-e"] : []) + ["-t", name])).output) ?? ""
     }
 
     func send(_ keys: String...) {
-        _ = try? Self.run(["tmux", "send-keys", "-t", name] + keys)
+        _ = try? Self.run(Self.tmux(["send-keys", "-t", name] + keys))
     }
 
     /// Sends literal text (no key-name lookup).
     func type(_ text: String) {
-        _ = try? Self.run(["tmux", "send-keys", "-l", "-t", name, text])
+        _ = try? Self.run(Self.tmux(["send-keys", "-l", "-t", name, text]))
     }
 
     func resize(width: Int, height: Int) {
-        _ = try? Self.run(["tmux", "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+        _ = try? Self.run(Self.tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"]))
     }
 
     /// A tmux format value for the pane, e.g. `#{alternate_on}`.
     func format(_ f: String) -> String {
-        ((try? Self.run(["tmux", "display-message", "-p", "-t", name, f]).output) ?? "")
+        ((try? Self.run(Self.tmux(["display-message", "-p", "-t", name, f])).output) ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
