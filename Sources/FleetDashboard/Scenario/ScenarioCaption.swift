@@ -6,6 +6,7 @@ public struct ScenarioCaption: Sendable, Equatable {
     public var note: String?
     public var keys: String
 
+    /// A caption box's contents.
     public init(chapterLine: String, text: String, note: String? = nil, keys: String) {
         self.chapterLine = chapterLine; self.text = text; self.note = note; self.keys = keys
     }

@@ -9,6 +9,7 @@ public enum ScenarioOverlay {
     /// Wider than this, caption lines get too long to read at a glance.
     public static let maximumCaptionWidth = 100
 
+    /// Draws everything the view asks for over a finished frame laid out as `layout`.
     public static func draw(_ view: ScenarioView, layout: ScreenLayout, into canvas: inout Canvas, theme: Theme,
                             glyphs: GlyphSet) {
         guard layout.tooSmall == nil else { return }
@@ -24,6 +25,10 @@ public enum ScenarioOverlay {
         }
         if let summary = view.summary {
             summary.draw(into: &canvas, area: body, theme: theme, glyphs: glyphs)
+        }
+        if let hints = view.hints, let footer = layout.footer {
+            let ctx = PanelContext(theme: theme, glyphs: glyphs, graph: glyphs.defaultGraph, sparks: SparklineCache(), digest: FleetDigest())
+            FooterBar.draw(into: &canvas, rect: footer, hints: hints, message: nil, messageIsError: false, ctx: ctx)
         }
     }
 

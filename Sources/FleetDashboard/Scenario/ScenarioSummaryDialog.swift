@@ -11,10 +11,12 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
     /// True while Yes is highlighted; starts false.
     public private(set) var yesSelected = false
 
+    /// A summary with its verdict lines and the report path (without extension).
     public init(title: String, lines: [String], path: String) {
         self.title = title; self.lines = lines; self.path = path
     }
 
+    /// Applies one key: y saves, n or Esc dismisses, Enter takes the highlighted button, arrows or Tab move.
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character("y"), .character("Y"): return .save
@@ -29,6 +31,7 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
     /// The question, with the path on a line of its own so it fits narrow screens.
     public var question: [String] { ["Save the report (Markdown and JSON)?", "  " + path + ".md and .json"] }
 
+    /// Draws the dialog centred in `area`.
     public func draw(into canvas: inout Canvas, area: Rect, theme: Theme, glyphs: GlyphSet) {
         let body = lines + [""] + question
         let widest = body.map { DisplayWidth.of($0) }.max() ?? 0

@@ -13,10 +13,14 @@ public struct ScenarioView: Sendable, Equatable {
     public var status: String
     /// The dialog shown when a drill ends.
     public var summary: ScenarioSummaryDialog?
+    /// Key-bar hints replacing the dashboard's while the scenario owns some keys (nil keeps them).
+    public var hints: [FooterBar.Hint]?
 
+    /// A view; every part is optional.
     public init(highlight: PanelID? = nil, caption: ScenarioCaption? = nil, checks: [ScenarioCheck] = [], status: String = "",
-                summary: ScenarioSummaryDialog? = nil) {
+                summary: ScenarioSummaryDialog? = nil, hints: [FooterBar.Hint]? = nil) {
         self.highlight = highlight; self.caption = caption; self.checks = checks; self.status = status; self.summary = summary
+        self.hints = hints
     }
 
     /// The dashboard panel a story chapter names (`header` has no box, so nothing is highlighted).

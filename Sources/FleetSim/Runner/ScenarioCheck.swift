@@ -20,6 +20,7 @@ public struct ScenarioCheck: Sendable, Equatable {
     /// The metric's value at the last observation, with its unit ("–" when absent).
     public var value: String
 
+    /// A check line as shown.
     public init(text: String, isStopCondition: Bool, state: State, value: String) {
         self.text = text; self.isStopCondition = isStopCondition; self.state = state; self.value = value
     }

@@ -21,6 +21,7 @@ public final class ScenarioDrill: ScenarioObserver, @unchecked Sendable {
     private var session: DrillSession
     private var current: Status
 
+    /// A drill from its start; the runner must be fresh (tick 0) for the report to match a headless run.
     public init(drill: DrillFile, holdAtEnd: Bool = true) {
         self.drill = drill
         self.holdAtEnd = holdAtEnd
@@ -34,13 +35,16 @@ public final class ScenarioDrill: ScenarioObserver, @unchecked Sendable {
         return current
     }
 
+    /// Observes from the first tick.
     public var firstObservationTick: UInt64 { 0 }
 
+    /// See `ScenarioObserver.nextObservationTick(after:)`.
     public func nextObservationTick(after tick: UInt64) -> UInt64? {
         lock.lock(); defer { lock.unlock() }
         return session.finished ? nil : session.nextObservationTick(after: tick)
     }
 
+    /// See `ScenarioObserver.observe(_:)`; called on the runner thread.
     public func observe(_ snapshot: Snapshot) -> [SimCommand] {
         lock.lock(); defer { lock.unlock() }
         guard !session.finished else { return [] }

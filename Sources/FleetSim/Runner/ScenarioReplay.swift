@@ -21,6 +21,7 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
     private var replay: SessionReplay
     private var current: Status
 
+    /// Replays `recording`; start the runner with the recording's fleet and seed.
     public init(_ recording: SessionRecording) {
         var kept = recording
         kept.entries = recording.entries.filter(\.command.isInjection)
@@ -32,19 +33,23 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
     /// The tick the replay holds at: the recorded end, else the last command's tick.
     public var holdTick: UInt64 { recording.endTick ?? recording.entries.last?.tick ?? 0 }
 
+    /// Where it stands now (a copy taken under the lock; safe from any thread).
     public var status: Status {
         lock.lock(); defer { lock.unlock() }
         return current
     }
 
+    /// Observes from the first tick.
     public var firstObservationTick: UInt64 { 0 }
 
+    /// See `ScenarioObserver.nextObservationTick(after:)`.
     public func nextObservationTick(after tick: UInt64) -> UInt64? {
         lock.lock(); defer { lock.unlock() }
         guard !current.finished else { return nil }
         return min(replay.nextTick ?? .max, holdTick)
     }
 
+    /// See `ScenarioObserver.observe(_:)`; called on the runner thread.
     public func observe(_ snapshot: Snapshot) -> [SimCommand] {
         lock.lock(); defer { lock.unlock() }
         guard !current.finished else { return [] }

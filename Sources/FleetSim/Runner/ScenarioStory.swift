@@ -42,6 +42,7 @@ public final class ScenarioStory: ScenarioObserver, @unchecked Sendable {
                          seeking: target > 0, rewinding: target > 0, ended: false)
     }
 
+    /// Where it stands now (a copy taken under the lock; safe from any thread).
     public var status: Status {
         lock.lock(); defer { lock.unlock() }
         return current
@@ -56,8 +57,10 @@ public final class ScenarioStory: ScenarioObserver, @unchecked Sendable {
     private func startTick(_ chapter: Int) -> UInt64 { SessionRecording.tick(atSeconds: story.chapters[chapter].startSeconds) }
     private func endTick(_ chapter: Int) -> UInt64 { SessionRecording.tick(atSeconds: story.chapters[chapter].endSeconds) }
 
+    /// Observes from the first tick.
     public var firstObservationTick: UInt64 { 0 }
 
+    /// See `ScenarioObserver.nextObservationTick(after:)`.
     public func nextObservationTick(after tick: UInt64) -> UInt64? {
         lock.lock(); defer { lock.unlock() }
         var next = session.finished ? UInt64.max : session.nextObservationTick(after: tick)
@@ -65,6 +68,7 @@ public final class ScenarioStory: ScenarioObserver, @unchecked Sendable {
         return next == .max ? nil : next
     }
 
+    /// See `ScenarioObserver.observe(_:)`; called on the runner thread.
     public func observe(_ snapshot: Snapshot) -> [SimCommand] {
         lock.lock(); defer { lock.unlock() }
         var commands: [SimCommand] = []

@@ -69,7 +69,7 @@ final class LiveDashboard: TerminalHandler {
         if canvas.width != size.columns || canvas.height != size.rows {
             canvas = Canvas(width: size.columns, height: size.rows)
         }
-        scenario?.update(&app.state, snapshot: snapshot)
+        scenario?.update(&app.state, snapshot: snapshot, ascii: app.glyphs.isASCII)
         app.render(snapshot: snapshot, into: &canvas)
         drawnVersion = version
         drawnRunner = id

@@ -12,8 +12,8 @@ protocol ScenarioController: AnyObject {
     func handle(_ key: Key, app: DashboardApp) -> LoopAction?
     /// Why a command from the dashboard must not reach the runner, if it must not.
     func refusal(of command: SimCommand) -> String?
-    /// Fills `state.scenario` and `state.scenarioView` for a frame of `snapshot`.
-    func update(_ state: inout DashboardState, snapshot: Snapshot)
+    /// Fills `state.scenario` and `state.scenarioView` for a frame of `snapshot` (`ascii`: ASCII glyphs only).
+    func update(_ state: inout DashboardState, snapshot: Snapshot, ascii: Bool)
 }
 
 extension ScenarioController {

@@ -45,7 +45,7 @@ final class ScenarioDrillController: ScenarioController {
         return .proceed
     }
 
-    func update(_ state: inout DashboardState, snapshot: Snapshot) {
+    func update(_ state: inout DashboardState, snapshot: Snapshot, ascii: Bool) {
         let status = scenario.status
         let p = status.progress
         var header = "drill: " + ScenarioText.name(status.name, limit: 32)
@@ -68,6 +68,9 @@ final class ScenarioDrillController: ScenarioController {
             header += " · " + line
         }
         state.scenario = header
-        state.scenarioView = ScenarioView(checks: status.checks, status: line, summary: summaryDone ? nil : summary)
+        let dialog = summaryDone ? nil : summary
+        let hints: [FooterBar.Hint]? = dialog != nil && state.modal == nil && state.message == nil
+            ? [.init("y", "save"), .init("n/Esc", "don't save"), .init("Enter", "highlighted (No)"), .init("Tab", "toggle")] : nil
+        state.scenarioView = ScenarioView(checks: status.checks, status: line, summary: dialog, hints: hints)
     }
 }

@@ -22,7 +22,7 @@ final class ScenarioReplayController: ScenarioController {
 
     func refusal(of command: SimCommand) -> String? { command.isInjection ? Self.refusalText : nil }
 
-    func update(_ state: inout DashboardState, snapshot: Snapshot) {
+    func update(_ state: inout DashboardState, snapshot: Snapshot, ascii: Bool) {
         let s = scenario.status
         var header = "REPLAY " + ScenarioText.name(name, limit: 30) + " · \(s.applied)/\(s.total) commands"
         if s.finished {

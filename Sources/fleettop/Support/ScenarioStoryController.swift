@@ -56,24 +56,30 @@ final class ScenarioStoryController: ScenarioController {
         }
     }
 
-    func update(_ state: inout DashboardState, snapshot: Snapshot) {
+    func update(_ state: inout DashboardState, snapshot: Snapshot, ascii: Bool) {
         let s = scenario.status
         let chapter = story.chapters[s.chapter]
-        var line = "chapter \(s.chapter + 1)/\(s.chapterCount) · " + Sanitize.line(chapter.title)
+        let sep = ascii ? " - " : " · ", right = ascii ? "Right" : "→", left = ascii ? "Left" : "←", dots = ascii ? "..." : "…"
+        var line = "chapter \(s.chapter + 1)/\(s.chapterCount)" + sep + Sanitize.line(chapter.title)
         if s.ended {
-            line += " · the end (← replays a chapter, q quits)"
+            line += sep + "the end (" + left + " replays a chapter, q quits)"
         } else if s.held {
-            line += " · holding: → for the next chapter"
+            line += sep + "holding: " + right + " for the next chapter"
         } else if !s.seeking {
-            let left = ScenarioText.wallSeconds(chapter.endSeconds - snapshot.simTime, speed: snapshot.clock.speed)
-            line += " · " + ScenarioText.clock(left) + " left"
+            let remaining = ScenarioText.wallSeconds(chapter.endSeconds - snapshot.simTime, speed: snapshot.clock.speed)
+            line += sep + ScenarioText.clock(remaining) + " left"
         }
-        let note: String? = s.seeking ? (s.rewinding ? "rewinding… (replaying the story from its start at full speed)"
-                                                     : "skipping ahead… (running the simulation at full speed)") : nil
+        let note: String? = s.seeking ? (s.rewinding ? "rewinding" + dots + " (replaying the story from its start at full speed)"
+                                                     : "skipping ahead" + dots + " (running the simulation at full speed)") : nil
         let text = s.seeking ? "" : Sanitize.line(chapter.caption.render(snapshot))
-        let keys = "→/space next · ← back · a auto-advance " + (s.auto ? "on" : "off") + " · q quit"
+        let keys = right + "/space next" + sep + left + " back" + sep + "a auto-advance " + (s.auto ? "on" : "off") + sep + "q quit"
         state.scenario = "story: " + ScenarioText.name(story.drill.name, limit: 36)
+        let hints: [FooterBar.Hint]? = state.modal == nil && !state.editingFilter && state.message == nil
+            ? [.init(right + "/Space", "next chapter"), .init(left, "previous"),
+               .init("a", "auto-advance " + (s.auto ? "on" : "off")), .init("?", "help"), .init("f", "fault"), .init("s", "surge"),
+               .init("+/-", "speed"), .init(".", "step"), .init("q", "quit")]
+            : nil
         state.scenarioView = ScenarioView(highlight: ScenarioView.panel(chapter.panel),
-                                          caption: ScenarioCaption(chapterLine: line, text: text, note: note, keys: keys))
+                                          caption: ScenarioCaption(chapterLine: line, text: text, note: note, keys: keys), hints: hints)
     }
 }
