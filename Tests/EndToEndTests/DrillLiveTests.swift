@@ -32,8 +32,9 @@ struct DrillLiveTests {
         let report = dir.appendingPathComponent("report").path
         let t = try TmuxSession(arguments: ["watch", "--drill", file.path, "--speed", "max", "--report", report],
                                 width: 100, height: 30)
-        let running = t.waitFor { $0.contains("checks") && $0.contains("drill: live rack loss") }
-        #expect(running.contains("drill: live rack loss"), "header:\n\(running)")
+        let running = t.waitFor { $0.contains("· checks") && $0.contains("drill: live") }
+        #expect(running.contains("step ") || running.contains("drill FAILED"), "drill line:\n\(running)")
+        #expect(running.contains("drill: live"), "header:\n\(running)")
         let end = t.waitFor(timeout: 120) { $0.contains("Verdict:") }
         #expect(end.contains("drill ended"), "no summary dialog:\n\(end)")
         #expect(end.contains("Verdict: FAILED"), "verdict:\n\(end)")

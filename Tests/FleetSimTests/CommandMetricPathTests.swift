@@ -69,4 +69,13 @@ struct CommandMetricPathTests {
         #expect(MetricUnit.perSecond.format(12_400) == "12.4k/s")
         #expect(MetricUnit.celsius.format(87.14) == "87.1 °C")
     }
+
+    @Test func listingShowsUnitsAndMeaning() {
+        let text = MetricPath.listing(in: snapshot)
+        #expect(text.contains("chat.ttft.p99"))
+        #expect(text.split(separator: "\n").count == MetricPath.all(in: snapshot).count)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("sites.metro-edge.facility_power_kw ") }
+        #expect(line?.contains("kW") == true)
+        #expect(line?.hasSuffix("facility power") == true)
+    }
 }

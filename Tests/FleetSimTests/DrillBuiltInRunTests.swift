@@ -2,15 +2,15 @@ import Testing
 @testable import FleetSim
 
 /// The built-in drills run headless on a small copy of the demo fleet: the same three sites and
-/// halls, a quarter of the racks, a quarter of the grid limits and of the demand, so per-GPU load,
-/// power tightness and thermals match the demo fleet at a quarter of the cost (debug-build friendly).
-@Suite("Built-in drills run headless", .serialized)
+/// halls, an eighth of the racks, of the grid limits and of the demand, so per-GPU load, power
+/// tightness and thermals match the demo fleet at an eighth of the cost (debug-build friendly).
+@Suite("Built-in drills run headless")
 struct DrillBuiltInRunTests {
-    static let scale = 4.0
+    static let scale = 8.0
 
     static var smallDemo: FleetSpec {
         var spec = FleetSpec.demo
-        spec.name = "demo/4"
+        spec.name = "demo/8"
         for s in spec.sites.indices {
             spec.sites[s].gridLimitKW /= scale
             for h in spec.sites[s].halls.indices {

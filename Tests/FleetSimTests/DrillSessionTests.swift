@@ -145,4 +145,14 @@ struct DrillSessionTests {
         #expect(json.contains("\"exit_status\" : 1"))
         #expect(json.contains("\"ended_at_s\" : 600"))
     }
+
+    @Test func progressBarLineFitsAndSaysWhereItIs() {
+        let p = DrillProgress(simSeconds: 450, durationSeconds: 1800, stepsApplied: 1, stepCount: 2,
+                              nextStep: "surge agentic factor=3 ramp=2m for=20m", nextStepAtSeconds: 900,
+                              checksPassing: 2, checksFailing: 1, finished: false)
+        let line = p.barLine(width: 100)
+        #expect(line.hasPrefix("[######-------------------] 7:30/30:00 step 1/2 next 15:00 surge agentic"))
+        #expect(line.hasSuffix(" ✔2 ✘1"))
+        #expect(p.barLine(width: 40).count <= 40)
+    }
 }

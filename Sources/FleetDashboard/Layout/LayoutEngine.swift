@@ -10,8 +10,10 @@ public struct LayoutEngine: Sendable {
     /// The absolute floor (columns, rows) below which the dashboard shows the too-small screen.
     public static let floor = (width: 40, height: 12)
 
+    /// Each panel's priority and minimums.
     public var specs: [PanelID: PanelSpec]
 
+    /// An engine over `specs` (the dashboard's standard panels unless a test passes others).
     public init(specs: [PanelID: PanelSpec] = PanelSpec.standard) { self.specs = specs }
 
     /// Lays out a `width`×`height` screen. With `expanded` set, that panel alone fills the body.

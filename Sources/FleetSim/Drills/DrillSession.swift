@@ -2,7 +2,7 @@
 /// dashboard: feed it each new snapshot, apply the commands it returns, ask it when to look next.
 ///
 /// Order within one observation: record events; evaluate the steady state "before" (just before
-/// the first step); check stop conditions and continuous checks; hand out due steps; at the
+/// the first step that changes the fleet — clock commands such as `speed` do not count); check stop conditions and continuous checks; hand out due steps; at the
 /// duration, evaluate "end" and hand out the rollback. A stop condition that fires skips the rest
 /// of the method, evaluates the steady state ("stop") and hands out the rollback at once.
 public struct DrillSession: Sendable {
@@ -30,7 +30,7 @@ public struct DrillSession: Sendable {
     }
 
     private var beforeTick: UInt64 {
-        min(endTick, SessionRecording.tick(atSeconds: drill.method.first?.atSeconds ?? drill.durationSeconds))
+        min(endTick, SessionRecording.tick(atSeconds: drill.method.first(where: \.command.isInjection)?.atSeconds ?? drill.durationSeconds))
     }
     private var endTick: UInt64 { SessionRecording.tick(atSeconds: drill.durationSeconds) }
 

@@ -52,7 +52,7 @@ extension FleetEngine {
             let activeRacks = racks.filter { !physics.rackShed[$0] }.count
             let rackKW = activeRacks > 0 ? itKW[s] / Double(activeRacks) : 0
             var up = 0
-            for g in topology.siteGPUs[s] where physics.state[g] == .up { up += 1 }
+            for h in topology.siteHalls[s] { up += physics.hallUp[h] }
             let wasCapping = governor.capW[s] != nil
             let delta = governor.step(site: s, facilityKW: facilityKW[s], limitKW: limit, pue: pue[s], gpusUp: up,
                                       maxGPUPowerW: siteMaxGPUW[s], floorW: sku.floorW, tdpW: sku.tdpW, rackKW: rackKW)
@@ -122,7 +122,8 @@ extension FleetEngine {
         for s in 0..<topology.siteCount { siteRttMs[s] = spec.sites[s].rttMs + faults.siteAddedRTTms[s] }
         let blocked = (0..<topology.siteCount).map { governor.capW[$0] != nil || governor.shedCount[$0] > 0 }
         router.route(topology: topology, serving: &serving, maxBatch: spec.serving.maxBatch,
-                     chunkTokens: spec.serving.prefillChunkTokens, rttMs: siteRttMs,
+                     chunkTokens: spec.serving.prefillChunkTokens,
+                     kvTokens: (0..<4).map { kvTokens($0) }, rttMs: siteRttMs,
                      pricePerMWh: spec.sites.map(\.pricePerMWh), loss: faults.siteNetworkLoss, batchBlocked: blocked)
     }
 
@@ -148,12 +149,7 @@ extension FleetEngine {
 
     func thermalEvents(at t: Double) {
         for h in 0..<topology.hallCount {
-            var throttled = 0, shut = 0
-            for r in topology.hallRacks[h] {
-                for g in topology.rackGPUs[r] {
-                    if physics.state[g] == .shutDown { shut += 1 } else if physics.clock[g] < 1 { throttled += 1 }
-                }
-            }
+            let throttled = physics.hallThrottled[h], shut = physics.hallShutDown[h]
             let path = topology.hallPath(h)
             if throttled > 0, hallThrottleEvent[h] == nil {
                 hallThrottleEvent[h] = events.open(.throttling, "thermal throttling \(path)", at: t)

@@ -15,6 +15,12 @@ public struct PowerThermalModel: Sendable {
     public internal(set) var inletC: [Double]
     public internal(set) var rackPowerKW: [Double]
     public internal(set) var rackShed: [Bool]
+    // Per hall, from the last step: GPUs up, thermally slowed, shut down, hottest die, IT power.
+    public internal(set) var hallUp: [Int]
+    public internal(set) var hallThrottled: [Int]
+    public internal(set) var hallShutDown: [Int]
+    public internal(set) var hallDieMax: [Float]
+    public internal(set) var hallPowerKW: [Double]
     /// Cooling conductance at full cooling (kW/K) and heat capacity (kJ/K).
     let rackConductance: [Double]
     let rackCapacity: [Double]
@@ -47,6 +53,13 @@ public struct PowerThermalModel: Sendable {
         inletC = supply
         rackPowerKW = [Double](repeating: 0, count: topology.rackCount)
         rackShed = [Bool](repeating: false, count: topology.rackCount)
+        hallUp = (0..<topology.hallCount).map { h in
+            topology.hallRacks[h].reduce(0) { $0 + topology.rackGPUs[$1].count }
+        }
+        hallThrottled = [Int](repeating: 0, count: topology.hallCount)
+        hallShutDown = hallThrottled
+        hallDieMax = (0..<topology.hallCount).map { Float(supply[topology.hallRacks[$0].lowerBound]) }
+        hallPowerKW = [Double](repeating: 0, count: topology.hallCount)
         dieC = (0..<g).map { Float(supply[Int(topology.gpuRack[$0])]) }
     }
 
@@ -67,6 +80,7 @@ public struct PowerThermalModel: Sendable {
             let idle = Float(sku.idleW), pre = Float(sku.prefillW - sku.idleW), dec = Float(sku.decodeW - sku.idleW)
             let loadSpan = Float(sku.tdpW - sku.idleW)
             let loss = coolingLoss[h]
+            var up = 0, throttled = 0, shutDown = 0, dieMax = -Float.infinity, hallKW = 0.0
             for r in topology.hallRacks[h] {
                 let inlet = inletC[r]
                 let rth = Float(rackRth[r])
@@ -102,6 +116,12 @@ public struct PowerThermalModel: Sendable {
                     } else if state[g] == .shutDown && inlet < restart && die < slow - hyst {
                         state[g] = .up; changed = true
                     }
+                    dieMax = max(dieMax, die)
+                    switch state[g] {
+                    case .up: up += 1; if clock[g] < 1 { throttled += 1 }
+                    case .shutDown: shutDown += 1
+                    case .failed: break
+                    }
                 }
                 let gpus = Float(topology.rackGPUs[r].count)
                 let servers = Double(topology.rackServers[r])
@@ -110,12 +130,15 @@ public struct PowerThermalModel: Sendable {
                     + (power.serverFullOverheadKW - power.serverIdleOverheadKW) * max(0, share))
                 let heat = gpuKW / 1000 + overhead
                 rackPowerKW[r] = heat
+                hallKW += heat
                 let k = rackConductance[r] * max(knobs.passiveCoolingShare, 1 - loss)
                 let supply = rackSupplyC[r]
                 let tInf = supply + heat / k
                 let tau = rackCapacity[r] / k
                 inletC[r] = tInf + (inlet - tInf) * exp(-dt / tau)
             }
+            hallUp[h] = up; hallThrottled[h] = throttled; hallShutDown[h] = shutDown
+            hallDieMax[h] = dieMax; hallPowerKW[h] = hallKW
         }
         return changed
     }

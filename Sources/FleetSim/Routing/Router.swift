@@ -17,33 +17,47 @@ public struct Router: Sendable {
 
     /// Recomputes site shares and writes per-replica shares into `serving`.
     /// `rttMs`, `price`, `loss` and `batchBlocked` are per site.
-    public mutating func route(topology: Topology, serving: inout ServingModel, maxBatch: Double, chunkTokens: Double,
+    public mutating func route(topology: Topology, serving: inout ServingModel, maxBatch: Double, chunkTokens: Double, kvTokens: [Double],
                                rttMs: [Double], pricePerMWh: [Double], loss: [Double], batchBlocked: [Bool]) {
         let minPrice = pricePerMWh.min() ?? 1
         var raw = [Double](repeating: 0, count: siteCount * 4)
         var batchOpen = [Double](repeating: 0, count: siteCount)
+        var siteCapacity = [Double](repeating: 0, count: siteCount)
         for s in 0..<siteCount {
             var free = 0.0, capacity = 0.0, total = 0.0
             for r in topology.siteReplicas[s] {
                 let speed = serving.decodeSpeed[r]
                 guard speed > 0 else { serving.setShare(replica: r, 0); continue }
-                var held = 0.0, backlog = 0.0
+                var active = 0.0, waiting = 0.0, kv = 0.0, backlog = 0.0
                 for c in 0..<4 {
                     let i = r * 4 + c
-                    held += serving.waiting[i] + serving.prefilling[i] + serving.decoding[i]
+                    let n = serving.prefilling[i] + serving.decoding[i]
+                    active += n
+                    kv += n * kvTokens[c]
+                    waiting += serving.waiting[i]
                     backlog += serving.prefillTokens[i]
                 }
-                // Pressure: batch slots taken plus prefill backlog against a few chunks of work.
-                let pressure = held / maxBatch + backlog / (chunkTokens * knobs.backlogChunks * speed)
+                // Pressure: the tighter of batch slots and KV cache, plus the queue and the prefill backlog.
+                let kvShare = serving.kvCapacity[r] > 0 ? kv / serving.kvCapacity[r] : 1
+                let pressure = max(active / maxBatch, kvShare) + waiting / knobs.queueScale
+                    + backlog / (chunkTokens * knobs.backlogChunks * speed)
                 let f = max(0, 1 - pressure)
-                free += speed * f
+                // The trickle weight of a full replica fades out as its queue grows past a batch.
+                let trickle = knobs.minFreeShare * max(0, min(1, 2 - pressure))
+                free += speed * (f + trickle)
                 capacity += speed
-                let w = speed * (f + knobs.minFreeShare)
+                let w = speed * (f + trickle)
                 serving.setShare(replica: r, w)
                 total += w
             }
-            if total > 0 { for r in topology.siteReplicas[s] { serving.setShare(replica: r, serving.share[r] / total) } }
-            let healthy = free + knobs.minFreeShare * capacity
+            if total > 0 {
+                for r in topology.siteReplicas[s] { serving.setShare(replica: r, serving.share[r] / total) }
+            } else if capacity > 0 {
+                // Every replica is full: if the site is used at all, requests queue in proportion to speed.
+                for r in topology.siteReplicas[s] { serving.setShare(replica: r, serving.decodeSpeed[r] / capacity) }
+            }
+            let healthy = free
+            siteCapacity[s] = capacity
             let reach = max(0, 1 - loss[s])
             let distance = exp(-rttMs[s] / knobs.rttScaleMs)
             for c in 0..<4 {
@@ -60,6 +74,12 @@ public struct Router: Sendable {
         let b = RequestClass.batch.rawValue
         if (0..<siteCount).allSatisfy({ raw[$0 * 4 + b] == 0 }) {
             for s in 0..<siteCount { raw[s * 4 + b] = batchOpen[s] }
+        }
+        // When every reachable site is full, demand queues where capacity is, nearest first.
+        for c in 0..<4 where (0..<siteCount).allSatisfy({ raw[$0 * 4 + c] == 0 }) {
+            for s in 0..<siteCount {
+                raw[s * 4 + c] = siteCapacity[s] * max(0, 1 - loss[s]) * exp(-rttMs[s] / knobs.rttScaleMs)
+            }
         }
         for c in 0..<4 {
             var total = 0.0

@@ -26,8 +26,6 @@ public struct ServingModel: Sendable {
     /// Seconds spent in prefill-bearing and decode-only steps since the last physics step.
     public internal(set) var prefillBusy: [Double]
     public internal(set) var decodeBusy: [Double]
-    /// Last step time, seconds.
-    public internal(set) var stepTime: [Double]
 
     /// Per hall × class, this tick: the figures the latency recorder and counters need.
     public internal(set) var hallTick: HallTickStats
@@ -50,7 +48,7 @@ public struct ServingModel: Sendable {
         waiting = [Double](repeating: 0, count: n4)
         prefilling = waiting; prefillTokens = waiting; decoding = waiting
         share = [Double](repeating: 0, count: replicaCount)
-        prefillSpeed = share; decodeSpeed = share; inversePrefillSpeed = share; inverseDecodeSpeed = share; prefillBusy = share; decodeBusy = share; stepTime = share
+        prefillSpeed = share; decodeSpeed = share; inversePrefillSpeed = share; inverseDecodeSpeed = share; prefillBusy = share; decodeBusy = share
         kvCapacity = (0..<replicaCount).map { r in
             let h = Int(topology.replicaHall[r])
             let sku = topology.hallSKU[h].constants
@@ -97,7 +95,6 @@ public struct ServingModel: Sendable {
         inversePrefillSpeed.withUnsafeBufferPointer { ISP in
         inverseDecodeSpeed.withUnsafeBufferPointer { ISD in
         kvCapacity.withUnsafeBufferPointer { KV in
-        stepTime.withUnsafeMutableBufferPointer { ST in
         prefillBusy.withUnsafeMutableBufferPointer { PB in
         decodeBusy.withUnsafeMutableBufferPointer { DB in
         waiting.withUnsafeMutableBytes { Wb in
@@ -143,7 +140,6 @@ public struct ServingModel: Sendable {
                     let pTime = preTable[pIndex] * sp
                     let dTime = decTable[dIndex] * sd
                     let t = max(pTime, dTime) * (chunk > 0 && batch > 0 ? mixFactor : 1)
-                    ST[r] = t
                     let busy = chunk > 0 || batch > 0
                     let steps = busy ? dt / t : 0
                     // Share of the prefill backlog one step covers (1 when it fits in the chunk budget).
@@ -181,7 +177,7 @@ public struct ServingModel: Sendable {
                 H.decodeWeight[hall] = decW; H.decodeTime[hall] = decT; H.decodeTime2[hall] = decT2
                 H.tokens[hall] = tokens; H.upReplicas[hall] = upCount
             }
-        }}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}
         for hall in 0..<hallCount {
             let site = Int(topology.hallSite[hall])
             for c in 0..<4 {

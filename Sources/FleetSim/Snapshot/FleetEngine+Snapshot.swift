@@ -235,13 +235,11 @@ extension FleetEngine {
     /// Appends one sample to every history series (called once per physics second).
     func recordHistory() {
         let topo = topology
-        var up = 0
-        for g in 0..<topo.gpuCount where physics.state[g] == .up { up += 1 }
         history.facilityPowerKW.append(Float(facilityKW.reduce(0, +)))
         history.outputTokensPerSecond.append(Float(tokensThisSecond))
         history.goodputRatio.append(Float(fleetGoodput()))
-        history.gpusUp.append(Float(up))
-        history.dieCMax.append(RollUp.max(physics.dieC, 0..<topo.gpuCount))
+        history.gpusUp.append(Float(physics.hallUp.reduce(0, +)))
+        history.dieCMax.append(physics.hallDieMax.max() ?? 0)
         var kvCap = 0.0
         for p in 0..<topo.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
         let all = inSystemAll()
@@ -258,11 +256,8 @@ extension FleetEngine {
         history.taskP99.append(Float(probes.taskHistogram.quantile(0.99)))
         for s in 0..<topo.siteCount { sitePowerHistory[s].append(Float(facilityKW[s])) }
         for h in 0..<topo.hallCount {
-            var kw = 0.0
-            for r in topo.hallRacks[h] { kw += physics.rackPowerKW[r] }
-            hallPowerHistory[h].append(Float(kw))
-            let g = topo.hallRacks[h].isEmpty ? 0..<0 : topo.rackGPUs[topo.hallRacks[h].lowerBound].lowerBound..<topo.rackGPUs[topo.hallRacks[h].upperBound - 1].upperBound
-            hallDieHistory[h].append(RollUp.max(physics.dieC, g))
+            hallPowerHistory[h].append(Float(physics.hallPowerKW[h]))
+            hallDieHistory[h].append(physics.hallDieMax[h])
         }
     }
 }

@@ -5,7 +5,19 @@ import Foundation
 public enum SnapshotReport {
     public static let schema = "fleettop.snapshot/1"
 
-    /// The snapshot as one JSON object, keys in documented order.
+    /// The snapshot as one JSON object, keys in this order (counts may be fractional: the model is fluid):
+    /// `schema`, `sim_time_s`, `seed`, `fleet` {name, sites, halls, racks, gpus, gpus_up, gpus_throttled,
+    /// gpus_power_capped, gpus_shut_down, it_power_kw, facility_power_kw, grid_limit_kw, pue, energy_kwh,
+    /// cost_usd, cost_per_hour_usd, energy_share_of_cost, usd_per_million_tokens, output_tokens_per_s,
+    /// requests_per_s, goodput_ratio}, `sites` [{name, rtt_ms, gpus, gpus_up, gpus_throttled, it_power_kw,
+    /// facility_power_kw, grid_limit_kw, active_cap_kw, governor_cap_w, racks_shed, pue, inlet_c_max,
+    /// die_c_max, utilization, queue_requests, kv_use, traffic_share, network_loss, price_usd_per_mwh}],
+    /// `classes` {chat|code|agentic|batch: {arrived, completed, dropped, waiting, in_flight, retried,
+    /// arrival_rps, throughput_rps, goodput_ratio, shed_ratio, mean_in_system, mean_time_in_system_s,
+    /// kv_use, ttft_s, tpot_s, e2e_s: {p50, p95, p99}}}, `agentic_tasks` {started, completed, in_flight,
+    /// calls_per_task_mean, task_e2e_s {p50, p95, p99}, call_p99_s, rtt_share_of_task_time,
+    /// probes_in_flight}, `failures` {gpu, rack, cooling, power, network, straggler}, `faults_active`
+    /// [{kind, target, injected, since_s, until_s}], `invariant_violations` [string].
     public static func json(_ s: Snapshot) -> String {
         let w = JSONWriter()
         w.object {

@@ -1,5 +1,5 @@
 /// The YAML of the built-in stories, tuned on the demo fleet (seed 7). Chapter spans are simulated
-/// time; the first chapter sets ×10, so each chapter lasts 30–60 s on screen.
+/// time; the first chapter sets ×10, so each chapter lasts 30–60 s on screen (5–10 min simulated).
 enum BuiltInStoryTexts {
     static let agenticMeetsPhysics = """
     name: agentic load meets physical limits
@@ -26,10 +26,10 @@ enum BuiltInStoryTexts {
         panel: agentic
         duration: 8m
         caption: >
-          Agent traffic quadruples. One agent task is a chain of {agentic.calls_per_task} model calls,
-          and {agentic.tasks_in_flight} tasks are in flight. The fleet now produces
-          {fleet.output_tokens_per_s} tokens and draws {fleet.facility_power_kw}: tokens and power
-          grow much faster than the number of users.
+          Agent traffic quadruples while the number of chat users stays the same. One agent task is a
+          chain of {agentic.calls_per_task} model calls, and {agentic.tasks_in_flight} tasks are in
+          flight. The fleet now produces {fleet.output_tokens_per_s} tokens and draws
+          {fleet.facility_power_kw}.
         commands:
           - surge agentic factor=4 ramp=3m
       - title: The metro site meets its power cap
@@ -38,8 +38,10 @@ enum BuiltInStoryTexts {
         caption: >
           A heat wave: the utility asks metro-edge to cut to 80% of its grid connection. It draws
           {sites.metro-edge.facility_power_kw} against a limit of {sites.metro-edge.active_cap_kw},
-          so the governor caps each GPU at {sites.metro-edge.governor_cap_w}. Prefill slows first:
-          chat's slowest first tokens now take {chat.ttft.p99}.
+          so the governor caps each GPU at {sites.metro-edge.governor_cap_w}. Capped GPUs prefill
+          more slowly while decode barely notices, so the router sends work elsewhere: metro-edge now
+          serves {sites.metro-edge.traffic_share} of traffic, and chat's slowest first tokens take
+          {chat.ttft.p99}.
         commands:
           - fault power-cap site=metro-edge magnitude=80%
       - title: Spill-over to far sites
@@ -48,19 +50,22 @@ enum BuiltInStoryTexts {
         caption: >
           Work spills to regional ({sites.regional.traffic_share} of traffic, {sites.regional.rtt_ms}
           away) and remote-campus ({sites.remote-campus.traffic_share}, {sites.remote-campus.rtt_ms}).
-          A single agent call still looks fine at p99 {agentic.call_p99}, but a whole task's p99 is
-          {agentic.task_e2e.p99}: every call pays the round trip again, and round trips are now
-          {agentic.rtt_share} of task time.
+          A single agent call's p99 is {agentic.call_p99}, but a whole task's p99 is
+          {agentic.task_e2e.p99}: a task waits for each of its calls in turn, paying every queue and
+          every round trip again. Round trips alone are {agentic.rtt_share} of task time; the rest is
+          waiting behind other calls.
       - title: A cooling fault on a hot afternoon
         panel: thermal
-        duration: 6m
+        duration: 10m
         caption: >
-          Hall 1 of metro-edge loses 70% of its cooling. Its hottest GPU reaches
-          {sites.metro-edge.h1.die_c_max}; {sites.metro-edge.gpus_throttled} GPUs throttle and
-          {sites.metro-edge.gpus_shut_down} have shut down to protect themselves. Their requests
-          retry elsewhere: {chat.retries_per_s} chat retries.
+          The heat wave breaks the metro site's cooling instead: the utility lifts its cap, and hall 1
+          loses all of its air cooling. Its hottest GPU reaches {sites.metro-edge.h1.die_c_max};
+          {sites.metro-edge.gpus_throttled} GPUs throttle and {sites.metro-edge.gpus_shut_down} have
+          shut down to protect themselves. Their requests retry elsewhere: {chat.retries_per_s} chat
+          retries.
         commands:
-          - fault cooling site=metro-edge hall=1 magnitude=70% ramp=1m
+          - repair site=metro-edge
+          - fault cooling site=metro-edge hall=1 magnitude=100% ramp=1m
       - title: The bill
         panel: power
         duration: 5m
@@ -70,14 +75,15 @@ enum BuiltInStoryTexts {
           limits how much capacity sits near users far more than it adds to cost.
       - title: What changes the outcome
         panel: latency
-        duration: 8m
+        duration: 10m
         caption: >
-          The operator's answer: restore the cooling, lift the cap, and admit agent work at half the
-          surge rate (admission control). metro-edge has {sites.metro-edge.power_headroom_kw} of
-          headroom again and serves {sites.metro-edge.traffic_share} of traffic; task p99 is
-          {agentic.task_e2e.p99} and chat's first tokens arrive within {chat.ttft.p99}.
+          The operator's answer: restore the cooling and admit agent work at one and a half times the
+          old rate instead of four (admission control). metro-edge has
+          {sites.metro-edge.power_headroom_kw} of headroom and serves {sites.metro-edge.traffic_share}
+          of traffic again; {agentic.tasks_in_flight} agent tasks are in flight while the backlog
+          drains, and chat's first tokens arrive within {chat.ttft.p99}.
         commands:
           - repair all
-          - surge agentic factor=2
+          - surge agentic factor=1.5
     """
 }

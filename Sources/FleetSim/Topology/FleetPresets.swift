@@ -48,7 +48,7 @@ extension FleetSpec {
     /// Three sites, 144 racks, 4,096 GPUs: the metro-edge / regional / remote-campus story.
     public static var demo: FleetSpec {
         FleetSpec(name: "demo", sites: [
-            SiteSpec(name: "metro-edge", rttMs: 3, pricePerMWh: 160, gridLimitKW: 600, basePUE: 1.5,
+            SiteSpec(name: "metro-edge", rttMs: 3, pricePerMWh: 160, gridLimitKW: 700, basePUE: 1.5,
                      outsideTempMeanC: 24, halls: [
                 HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100),
                 HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100),

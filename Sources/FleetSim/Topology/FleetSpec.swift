@@ -208,8 +208,10 @@ public struct RoutingKnobs: Sendable, Equatable {
     public var minFreeShare = 0.02
     /// Prefill backlog, in chunk budgets, at which a replica counts as full (*knob*).
     public var backlogChunks = 4.0
+    /// Waiting requests per replica that count as one full replica of pressure (*knob*).
+    public var queueScale = 32.0
     /// Smoothing of site weights between routing steps (0 = jump, 1 = never move).
-    public var smoothing = 0.5
+    public var smoothing = 0.85
     public init() {}
 }
 
@@ -232,7 +234,5 @@ public struct AgenticKnobs: Sendable, Equatable {
     public var maxProbes = 512
     /// A surge of ×m lengthens chains by m^k (*knob*).
     public var surgeChainExponent = 0.5
-    /// Task p-SLO in seconds, shown by the agentic panel (*knob*).
-    public var taskSLOSeconds = 120.0
     public init() {}
 }

@@ -27,7 +27,7 @@ final class LiveDashboard: TerminalHandler {
     /// The runner in force (a story's rewind replaces it).
     var runner: SimRunner { scenario?.runner ?? ownRunner }
 
-    var frameInterval: Duration { .milliseconds(refreshMilliseconds) }
+    var preferredFrameInterval: Duration? { .milliseconds(refreshMilliseconds) }
 
     func handle(_ event: InputEvent) -> LoopAction {
         viewChanged = true
