@@ -144,6 +144,11 @@ struct DrillSessionTests {
         #expect(json.contains("\"schema\" : \"fleettop.drill-report\\/1\"") || json.contains("\"schema\" : \"fleettop.drill-report/1\""))
         #expect(json.contains("\"exit_status\" : 1"))
         #expect(json.contains("\"ended_at_s\" : 600"))
+        #expect(json.contains("\"abort\" : null"))
+        var ongoing = report
+        ongoing.timeline = [DrillReport.TimelineEntry(startS: 1, endS: nil, kind: "fault", text: "x", repeats: 1, injected: true)]
+        #expect(DrillReportWriter.json(ongoing).contains("\"end_s\" : null"))
+        #expect(json.contains("\"continuous_summary\" : {"))
     }
 
     @Test func progressBarLineFitsAndSaysWhereItIs() {

@@ -75,6 +75,7 @@ public final class FrameRenderer {
             FooterBar.draw(into: &canvas, rect: footer, hints: hints(state, keymap: keymap, ascii: glyphs.isASCII),
                            message: state.message, messageIsError: state.messageIsError, ctx: ctx)
         }
+        if let view = state.scenarioView { ScenarioOverlay.draw(view, layout: layout, into: &canvas, theme: theme, glyphs: glyphs) }
         drawModal(state, s, theme: theme, glyphs: glyphs, keymap: keymap, into: &canvas)
         if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
     }

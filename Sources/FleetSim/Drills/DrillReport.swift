@@ -89,4 +89,64 @@ public struct DrillReport: Sendable, Codable, Equatable {
 
     /// The checks that did not hold (steady-state checks that failed, stop conditions that fired).
     public var failedChecks: [Check] { checks.filter { !$0.held } }
+
+    /// Writes every key, absent values as JSON `null`, so the schema's keys are always present.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema); try c.encode(name, forKey: .name)
+        try c.encode(description, forKey: .description); try c.encode(source, forKey: .source)
+        try c.encode(fleet, forKey: .fleet); try c.encode(seed, forKey: .seed)
+        try c.encode(durationS, forKey: .durationS); try c.encode(endedAtS, forKey: .endedAtS)
+        try c.encode(verdict, forKey: .verdict); try c.encode(exitStatus, forKey: .exitStatus)
+        try c.encode(checks, forKey: .checks); try c.encode(steps, forKey: .steps)
+        try c.encode(abort, forKey: .abort); try c.encode(rollback, forKey: .rollback)
+        try c.encode(timeline, forKey: .timeline)
+    }
+}
+
+extension DrillReport.Check {
+    /// Writes every key; `continuous_summary` is `null` for checks evaluated only before and at the end.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(role, forKey: .role); try c.encode(metric, forKey: .metric); try c.encode(unit, forKey: .unit)
+        try c.encode(comparison, forKey: .comparison); try c.encode(threshold, forKey: .threshold)
+        try c.encode(text, forKey: .text); try c.encode(continuous, forKey: .continuous)
+        try c.encode(toleranceS, forKey: .toleranceS); try c.encode(held, forKey: .held)
+        try c.encode(evaluations, forKey: .evaluations); try c.encode(continuousSummary, forKey: .continuousSummary)
+    }
+}
+
+extension DrillReport.Evaluation {
+    /// Writes `value` as `null` when the metric was absent.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(phase, forKey: .phase); try c.encode(atS, forKey: .atS)
+        try c.encode(value, forKey: .value); try c.encode(met, forKey: .met)
+    }
+}
+
+extension DrillReport.ContinuousSummary {
+    /// Writes `worst_value` as `null` when the metric was never present.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(evaluations, forKey: .evaluations); try c.encode(failing, forKey: .failing)
+        try c.encode(worstValue, forKey: .worstValue); try c.encode(longestBreachS, forKey: .longestBreachS)
+    }
+}
+
+extension DrillReport.Abort {
+    /// Writes `value` as `null` when the metric was absent.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(atS, forKey: .atS); try c.encode(condition, forKey: .condition); try c.encode(value, forKey: .value)
+    }
+}
+
+extension DrillReport.TimelineEntry {
+    /// Writes `end_s` as `null` while the event is ongoing.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(startS, forKey: .startS); try c.encode(endS, forKey: .endS); try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text); try c.encode(repeats, forKey: .repeats); try c.encode(injected, forKey: .injected)
+    }
 }
