@@ -46,9 +46,14 @@ public struct MapGeometry: Sendable {
         var lw = min(Self.maxLabelWidth, names.map { DisplayWidth.of($0) }.max() ?? 0) + 1
         let maxHall = s.halls.map(\.number).max() ?? 1
         let hw = maxHall >= 10 ? 4 : 3
+        let widestHall = s.halls.map(\.racks.count).max() ?? 1
+        /// Cell columns (and note width) for label widths: the note is kept only when it does not make
+        /// a hall's racks wrap onto a second line that dropping it would avoid.
         func cells(_ lw: Int, _ sw: Int) -> (Int, Int) {
             let withNote = area.width - lw - sw - Self.noteWidth - 1
-            return withNote >= 16 ? (withNote, Self.noteWidth) : (max(1, area.width - lw - sw), 0)
+            let without = max(1, area.width - lw - sw)
+            if withNote >= 16 && (withNote >= widestHall || without < widestHall) { return (withNote, Self.noteWidth) }
+            return (without, 0)
         }
         var (cw, _) = cells(lw, hw)
         if cw < 8 { lw = min(lw, 7); cw = cells(lw, hw).0 }
@@ -73,8 +78,10 @@ public struct MapGeometry: Sendable {
                 lastSite = hall.site
                 var start = hall.racks.lowerBound
                 var firstLine = true
+                let lines = max(1, (hall.racks.count + cw - 1) / cw)
+                let perLine = max(1, (hall.racks.count + lines - 1) / lines)
                 repeat {
-                    let n = min(cw, hall.racks.upperBound - start)
+                    let n = min(perLine, hall.racks.upperBound - start)
                     let note = firstLine
                         ? (firstOfSite ? "\(hall.cooling.rawValue) \(NumberFormat.fixed(site.rttMs, 0)) ms" : hall.cooling.rawValue)
                         : ""
