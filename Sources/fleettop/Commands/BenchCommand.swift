@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
+        try CommandErrors.reporting("fleettop bench") {
             let spec = try FleetSource.resolve(fleet)
             var config = quick ? MetricsBenchmark.Configuration.quick : MetricsBenchmark.Configuration()
             if let gpus {
@@ -53,9 +53,6 @@ struct BenchCommand: ParsableCommand {
             let memory = BenchReport.Memory(rssBytes: rssAfter, bytesPerGPU: Double(max(0, rssAfter - rssBefore)) / Double(gpuCount))
             let report = BenchReport(metrics: metrics, sim: sim, render: render, memory: memory)
             print(json ? report.json : report.table)
-        } catch let failure as UserFailure {
-            Stderr.print(failure.message)
-            throw ExitCode(failure.status)
         }
     }
 

@@ -40,7 +40,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        do {
+        try CommandErrors.reporting("fleettop demo") {
             if list { return listStories() }
             if markdown != nil && !headless { throw UserFailure(message: "fleettop demo: --markdown goes with --headless") }
             let file = try StoryCatalog.load(story ?? StoryCatalog.defaultEntry.name)
@@ -69,12 +69,6 @@ struct DemoCommand: ParsableCommand {
                                          keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
                                          environment: environment)
             if status != 0 { throw ExitCode(status) }
-        } catch let failure as UserFailure {
-            Stderr.print(failure.message)
-            throw ExitCode(failure.status)
-        } catch let error as DrillFileError {
-            Stderr.print(error.description)
-            throw ExitCode(DrillExitStatus.badFile.rawValue)
         }
     }
 

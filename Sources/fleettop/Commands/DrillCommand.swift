@@ -42,7 +42,7 @@ struct DrillCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        do {
+        try CommandErrors.reporting("fleettop drill") {
             if list { return listDrills() }
             if let show { return try showDrill(show) }
             if metrics { return try listMetrics() }
@@ -60,12 +60,6 @@ struct DrillCommand: ParsableCommand {
             }
             let status = DrillExitStatus.combined(statuses)
             if status != .passed { throw ExitCode(status.rawValue) }
-        } catch let failure as UserFailure {
-            Stderr.print(failure.message)
-            throw ExitCode(failure.status)
-        } catch let error as DrillFileError {
-            Stderr.print(error.description)
-            throw ExitCode(DrillExitStatus.badFile.rawValue)
         }
     }
 

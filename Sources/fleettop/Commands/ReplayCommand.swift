@@ -21,7 +21,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        do {
+        try CommandErrors.reporting("fleettop replay") {
             let recording = try SessionRecording.load(path: path)
             let config = try display.loadConfig(environment: environment)
             let spec = try FleetSource.resolve(recording.fleet)
@@ -39,12 +39,6 @@ struct ReplayCommand: ParsableCommand {
                                          keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
                                          environment: environment)
             if status != 0 { throw ExitCode(status) }
-        } catch let failure as UserFailure {
-            Stderr.print(failure.message)
-            throw ExitCode(failure.status)
-        } catch let error as DrillFileError {
-            Stderr.print(error.description)
-            throw ExitCode(DrillExitStatus.badFile.rawValue)
         }
     }
 }

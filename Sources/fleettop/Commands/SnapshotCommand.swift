@@ -30,7 +30,7 @@ struct SnapshotCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        do {
+        try CommandErrors.reporting("fleettop snapshot") {
             guard let seconds = QuantityText.parseDuration(Substring(duration)), seconds >= 0 else {
                 throw UserFailure(message: "fleettop snapshot: --duration '\(duration)' is not a duration (90s, 10m, 2h)")
             }
@@ -51,12 +51,6 @@ struct SnapshotCommand: ParsableCommand {
             engine.advance(seconds: seconds - engine.simTime)
             let snapshot = engine.snapshot()
             print(json ? SnapshotReport.json(snapshot) : SnapshotReport.summary(snapshot))
-        } catch let failure as UserFailure {
-            Stderr.print(failure.message)
-            throw ExitCode(failure.status)
-        } catch {
-            Stderr.print("fleettop snapshot: \(error)")
-            throw ExitCode(2)
         }
     }
 }

@@ -43,7 +43,7 @@ struct Watch: ParsableCommand {
             return
         }
         let environment = ProcessInfo.processInfo.environment
-        do {
+        try CommandErrors.reporting("fleettop") {
             let config = try display.loadConfig(environment: environment)
             let drillFile = try drill.map(ScenarioLaunch.loadDrill)
             let fleetName = fleet ?? drillFile?.fleet ?? config.fleet
@@ -78,12 +78,6 @@ struct Watch: ParsableCommand {
                                          themeIndex: themeIndex, keymap: config.keymap, readOnly: readOnly,
                                          refresh: refresh, display: display, environment: environment)
             if status != 0 { throw ExitCode(status) }
-        } catch let failure as UserFailure {
-            Stderr.print(failure.message)
-            throw ExitCode(failure.status)
-        } catch let error as DrillFileError {
-            Stderr.print(error.description)
-            throw ExitCode(DrillExitStatus.badFile.rawValue)
         }
     }
 }
