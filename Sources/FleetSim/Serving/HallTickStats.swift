@@ -3,8 +3,11 @@ public struct HallTickStats: Sendable {
     public let halls: Int
     public var arrivals: [Double], admitted: [Double], firstTokens: [Double], completed: [Double]
     public var dropped: [Double], waiting: [Double], prefilling: [Double], decoding: [Double]
-    /// Per hall: decoding sequences, Σ batch·step and Σ batch·step² (for TPOT mean and spread).
-    public var decodeWeight: [Double], decodeTime: [Double], decodeTime2: [Double]
+    /// Per hall: decoding sequences Σ batch; Σ batch·steps·m² with m a replica's mean step time this tick
+    /// (between-replica spread); Σ batch·Σ step² over every step (whole per-step spread). With `tokens`
+    /// (Σ batch·steps) they give the per-token step-time mean and its two variance parts (MODEL §4, TPOT).
+    public var decodeWeight: [Double], replicaStepSquares: [Double], stepSquares: [Double]
+    /// Per hall: output tokens this tick, replicas up.
     public var tokens: [Double], upReplicas: [Double]
 
     public init(halls: Int) {
@@ -12,7 +15,7 @@ public struct HallTickStats: Sendable {
         let z4 = [Double](repeating: 0, count: halls * 4), z = [Double](repeating: 0, count: halls)
         arrivals = z4; admitted = z4; firstTokens = z4; completed = z4
         dropped = z4; waiting = z4; prefilling = z4; decoding = z4
-        decodeWeight = z; decodeTime = z; decodeTime2 = z; tokens = z; upReplicas = z
+        decodeWeight = z; replicaStepSquares = z; stepSquares = z; tokens = z; upReplicas = z
     }
 
     public mutating func reset() {
@@ -21,14 +24,14 @@ public struct HallTickStats: Sendable {
             dropped[i] = 0; waiting[i] = 0; prefilling[i] = 0; decoding[i] = 0
         }
         for h in 0..<halls {
-            decodeWeight[h] = 0; decodeTime[h] = 0; decodeTime2[h] = 0; tokens[h] = 0; upReplicas[h] = 0
+            decodeWeight[h] = 0; replicaStepSquares[h] = 0; stepSquares[h] = 0; tokens[h] = 0; upReplicas[h] = 0
         }
     }
 
     /// Raw pointers to every column, for the serving kernel.
     public struct Pointers {
         public var arrivals, admitted, firstTokens, completed, dropped, waiting, prefilling, decoding: UnsafeMutablePointer<Double>
-        public var decodeWeight, decodeTime, decodeTime2, tokens, upReplicas: UnsafeMutablePointer<Double>
+        public var decodeWeight, replicaStepSquares, stepSquares, tokens, upReplicas: UnsafeMutablePointer<Double>
     }
 
     /// Calls `body` with pointers to every column (valid only inside it).
@@ -42,15 +45,15 @@ public struct HallTickStats: Sendable {
         try prefilling.withUnsafeMutableBufferPointer { p in
         try decoding.withUnsafeMutableBufferPointer { d in
         try decodeWeight.withUnsafeMutableBufferPointer { dw in
-        try decodeTime.withUnsafeMutableBufferPointer { dt in
-        try decodeTime2.withUnsafeMutableBufferPointer { dt2 in
+        try replicaStepSquares.withUnsafeMutableBufferPointer { dt in
+        try stepSquares.withUnsafeMutableBufferPointer { dt2 in
         try tokens.withUnsafeMutableBufferPointer { tk in
         try upReplicas.withUnsafeMutableBufferPointer { up in
             try body(Pointers(arrivals: a.baseAddress!, admitted: ad.baseAddress!, firstTokens: f.baseAddress!,
                               completed: co.baseAddress!, dropped: dr.baseAddress!, waiting: w.baseAddress!,
                               prefilling: p.baseAddress!, decoding: d.baseAddress!,
-                              decodeWeight: dw.baseAddress!, decodeTime: dt.baseAddress!,
-                              decodeTime2: dt2.baseAddress!, tokens: tk.baseAddress!, upReplicas: up.baseAddress!))
+                              decodeWeight: dw.baseAddress!, replicaStepSquares: dt.baseAddress!,
+                              stepSquares: dt2.baseAddress!, tokens: tk.baseAddress!, upReplicas: up.baseAddress!))
         }}}}}}}}}}}}}
     }
 }

@@ -80,6 +80,7 @@ public struct ServingModel: Sendable {
         let mixFactor = knobs.mixedStepFactor
         let maxWaiting = SIMD4<Double>(repeating: knobs.maxWaitingPerReplica)
         let invQ = 1 / table.prefillQuantum
+        let invBudget = 1 / budget, invDt = 1 / dt
         let newTok = SIMD4(shape.newTokens.0, shape.newTokens.1, shape.newTokens.2, shape.newTokens.3)
         let kvTok = SIMD4(shape.kvTokens.0, shape.kvTokens.1, shape.kvTokens.2, shape.kvTokens.3)
         let invKv = 1 / kvTok
@@ -87,6 +88,7 @@ public struct ServingModel: Sendable {
         let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1)
         let maxDecIndex = Double(table.decode.count - 1), maxPreIndex = Double(table.prefill.count - 1)
         table.decode.withUnsafeBufferPointer { decTable in
+        table.decodeRate.withUnsafeBufferPointer { decRate in
         table.prefill.withUnsafeBufferPointer { preTable in
         siteArrivals.withUnsafeBufferPointer { SA in
         share.withUnsafeBufferPointer { SH in
@@ -139,14 +141,18 @@ public struct ServingModel: Sendable {
                     let dIndex = Int(min(maxDecIndex, batch + 0.999999))
                     let pTime = preTable[pIndex] * sp
                     let dTime = decTable[dIndex] * sd
-                    let t = max(pTime, dTime) * (chunk > 0 && batch > 0 ? mixFactor : 1)
-                    let busy = chunk > 0 || batch > 0
-                    let steps = busy ? dt / t : 0
-                    // Share of the prefill backlog one step covers (1 when it fits in the chunk budget).
-                    let perStep = pTokens > budget ? budget / pTokens : 1
-                    let frac = pTokens > 0 ? min(1, steps * perStep) : 0
-                    // Prefill-bearing steps take the share of the tick their tokens need; decode the rest.
-                    let prefillShare = chunk > 0 ? min(1, frac / max(steps * perStep, 1e-12)) : 0
+                    // A prefill-bearing step carries a chunk (and the decode batch, ×mix when both).
+                    let tMix = max(pTime, dTime) * (chunk > 0 && batch > 0 ? mixFactor : 1)
+                    // Prefill-bearing steps the backlog needs (one partial step when it fits the budget),
+                    // the share of the tick they take, and the share of the backlog they cover.
+                    let need = pTokens > 0 ? max(1, pTokens * invBudget) : 0
+                    let prefillTime = need * tMix
+                    let prefillShare = min(1, prefillTime * invDt)
+                    let frac = prefillTime > dt ? dt / prefillTime : (prefillTime > 0 ? 1 : 0)
+                    let pSteps = need * frac
+                    // The rest of the tick runs decode-only steps.
+                    let dSteps = batch > 0 ? (1 - prefillShare) * dt * decRate[dIndex] * SD[r] : 0
+                    let steps = pSteps + dSteps
                     PB[r] += dt * prefillShare
                     DB[r] += batch > 0 ? dt * (1 - prefillShare) : 0
                     let first = pf * frac
@@ -164,8 +170,13 @@ public struct ServingModel: Sendable {
                     Db.storeBytes(of: d, toByteOffset: off, as: SIMD4<Double>.self)
                     accArr += arr; accAdm += adm; accFirst += first; accDone += done; accDrop += over
                     accW += w; accPF += pf; accD += d
-                    tokens += batch * steps
-                    decW += batch; decT += batch * t; decT2 += batch * t * t; upCount += 1
+                    if batch > 0 {
+                        tokens += batch * steps
+                        decW += batch
+                        decT += batch * dt * dt / steps
+                        decT2 += batch * (pSteps * tMix * tMix + dSteps * dTime * dTime)
+                    }
+                    upCount += 1
                 }
                 let hb = hall * 4
                 for c in 0..<4 {
@@ -174,10 +185,10 @@ public struct ServingModel: Sendable {
                     H.dropped[hb + c] = accDrop[c]; H.waiting[hb + c] = accW[c]
                     H.prefilling[hb + c] = accPF[c]; H.decoding[hb + c] = accD[c]
                 }
-                H.decodeWeight[hall] = decW; H.decodeTime[hall] = decT; H.decodeTime2[hall] = decT2
+                H.decodeWeight[hall] = decW; H.replicaStepSquares[hall] = decT; H.stepSquares[hall] = decT2
                 H.tokens[hall] = tokens; H.upReplicas[hall] = upCount
             }
-        }}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}
         for hall in 0..<hallCount {
             let site = Int(topology.hallSite[hall])
             for c in 0..<4 {

@@ -3,6 +3,8 @@
 public struct StepTimeTable: Sendable, Equatable {
     /// Decode step seconds by batch size 0...maxBatch.
     public let decode: [Double]
+    /// Decode steps per second by batch size (1 / `decode`), so the serving kernel multiplies.
+    public let decodeRate: [Double]
     /// Prefill step seconds by chunk tokens in steps of `prefillQuantum`, 0...chunk budget.
     public let prefill: [Double]
     public let prefillQuantum: Double
@@ -24,6 +26,7 @@ public struct StepTimeTable: Sendable, Equatable {
             return y1 + (y1 - y0) * (x - x1) / (x1 - x0)
         }
         decode = (0...max(1, maxBatch)).map { interpolate(Self.decodePoints, Double($0)) / 1000 }
+        decodeRate = decode.map { 1 / $0 }
         prefillQuantum = quantum
         let n = Int((chunkTokens / quantum).rounded(.up))
         prefill = (0...max(1, n)).map { interpolate(Self.prefillPoints, Double($0) * quantum) / 1000 }

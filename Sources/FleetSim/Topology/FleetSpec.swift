@@ -129,7 +129,8 @@ public struct ServingKnobs: Sendable, Equatable {
     public var retryTimeoutSeconds = 5.0
     /// Waiting requests per replica and class beyond which arrivals are dropped (*knob*).
     public var maxWaitingPerReplica = 1024.0
-    /// Relative spread of a request's TPOT around its replica's step time (*knob*).
+    /// Relative spread of one decode step's time around its replica's mean; averages out over a
+    /// request's output tokens (*knob*).
     public var tpotJitter = 0.15
     public init() {}
 }
