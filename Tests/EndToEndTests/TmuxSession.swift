@@ -6,14 +6,11 @@ final class TmuxSession {
     let name: String
     let statusFile: URL
 
-    /// A private tmux server for this test process, so tests never touch the user's sessions.
-    static let socket = "fleettop-e2e-\(getpid())"
-
     /// The tmux command line with this suite's server socket.
-    static func tmux(_ args: [String]) -> [String] { ["tmux", "-L", socket, "-f", "/dev/null"] + args }
+    static func tmux(_ args: [String]) -> [String] { ["tmux", "-L", TmuxServer.socket, "-f", "/dev/null"] + args }
 
     /// tmux is needed for the end-to-end suite; `.ci/run` installs it.
-    static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 }
+    static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 && TmuxServer.ensureStarted() }
 
     /// The package root, found from this file's path.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -38,9 +35,10 @@ final class TmuxSession {
         var env = "TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 SWIFT_BACKTRACE=interactive=no "
         for (k, v) in environment { env += "\(k)=\(Self.shellQuote(v)) " }
         let script = "\(env)\(quoted); echo $? > \(Self.shellQuote(statusFile.path)); sleep 600"
-        let r = try Self.run(Self.tmux(["new-session", "-d", "-s", name,
+        guard TmuxServer.ensureStarted() else { throw E2EError.tmux("cannot start the tmux server") }
+        let r = try Self.run(quiet: true, Self.tmux(["new-session", "-d", "-s", name,
                               "-x", "\(width)", "-y", "\(height)", "sh", "-c", script]))
-        guard r.status == 0 else { throw E2EError.tmux("new-session failed: \(r.output)") }
+        guard r.status == 0 else { throw E2EError.tmux("tmux new-session failed with status \(r.status)") }
     }
 
     deinit { _ = try? Self.run(Self.tmux(["kill-session", "-t", name])) }
@@ -103,16 +101,25 @@ final class TmuxSession {
 
     static func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    /// Runs a command to completion and returns its status and combined output.
+    /// Runs a command to completion and returns its status and combined output. `quiet` discards the
+    /// output instead: a command that starts the tmux server would otherwise hand it the pipe, and the
+    /// read would wait for the server to exit.
     @discardableResult
-    static func run(_ argv: [String], stdin: FileHandle? = nil) throws -> (status: Int32, output: String) {
+    static func run(quiet: Bool = false, _ argv: [String], stdin: FileHandle? = nil) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = argv
+        if let stdin { p.standardInput = stdin }
+        if quiet {
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            return (p.terminationStatus, "")
+        }
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = pipe
-        if let stdin { p.standardInput = stdin }
         try p.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

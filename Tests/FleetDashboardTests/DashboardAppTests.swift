@@ -148,6 +148,18 @@ struct DashboardAppTests {
         #expect(a.renderer.eventCount == 1)
     }
 
+    @Test func asciiFramesHoldOnlyASCII() {
+        let a = DashboardApp(themes: [.monochrome], glyphs: .ascii)
+        a.state.selection = .rack(2)
+        _ = a.render(snapshot: SnapshotFixture.demo(), width: 124, height: 40)
+        _ = press(a, .character("f"))
+        let frame = a.render(snapshot: SnapshotFixture.demo(), width: 124, height: 40)
+        let nonASCII = frame.cells.filter { $0.glyph.value >= 0x80 || $0.glyph.value == 0 }
+        #expect(nonASCII.isEmpty)
+        #expect(frame.plainText.contains("cooling -60% metro-edge/h1"))
+        #expect(frame.plainText.contains("+- fleet map | racks die C max"))
+    }
+
     @Test func tooSmallScreenStillQuits() {
         let a = app(width: 30, height: 10)
         let frame = a.render(snapshot: SnapshotFixture.demo(), width: 30, height: 10)

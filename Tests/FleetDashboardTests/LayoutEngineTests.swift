@@ -57,9 +57,9 @@ struct LayoutEngineTests {
         }
     }
 
-    @Test("the overview shows every panel in its own box from 80×24 up")
+    @Test("the overview shows every panel in its own box from 100×30 up")
     func overviewLarge() {
-        for (w, h) in [(250, 70), (160, 48), (124, 40), (100, 30), (80, 24)] {
+        for (w, h) in [(250, 70), (160, 48), (124, 40), (100, 30)] {
             let layout = engine.layout(width: w, height: h, preset: .overview)
             #expect(layout.placements.map(\.id) == [.map, .power, .thermal, .latency, .agentic, .traffic, .events])
             #expect(layout.dropped.isEmpty)
@@ -75,6 +75,14 @@ struct LayoutEngineTests {
         let map = layout.placement(of: .map)!.frame, power = layout.placement(of: .power)!.frame
         #expect(map.x == 0 && map.y == 1 && power.y == 1)
         #expect(map.maxX == power.x && power.maxX == 160)
+    }
+
+    @Test("at 80×24 the overview keeps every panel, thermal folded into power")
+    func overview80x24() {
+        let layout = engine.layout(width: 80, height: 24, preset: .overview)
+        #expect(layout.placements.map(\.id) == [.map, .power, .latency, .agentic, .traffic, .events])
+        #expect(layout.placements[1].guests == [.thermal])
+        #expect(layout.dropped.isEmpty)
     }
 
     @Test("shrinking merges a guest into its host before dropping it")
@@ -117,6 +125,16 @@ struct LayoutEngineTests {
         #expect(layout.tooSmall == ScreenLayout.TooSmall(needWidth: 40, needHeight: 12, haveWidth: 30, haveHeight: 10))
         #expect(engine.layout(width: 39, height: 40, preset: .overview).tooSmall != nil)
         #expect(engine.layout(width: 200, height: 11, preset: .overview).tooSmall != nil)
+    }
+
+    @Test("when even the top panel cannot fit, too small names what it needs")
+    func customSpecsTooSmall() {
+        var specs = PanelSpec.standard
+        specs[.map]?.minWidth = 70
+        specs[.map]?.minHeight = 30
+        let layout = LayoutEngine(specs: specs).layout(width: 60, height: 20, preset: .operations)
+        #expect(layout.tooSmall == ScreenLayout.TooSmall(needWidth: 70, needHeight: 32, haveWidth: 60, haveHeight: 20))
+        #expect(layout.placements.isEmpty)
     }
 
     @Test("layout is deterministic")

@@ -56,7 +56,7 @@ struct OverlayHelpTests {
         #expect(overlay.handle(.character("q"), keymap: .defaults, width: 40, height: 12) == .close)
     }
 
-    @Test("columns pack whole groups and balance", arguments: [(76, 20, 2), (200, 60, 1), (200, 12, 4), (30, 100, 1)])
+    @Test("columns pack whole groups, wide rather than tall", arguments: [(76, 20, 2), (200, 60, 5), (154, 44, 4), (120, 12, 3), (30, 100, 1)])
     func packing(width: Int, height: Int, expectedColumns: Int) {
         let groups = HelpLayout.lines(keymap: .defaults, ascii: false, readOnly: false)
         let layout = HelpLayout.arrange(groups, width: width, height: height)

@@ -129,6 +129,17 @@ struct ThemeLoaderTests {
         #expect(t.gradient(.thermal, at: 1) == rgb(0xECEFF4))
     }
 
+    @Test("every key of btop's default theme is accepted")
+    func btopKeyList() {
+        let keys = ["main_bg", "main_fg", "title", "hi_fg", "selected_bg", "selected_fg", "inactive_fg", "graph_text",
+                    "meter_bg", "proc_misc", "cpu_box", "mem_box", "net_box", "proc_box", "div_line"]
+            + ["temp", "cpu", "free", "cached", "available", "used", "download", "upload", "process"]
+                .flatMap { ["\($0)_start", "\($0)_mid", "\($0)_end"] }
+        #expect(keys.count == 42)
+        for key in keys { #expect(ThemeKeys.isKnown(key), "\(key)") }
+        #expect(!ThemeKeys.isKnown("sparkle") && !ThemeKeys.isKnown("temp_middle") && !ThemeKeys.isKnown("_start"))
+    }
+
     @Test("grey #GG, decimal R G B, empty mids, trailing comments, process → fault")
     func btopForms() {
         let result = ThemeLoader.parse(Self.btopMixed, name: "mixed", file: "mixed.theme")
@@ -177,6 +188,13 @@ struct ThemeLoaderTests {
         #expect(result.theme.isComplete)
         #expect(result.theme.color(.mainBackground) == Theme.default.color(.mainBackground))
         #expect(result.theme.color(.title) == rgb(0xEEEEEE))
+    }
+
+    @Test("Windows line ends, a byte-order mark and unquoted values are read as btop reads them")
+    func lineEnds() {
+        let result = ThemeLoader.parse("\u{FEFF}theme[main_bg]=\"#101010\"\r\ntheme[main_fg]=#20 # grey\r\n", name: "crlf", file: "f")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.theme.color(.mainBackground) == rgb(0x101010) && result.theme.color(.mainForeground) == rgb(0x202020))
     }
 
     @Test("control characters in keys, values and names never reach a message or a name")

@@ -50,6 +50,7 @@ extension HeadlessSessionTests {
     final class ScriptedHandler: TerminalHandler {
         var events: [InputEvent] = []
         var frames = 0
+        var preferredFrameInterval: Duration?
         var onFrame: (Int) -> Canvas?
         init(onFrame: @escaping (Int) -> Canvas?) { self.onFrame = onFrame }
         func handle(_ event: InputEvent) -> LoopAction {
@@ -80,6 +81,35 @@ extension HeadlessSessionTests {
         #expect(!t.session.isOpen)
         #expect(handler.events == [.key(.character("x")), .key(.character("q"))])
         #expect(handler.frames >= 1)
+    }
+
+    // The next two run with a two-minute frame interval: if the loop waited it out, the test would
+    // overrun its one-minute limit and fail.
+
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"), .timeLimit(.minutes(1)))
+    func handlerChoosesTheFrameInterval() throws {
+        let t = try HeadlessTerminal(term: "xterm-256color")
+        defer { t.close() }
+        let handler = ScriptedHandler { n in
+            if n == 3 { _ = ungetch(Int32(UInt8(ascii: "q"))) }
+            return nil
+        }
+        handler.preferredFrameInterval = .milliseconds(1)
+        let status = TerminalApp.run(session: t.session, frameInterval: .seconds(120), handler: handler)
+        #expect(status == 0)
+        #expect(handler.frames >= 3)
+    }
+
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"), .timeLimit(.minutes(1)))
+    func unnamedKeysDoNotStallInput() throws {
+        let t = try HeadlessTerminal(term: "xterm-256color")
+        defer { t.close() }
+        let handler = ScriptedHandler { _ in nil }
+        _ = ungetch(Int32(UInt8(ascii: "q")))
+        _ = ungetch(KEY_SLEFT)
+        let status = TerminalApp.run(session: t.session, frameInterval: .seconds(120), handler: handler)
+        #expect(status == 0)
+        #expect(handler.events == [.key(.character("q"))])
     }
 
     @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))

@@ -19,7 +19,9 @@ final class PTYChild {
     private(set) var transcript: [UInt8] = []
 
     /// Starts `testFilter` in a child whose standard input and output are a new pty of 80×24.
-    init(testFilter: String, environment: [String: String]) throws {
+    /// - Parameters:
+    ///   - blockedSignals: signals the child starts with blocked, as under a launcher that blocks them.
+    init(testFilter: String, environment: [String: String], blockedSignals: [Int32] = []) throws {
         var masterFD: Int32 = -1, slaveFD: Int32 = -1
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
@@ -43,6 +45,7 @@ final class PTYChild {
         defer { posix_spawnattr_destroy(&attributes) }
         var noSignals = sigset_t(), defaults = sigset_t()
         sigemptyset(&noSignals)
+        for signal in blockedSignals { sigaddset(&noSignals, signal) }
         sigfillset(&defaults)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
@@ -84,6 +87,12 @@ final class PTYChild {
             if ending != .stillRunning { drain(milliseconds: 0); return ending }
         }
         return .stillRunning
+    }
+
+    /// Resizes the pty, as a terminal window does; its foreground process group gets SIGWINCH.
+    func resize(columns: Int, rows: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     }
 
     /// Types `text` into the child's terminal.

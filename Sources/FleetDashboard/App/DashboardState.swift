@@ -31,6 +31,8 @@ public struct DashboardState: Sendable {
     public var messageIsError = false
     /// A running drill or story step for the header ("drill: metro cooling loss · step 2/4").
     public var scenario: String?
+    /// What a running drill, story or replay draws over the panels (highlight, caption, checks, summary).
+    public var scenarioView: ScenarioView?
 
     public init(presetName: String = LayoutPreset.overview.name, readOnly: Bool = false, refreshMilliseconds: Int = 500) {
         self.presetName = presetName; self.readOnly = readOnly; self.refreshMilliseconds = refreshMilliseconds

@@ -5,11 +5,15 @@ import FleetSim
 /// next frame (sparkline columns, the per-snapshot digest).
 public final class FrameRenderer {
     public let sparks = SparklineCache()
+    /// Rack-level figures of the last snapshot drawn (recomputed once per new snapshot).
     public private(set) var digest = FleetDigest()
+    /// The layout of the last frame (for focus order and mouse hits).
     public private(set) var layout: ScreenLayout?
+    /// Where the map put its cells in the last frame (nil when the map was not shown).
     public private(set) var mapGeometry: MapGeometry?
     /// Events that passed the filter in the last frame, and the rows the list had.
     public private(set) var eventCount = 0
+    /// Rows the events list had in the last frame (a page for scrolling).
     public private(set) var eventRows = 0
     /// Size of the last frame, in cells.
     public private(set) var size = (width: 0, height: 0)
@@ -46,6 +50,7 @@ public final class FrameRenderer {
         if let small = layout.tooSmall {
             mapGeometry = nil
             TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")
+            if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
             return
         }
         var ctx = PanelContext(theme: theme, glyphs: glyphs, graph: graph, sparks: sparks, digest: digest)
@@ -70,7 +75,9 @@ public final class FrameRenderer {
             FooterBar.draw(into: &canvas, rect: footer, hints: hints(state, keymap: keymap, ascii: glyphs.isASCII),
                            message: state.message, messageIsError: state.messageIsError, ctx: ctx)
         }
+        if let view = state.scenarioView { ScenarioOverlay.draw(view, layout: layout, into: &canvas, theme: theme, glyphs: glyphs) }
         drawModal(state, s, theme: theme, glyphs: glyphs, keymap: keymap, into: &canvas)
+        if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
     }
 
     /// The focused panel if it is shown in its own box, else the first box.

@@ -13,6 +13,7 @@ public struct ChoiceMenu: Sendable, Equatable {
         self.selected = max(0, min(selected, options.count - 1))
     }
 
+    /// Moves, picks or backs out on a key.
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .up: selected = (selected - 1 + options.count) % max(1, options.count)

@@ -17,6 +17,7 @@ public struct ConfirmDialog: Sendable, Equatable {
         self.title = title; self.lines = lines; self.command = command
     }
 
+    /// y / Enter on Yes confirm; n, Esc and Enter on No cancel; arrows and Tab move between the buttons.
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character("y"), .character("Y"): return .confirmed
@@ -28,9 +29,10 @@ public struct ConfirmDialog: Sendable, Equatable {
         return .stay
     }
 
+    /// Draws the dialog centred in `area`, the highlighted answer reversed.
     public func draw(into canvas: inout Canvas, area: Rect, theme: Theme, glyphs: GlyphSet) {
-        let width = max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
-        let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: lines.count + 5,
+        let width = max(40, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 6)
+        let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: lines.count + 4,
                                      title: title, theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         for (i, line) in lines.enumerated() where i < inner.height - 2 {

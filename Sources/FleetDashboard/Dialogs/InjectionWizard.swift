@@ -4,6 +4,7 @@ import FleetSim
 /// (class → factor → ramp → duration), one `ChoiceMenu` per step, ending in a confirmation dialog.
 /// The target list starts at the map selection and widens to its hall, site and the whole fleet.
 public struct InjectionWizard: Sendable {
+    /// Which menu: `f` (fault) or `s` (surge).
     public enum Flow: Sendable { case fault, surge }
     /// What a key did: still choosing, backed out of the first step, or ready to confirm.
     public enum Outcome: Sendable { case stay, cancelled, confirm(ConfirmDialog) }
@@ -41,6 +42,7 @@ public struct InjectionWizard: Sendable {
     public let flow: Flow
     private var steps: [Step]
     private var index = 0
+    /// The step on screen.
     public private(set) var menu: ChoiceMenu
     private var trail: [String] = []
     private let snapshot: Snapshot
@@ -66,6 +68,7 @@ public struct InjectionWizard: Sendable {
     /// The trail of choices so far ("fault · cooling · metro-edge/h1").
     public var trailText: String { ([flow == .fault ? "fault" : "surge"] + trail).joined(separator: " · ") }
 
+    /// Passes a key to the current step; a choice moves on, Esc moves back.
     public mutating func handle(_ key: Key) -> Outcome {
         switch menu.handle(key) {
         case .stay: return .stay

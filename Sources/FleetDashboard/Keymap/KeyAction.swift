@@ -27,6 +27,7 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The help-overlay section the action is listed in.
     public var group: Group {
         switch self {
         case .help, .quit, .palette, .filter: .general

@@ -10,8 +10,10 @@ public struct LayoutEngine: Sendable {
     /// The absolute floor (columns, rows) below which the dashboard shows the too-small screen.
     public static let floor = (width: 40, height: 12)
 
+    /// Each panel's priority and minimums.
     public var specs: [PanelID: PanelSpec]
 
+    /// An engine over `specs` (the dashboard's standard panels unless a test passes others).
     public init(specs: [PanelID: PanelSpec] = PanelSpec.standard) { self.specs = specs }
 
     /// Lays out a `width`×`height` screen. With `expanded` set, that panel alone fills the body.
@@ -64,9 +66,12 @@ public struct LayoutEngine: Sendable {
             }
             guests[victim] = nil
         }
+        // Only with custom specs: even the most important panel does not fit; say what it needs.
+        let top = preset.body.panels.max { rank($0) < rank($1) }
+        let need = top.map { panelMinimum($0, guests: [:]) } ?? (width: 0, height: 0)
         return ScreenLayout(width: w, height: h, header: nil, footer: nil, placements: [], dropped: dropped,
-                            tooSmall: .init(needWidth: max(w, Self.floor.width), needHeight: max(h, Self.floor.height),
-                                            haveWidth: w, haveHeight: h))
+                            tooSmall: .init(needWidth: max(need.width, Self.floor.width),
+                                            needHeight: max(need.height + 2, Self.floor.height), haveWidth: w, haveHeight: h))
     }
 
     /// A merge is taken over a drop when it does not make the overflowing dimension worse and does

@@ -1,7 +1,9 @@
 /// A named arrangement of the body panels (`p` cycles them), with the merges it allows under
 /// pressure: a guest panel folds its compact form into its host's box instead of dropping.
 public struct LayoutPreset: Sendable, Hashable {
+    /// The name `p` shows and `--preset`-style lookups use.
     public var name: String
+    /// The arrangement of the body (between header and key bar).
     public var body: LayoutNode
     /// guest → host. A guest whose host is gone drops instead.
     public var merges: [PanelID: PanelID]
@@ -12,12 +14,14 @@ public struct LayoutPreset: Sendable, Hashable {
 
     /// DESIGN §4's sketch, three bands under the header: map beside power over thermal; latency
     /// beside agentic; traffic beside events. Thermal folds into power, agentic into latency.
+    /// Band shares 8 : 5 : 7 follow what the demo fleet fills: the map's hall rows, a row pair per
+    /// latency class, and the rest for traffic and the events list, which grows.
     public static let overview = LayoutPreset(
         name: "overview",
         body: .column([
             .row([.panel(.map, share: 1),
-                  .column([.panel(.power, share: 6), .panel(.thermal, share: 5)], share: 1)], share: 11),
-            .row([.panel(.latency, share: 1), .panel(.agentic, share: 1)], share: 6),
+                  .column([.panel(.power, share: 6), .panel(.thermal, share: 5)], share: 1)], share: 8),
+            .row([.panel(.latency, share: 1), .panel(.agentic, share: 1)], share: 5),
             .row([.panel(.traffic, share: 1), .panel(.events, share: 1)], share: 7),
         ], share: 1),
         merges: [.thermal: .power, .agentic: .latency])

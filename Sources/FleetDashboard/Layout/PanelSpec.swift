@@ -16,13 +16,13 @@ public struct PanelSpec: Sendable, Hashable {
     }
 
     /// The dashboard's panels. Minimums are the smallest boxes in which each panel's compact form
-    /// (see DESIGN §4) still states its units: the map needs three sites plus a legend, latency
-    /// a row per class, events at least two lines.
+    /// (see DESIGN §4) still states its units: the map a few hall rows and its legend, power a row
+    /// per demo site plus the fleet total, latency and traffic a row per class, events two lines.
     public static let standard: [PanelID: PanelSpec] = {
         let list = [
             PanelSpec(id: .map, priority: 90, minWidth: 30, minHeight: 7, mergedLines: 4),
             PanelSpec(id: .latency, priority: 80, minWidth: 30, minHeight: 6, mergedLines: 4),
-            PanelSpec(id: .power, priority: 70, minWidth: 28, minHeight: 5, mergedLines: 3),
+            PanelSpec(id: .power, priority: 70, minWidth: 28, minHeight: 6, mergedLines: 3),
             PanelSpec(id: .traffic, priority: 60, minWidth: 30, minHeight: 6, mergedLines: 4),
             PanelSpec(id: .events, priority: 50, minWidth: 28, minHeight: 4, mergedLines: 2),
             PanelSpec(id: .detail, priority: 45, minWidth: 28, minHeight: 6, mergedLines: 3),

@@ -10,6 +10,7 @@ public struct ScreenLayout: Sendable, Hashable {
         }
     }
 
+    /// The screen size laid out.
     public var width: Int
     public var height: Int
     /// The header bar (top row) and key bar (bottom row); nil when too small.

@@ -9,13 +9,16 @@ public struct HelpLayout: Sendable, Equatable {
 
     /// Lines per column, left to right.
     public var columns: [[Line]]
+    /// Width of every column, keys field included.
     public var columnWidth: Int
     /// Width of the keys field in every column.
     public var keyWidth: Int
     /// Rows the tallest column needs.
     public var rows: Int { columns.map(\.count).max() ?? 0 }
 
+    /// Narrowest column before the overlay scrolls instead (keys, a space, a readable summary).
     public static let minColumnWidth = 30
+    /// Blank columns between help columns.
     public static let gap = 2
 
     /// The help's lines, grouped as `KeyAction.Group`, every action with the keys `keymap` binds.
@@ -28,21 +31,30 @@ public struct HelpLayout: Sendable, Equatable {
         }
     }
 
-    /// Packs `groups` into at most as many columns as `width` allows, using the fewest columns whose
-    /// tallest is no taller than `height` (or the most columns, when none fits: the overlay scrolls).
+    /// Packs `groups` into columns for a `width`×`height` area: as many columns as fit at their
+    /// natural width (keys plus the longest summary), up to one per group, so the box is wide
+    /// rather than tall; more and narrower ones (down to `minColumnWidth`) when that is too tall.
+    /// When nothing fits, the most columns that do fit: the overlay scrolls.
     public static func arrange(_ groups: [[Line]], width: Int, height: Int) -> HelpLayout {
-        let keyWidth = min(12, groups.joined().reduce(0) { w, line in
-            if case .binding(let keys, _) = line { return max(w, DisplayWidth.of(keys)) }
-            return w
-        })
-        let maxColumns = max(1, (width + gap) / (minColumnWidth + gap))
-        var best: [[Line]] = [groups.flatMap { $0 }]
-        for n in 1...maxColumns {
-            let packed = pack(groups, into: n)
-            best = packed
-            if (packed.map(\.count).max() ?? 0) <= height { break }
+        var keyWidth = 0, summaryWidth = 0
+        for line in groups.joined() {
+            if case .binding(let keys, let summary) = line {
+                keyWidth = max(keyWidth, DisplayWidth.of(keys))
+                summaryWidth = max(summaryWidth, DisplayWidth.of(summary))
+            }
         }
-        let columnWidth = best.count > 0 ? (width - gap * (best.count - 1)) / best.count : width
+        keyWidth = min(12, keyWidth)
+        let natural = keyWidth + 1 + summaryWidth
+        let maxColumns = max(1, min(groups.count, (width + gap) / (minColumnWidth + gap)))
+        let preferred = max(1, min(maxColumns, (width + gap) / (natural + gap)))
+        var best: [[Line]] = pack(groups, into: preferred)
+        var n = preferred
+        while (best.map(\.count).max() ?? 0) > height && n < maxColumns {
+            n += 1
+            best = pack(groups, into: n)
+        }
+        let columns = max(1, best.count)
+        let columnWidth = min(natural, (width - gap * (columns - 1)) / columns)
         return HelpLayout(columns: best, columnWidth: max(0, columnWidth), keyWidth: keyWidth)
     }
 

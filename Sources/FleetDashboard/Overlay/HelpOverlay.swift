@@ -4,6 +4,7 @@ public struct HelpOverlay: Sendable, Equatable {
     /// First content row shown (only non-zero when the content does not fit).
     public private(set) var scroll: Int = 0
 
+    /// A freshly opened overlay, scrolled to the top.
     public init() {}
 
     /// What a key did while the overlay was open.
@@ -14,16 +15,10 @@ public struct HelpOverlay: Sendable, Equatable {
                                 readOnly: Bool = false) -> (box: Rect, layout: HelpLayout) {
         let maxInnerWidth = max(0, width - 2 - 4)
         let maxInnerHeight = max(0, height - 2 - 2)
-        let groups = HelpLayout.lines(keymap: keymap, ascii: ascii, readOnly: readOnly)
-        var layout = HelpLayout.arrange(groups, width: maxInnerWidth, height: maxInnerHeight)
-        let summaryWidth = groups.joined().reduce(0) { w, line in
-            if case .binding(_, let summary) = line { return max(w, DisplayWidth.of(summary)) }
-            return w
-        }
+        let layout = HelpLayout.arrange(HelpLayout.lines(keymap: keymap, ascii: ascii, readOnly: readOnly),
+                                        width: maxInnerWidth, height: maxInnerHeight)
         let n = max(1, layout.columns.count)
-        let natural = n * (layout.keyWidth + 1 + summaryWidth) + HelpLayout.gap * (n - 1)
-        let innerWidth = min(maxInnerWidth, natural)
-        layout.columnWidth = max(0, (innerWidth - HelpLayout.gap * (n - 1)) / n)
+        let innerWidth = n * layout.columnWidth + HelpLayout.gap * (n - 1)
         let boxWidth = min(width, innerWidth + 4), boxHeight = min(height, min(maxInnerHeight, layout.rows) + 2)
         let box = Rect(x: max(0, (width - boxWidth) / 2), y: max(0, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
         return (box, layout)

@@ -10,10 +10,13 @@ public struct CommandPalette: Sendable, Equatable {
     /// Most lines kept in the history.
     public static let historyLimit = 100
 
+    /// The line being typed.
     public private(set) var text = ""
+    /// Lines run before, oldest first.
     public private(set) var history: [String] = []
     /// Position while walking the history (nil when editing a new line).
     public private(set) var historyIndex: Int?
+    /// The parser's complaint about the last Enter, shown until the line changes.
     public private(set) var error: CommandError?
     /// Candidates offered by the last Tab (shown under the line until the text changes).
     public private(set) var candidates: [String] = []
@@ -25,6 +28,7 @@ public struct CommandPalette: Sendable, Equatable {
         text = ""; historyIndex = nil; error = nil; candidates = []
     }
 
+    /// Edits, completes, walks the history or runs the line; `siteNames` feed completion.
     public mutating func handle(_ key: Key, siteNames: [String]) -> Outcome {
         switch key {
         case .escape:

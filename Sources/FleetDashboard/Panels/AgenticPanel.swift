@@ -5,6 +5,7 @@ import FleetSim
 /// that a task meets at least one call beyond its p99 (1 − 0.99ᴺ), and the share of task time spent on
 /// network round trips — the tail-amplification story in numbers.
 public enum AgenticPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "agentic", subtitle: "whole tasks vs single calls",
                              role: .agenticBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
@@ -25,10 +26,14 @@ public enum AgenticPanel {
         row += 1
         guard row < inner.height else { return }
         w = LineWriter(inner, row: row)
-        w.write("task p50 ", ctx.label, into: &canvas)
-        w.write(NumberFormat.duration(a.taskE2E.p50), ctx.value, into: &canvas)
-        w.write("  p99 ", ctx.label, into: &canvas)
-        w.write(NumberFormat.duration(a.taskE2E.p99), ctx.warning, into: &canvas)
+        if a.taskE2E.p99 > 0 {
+            w.write("task p50 ", ctx.label, into: &canvas)
+            w.write(NumberFormat.duration(a.taskE2E.p50), ctx.value, into: &canvas)
+            w.write("  p99 ", ctx.label, into: &canvas)
+            w.write(NumberFormat.duration(a.taskE2E.p99), ctx.warning, into: &canvas)
+        } else {
+            w.write("no followed task has finished yet", ctx.dim, into: &canvas)
+        }
         w.write("  vs call p99 ", ctx.label, into: &canvas)
         w.write(NumberFormat.duration(a.callP99Seconds), ctx.value, into: &canvas)
         row += 1
@@ -55,7 +60,7 @@ public enum AgenticPanel {
         guard row < inner.height else { return }
         w = LineWriter(inner, row: row)
         w.write("task p99 ", ctx.label, into: &canvas)
-        let tail = " " + NumberFormat.duration(a.taskE2E.p99) + sep + "\(a.probesInFlight) probes"
+        let tail = " " + (a.taskE2E.p99 > 0 ? NumberFormat.duration(a.taskE2E.p99) : "–") + sep + "\(a.probesInFlight) probes"
         let sparkW = max(0, w.remaining - DisplayWidth.of(tail))
         if sparkW >= 4 {
             ctx.sparks.draw(into: &canvas, key: "agentic.task", series: s.history.taskP99, x: w.x, y: w.y, width: sparkW,

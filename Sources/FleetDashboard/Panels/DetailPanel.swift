@@ -4,6 +4,7 @@ import FleetMetrics
 /// Detail: everything about the selected site, hall or rack — capacity, power, temperatures, load,
 /// faults on it — with its own history where the snapshot keeps one.
 public enum DetailPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
                             selection: MapSelection?) {
         let path = selection.map { $0.path(in: s) } ?? ""

@@ -77,6 +77,7 @@ public struct FleetDigest: Sendable, Equatable {
         let k = hottestCount
         var topD = [Float](repeating: -.infinity, count: k), topI = [Int](repeating: -1, count: k)
         var floor: Float = -.infinity
+        let failedBit = RackFlags.failed.rawValue, thermalBit = RackFlags.thermal.rawValue
         for i in 0..<n {
             let t = inlet[i], d = die[i]
             if t.isFinite { let x = (t - iLo) * iScale; ib[x < 1 ? 0 : (x >= lastF ? last : Int(x))] += 1 }
@@ -84,8 +85,8 @@ public struct FleetDigest: Sendable, Equatable {
             pMax = max(pMax, power[i])
             qMax = max(qMax, queue[i])
             let f = flags[i].rawValue
-            failed &+= Int((f & RackFlags.failed.rawValue) >> 3)
-            throttled &+= Int(f & RackFlags.thermal.rawValue)
+            failed &+= f & failedBit == 0 ? 0 : 1
+            throttled &+= f & thermalBit == 0 ? 0 : 1
             if d > floor {
                 var j = k - 1
                 while j > 0 && topD[j - 1] < d { topD[j] = topD[j - 1]; topI[j] = topI[j - 1]; j -= 1 }

@@ -8,6 +8,7 @@ public enum FooterBar {
         public init(_ key: String, _ label: String) { self.key = key; self.label = label }
     }
 
+    /// Draws the hints that fit (or the message) on the bar's one row.
     public static func draw(into canvas: inout Canvas, rect: Rect, hints: [Hint], message: String?,
                             messageIsError: Bool, ctx: PanelContext) {
         guard !rect.isEmpty else { return }

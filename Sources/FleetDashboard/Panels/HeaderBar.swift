@@ -8,6 +8,7 @@ public enum HeaderBar {
         s.activeFaults.count + slo.breaches.count + s.invariantViolations.count
     }
 
+    /// Draws the bar; `scenario` is the drill or story step when one runs.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
                             scenario: String?, readOnly: Bool) {
         guard !rect.isEmpty else { return }

@@ -3,8 +3,9 @@ import FleetSim
 /// Latency: TTFT, TPOT and E2E p50 / p95 / p99 per class from the merged histograms, with each p99
 /// coloured by its margin to the class's target and the target shown beside it.
 public enum LatencyPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
-        let inner = Box.draw(into: &canvas, rect, title: "latency", subtitle: "p50 p95 p99 · last 60 s vs p99 SLO",
+        let inner = Box.draw(into: &canvas, rect, title: "latency", subtitle: "p50 p95 p99" + ctx.glyphs.separator + "last 60 s vs p99 SLO",
                              role: .latencyBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
         content(into: &canvas, s, inner: inner, ctx: ctx)
     }

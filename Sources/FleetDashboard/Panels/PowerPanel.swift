@@ -1,8 +1,10 @@
 import FleetSim
 
-/// Power: per-site facility draw against the grid limit and the cap in force (meter with a marker),
-/// where the governor caps GPUs, PUE, fleet history, $/h and $ per 1M output tokens.
+/// Power: per-site facility draw against the grid limit and the cap in force (meter with a marker, and
+/// the site's history when wide), where the governor caps GPUs, PUE, fleet history, $/h and $ per 1M
+/// output tokens.
 public enum PowerPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "power", subtitle: "facility MW vs grid limit",
                              role: .powerBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
@@ -19,7 +21,8 @@ public enum PowerPanel {
         let nameW = min(14, s.sites.map { DisplayWidth.of($0.name) }.max() ?? 4) + 1
         let numW = 11
         let tailW = inner.width >= nameW + numW + 36 ? 23 : 0
-        let meterW = max(0, inner.width - nameW - numW - tailW - 1)
+        let historyW = inner.width >= 100 ? 16 : 0
+        let meterW = max(0, inner.width - nameW - numW - tailW - 1 - (historyW > 0 ? historyW + 1 : 0))
         for (row, i) in order.enumerated() {
             let site = s.sites[i]
             var w = LineWriter(inner, row: row)
@@ -50,6 +53,11 @@ public enum PowerPanel {
                 } else if capped {
                     w.write(" cap", ctx.warning, into: &canvas)
                 }
+            }
+            if historyW > 0 {
+                w.tab(to: inner.width - historyW)
+                ctx.sparks.draw(into: &canvas, key: "power.site.\(i)", series: site.powerHistoryKW, x: w.x, y: w.y,
+                                width: historyW, upper: nil, style: ctx.graph, gradient: .power, theme: ctx.theme, glyphs: ctx.glyphs)
             }
         }
         if !fits, siteRows > 0 {

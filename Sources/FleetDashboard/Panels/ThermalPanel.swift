@@ -3,8 +3,9 @@ import FleetSim
 /// Thermal: inlet and die temperature distributions over racks, throttled and shut-down GPU counts,
 /// and the hottest racks with their reason codes.
 public enum ThermalPanel {
+    /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
-        let inner = Box.draw(into: &canvas, rect, title: "thermal", subtitle: "racks by °C",
+        let inner = Box.draw(into: &canvas, rect, title: "thermal", subtitle: "racks by " + ctx.glyphs.degree,
                              role: .thermalBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
         content(into: &canvas, s, inner: inner, ctx: ctx)
     }

@@ -24,6 +24,7 @@ public struct ThemeCatalog: Sendable {
         public var listing: String { TextSanitizer.clean("\(name)  \(path ?? "compiled in") (\(origin.rawValue))") }
     }
 
+    /// Every theme found, in search order; `t` cycles in this order.
     public private(set) var entries: [Entry]
 
     public init(entries: [Entry]) { self.entries = entries }

@@ -3,7 +3,7 @@
 public enum ThemeColorValue {
     /// nil when the text is none of the accepted forms.
     public static func parse(_ text: String) -> CellColor? {
-        let t = text.trimmingSpaces()
+        let t = trim(text)
         if t.isEmpty { return .terminalDefault }
         if t.hasPrefix("#") {
             let hex = Array(t.dropFirst())
@@ -22,6 +22,14 @@ public enum ThemeColorValue {
         return .rgb(RGB(values[0], values[1], values[2]))
     }
 
+    /// `s` without leading and trailing spaces, tabs and carriage returns.
+    static func trim(_ s: String) -> String {
+        var t = Substring(s)
+        while let f = t.first, f == " " || f == "\t" || f == "\r" { t.removeFirst() }
+        while let l = t.last, l == " " || l == "\t" || l == "\r" { t.removeLast() }
+        return String(t)
+    }
+
     /// The file spelling of a colour: `#rrggbb`, or empty for the terminal default.
     public static func format(_ color: CellColor) -> String {
         switch color {
@@ -30,15 +38,5 @@ public enum ThemeColorValue {
             let digits = Array("0123456789abcdef")
             return "#" + [c.r, c.g, c.b].map { "\(digits[Int($0 >> 4)])\(digits[Int($0 & 15)])" }.joined()
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
     }
 }

@@ -25,9 +25,10 @@ public enum ThemeLoader {
     public static func parse(_ text: String, name: String, file: String, fallback: Theme? = .default) -> Result {
         var values: [String: (value: CellColor, line: Int)] = [:]
         var problems: [FileDiagnostic] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text  // a byte-order mark some editors write
+        for (index, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = index + 1
-            let trimmed = String(rawLine).trimmingSpaces()
+            let trimmed = ThemeColorValue.trim(String(rawLine))
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             switch parseLine(trimmed) {
             case .failure(let message):
@@ -108,17 +109,18 @@ public enum ThemeLoader {
 
     enum LineResult { case success(Entry), failure(String) }
 
-    /// `theme[key]="value"` or `theme[key]=value`, then optionally a `#` comment.
+    /// `theme[key]="value"` or `theme[key]=value` (unquoted: up to the first blank), then
+    /// optionally a `#` comment.
     static func parseLine(_ line: String) -> LineResult {
         let expected = "expected theme[key]=\"value\""
         guard line.hasPrefix("theme[") else { return .failure(expected) }
         let afterOpen = line.dropFirst(6)
         guard let close = afterOpen.firstIndex(of: "]") else { return .failure(expected + " (missing ])") }
-        let key = String(afterOpen[..<close]).trimmingSpaces()
+        let key = ThemeColorValue.trim(String(afterOpen[..<close]))
         guard !key.isEmpty else { return .failure(expected + " (empty key)") }
-        var rest = Substring(String(afterOpen[afterOpen.index(after: close)...]).trimmingSpaces())
+        var rest = Substring(ThemeColorValue.trim(String(afterOpen[afterOpen.index(after: close)...])))
         guard rest.first == "=" else { return .failure(expected + " (missing =)") }
-        rest = Substring(String(rest.dropFirst()).trimmingSpaces())
+        rest = Substring(ThemeColorValue.trim(String(rest.dropFirst())))
         let value: String
         if rest.first == "\"" {
             let body = rest.dropFirst()
@@ -126,11 +128,11 @@ public enum ThemeLoader {
             value = String(body[..<end])
             rest = body[body.index(after: end)...]
         } else {
-            let end = rest.firstIndex(of: "#") ?? rest.endIndex
+            let end = rest.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? rest.endIndex
             value = String(rest[..<end])
             rest = rest[end...]
         }
-        var trailing = String(rest).trimmingSpaces()
+        var trailing = ThemeColorValue.trim(String(rest))
         if trailing.hasPrefix("#") { trailing = "" }
         return .success(Entry(key: key, value: value, trailing: trailing))
     }

@@ -46,6 +46,8 @@ public struct MetricsBenchReport: Sendable, Equatable, Codable {
         }
     }
 
+    /// The clock behind every duration (`thread_cpu` or `wall`).
+    public var clock: BenchTimer.Clock
     public var stream: Stream
     public var aggregate: Aggregate
     public var histogram: Histogram
@@ -61,6 +63,7 @@ public struct MetricsBenchReport: Sendable, Equatable, Codable {
                 + (aggregate.enginesAgree ? "" : " (ENGINES DISAGREE)"),
             "histogram  record \(f(histogram.recordNs, 2)) ns/sample (\(histogram.samples) samples), "
                 + "merge \(f(histogram.mergeUs, 3)) µs, quantile \(f(histogram.quantileUs, 3)) µs",
+            "           best of repeated runs, \(clock == .threadCPU ? "thread CPU time" : "wall time")",
         ]
     }
 }

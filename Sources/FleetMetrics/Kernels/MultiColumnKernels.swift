@@ -1,5 +1,6 @@
 /// Segmented reduction of several columns over the same slices in one pass: the state mask is
-/// read once per slice piece and turned into two lane vectors per 8 entries — `keep` bits (all
+/// read once per slice piece, 8 bytes at a time folded into an 8-bit index into a 256-entry lane
+/// table, and turned into two lane vectors per 8 entries — `keep` bits (all
 /// ones where up) for the sum, and an addend (0 where up, `-infinity` where down) that sinks down
 /// entries below any max or threshold — then every column reuses them with its own 8-lane
 /// accumulators held in registers: an and, two adds, a max and a compare per 8 entries. This is
@@ -9,11 +10,12 @@ public enum MultiColumnKernels {
     public static let piece = 64
 
     /// Reduces every column over the slices of `offsets` (segments + 1 entries, non-decreasing,
-    /// within `count`). Column `c` counts only up entries when `masked[c]`, every entry otherwise.
+    /// within `count`). Column `c` counts only up entries when `masked[c]`, every entry otherwise;
+    /// a state byte is up when non-zero, or when zero if `zeroIsUp`.
     /// Outputs are column-major: `sums[c * segments + s]`; `upCounts[s]` gets the up entries.
     /// A slice where nothing counts gets sum 0, max `-infinity`, count 0.
     public static func reduce(columns: UnsafeBufferPointer<UnsafePointer<Float>>, count n: Int,
-                              up: UnsafePointer<UInt8>, masked: UnsafeBufferPointer<Bool>,
+                              up: UnsafePointer<UInt8>, zeroIsUp: Bool = false, masked: UnsafeBufferPointer<Bool>,
                               thresholds: UnsafeBufferPointer<Float>, offsets: UnsafeBufferPointer<Int>,
                               upCounts: UnsafeMutableBufferPointer<Int32>,
                               sums: UnsafeMutableBufferPointer<Double>, maxima: UnsafeMutableBufferPointer<Float>,
@@ -24,46 +26,52 @@ public enum MultiColumnKernels {
         precondition(offsets[segments] <= n, "offsets run past the columns")
         precondition(upCounts.count >= segments && sums.count >= k * segments && maxima.count >= k * segments
                      && countsAbove.count >= k * segments, "output buffers too short")
-        withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { keep in
-            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 2 * piece + k) { add in
-                let lanes = MaskPiece(keep: keep.baseAddress!, add: add.baseAddress!)
-                let rangeOnlyNeeded = masked.contains(false)
-                let tails = add.baseAddress! + 2 * piece
-                for s in 0..<segments {
-                    var upTotal: Int32 = 0
-                    for c in 0..<k {
-                        sums[c * segments + s] = 0; maxima[c * segments + s] = -.infinity
-                        countsAbove[c * segments + s] = 0
-                    }
-                    var i = offsets[s]
-                    let end = offsets[s + 1]
-                    while i < end {
-                        let pieceEnd = Swift.min(end, i + 8 * piece)
-                        let groups = (pieceEnd - i + 7) / 8
-                        // The last group may be partial; at the very end of the columns its data is
-                        // copied into `tails` so no load runs past the buffers.
-                        let lastIsCopied = i + 8 * groups > n
-                        upTotal &+= buildMasks(up, from: i, to: pieceEnd, groups: groups, n: n, into: lanes,
-                                               rangeOnly: rangeOnlyNeeded)
-                        if lastIsCopied {
-                            let g = i + 8 * (groups - 1)
-                            for c in 0..<k {
-                                var v = SIMD8<Float>()
-                                for j in 0..<(pieceEnd - g) { v[j] = columns[c][g + j] }
-                                tails[c] = v
+        Self.laneTable.withUnsafeBufferPointer { tableBuffer in
+            let table = tableBuffer.baseAddress!
+            withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { keep in
+                withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 2 * piece + k) { add in
+                    let lanes = MaskPiece(keep: keep.baseAddress!, add: add.baseAddress!)
+                    let rangeOnlyNeeded = masked.contains(false)
+                    let tails = add.baseAddress! + 2 * piece
+                    for s in 0..<segments {
+                        var upTotal: Int32 = 0
+                        var i = offsets[s], first = true
+                        let end = offsets[s + 1]
+                        // One piece for a slice of up to 512 entries (every rack); an empty slice still
+                        // runs one piece of no groups so its outputs are written.
+                        while first || i < end {
+                            let pieceEnd = Swift.min(end, i + 8 * piece)
+                            let groups = (pieceEnd - i + 7) / 8
+                            // The last group may be partial; at the very end of the columns its data is
+                            // copied into `tails` so no load runs past the buffers.
+                            let lastIsCopied = i + 8 * groups > n
+                            upTotal &+= buildMasks(up, zeroIsUp: zeroIsUp, from: i, to: pieceEnd, groups: groups, n: n,
+                                                   table: table, into: lanes, rangeOnly: rangeOnlyNeeded)
+                            if lastIsCopied {
+                                let g = i + 8 * (groups - 1)
+                                for c in 0..<k {
+                                    var v = SIMD8<Float>()
+                                    for j in 0..<(pieceEnd - g) { v[j] = columns[c][g + j] }
+                                    tails[c] = v
+                                }
                             }
+                            for c in 0..<k {
+                                let r = reducePiece(columns[c], from: i, groups: groups, lastFrom: lastIsCopied ? tails[c] : nil,
+                                                    lanes: masked[c] ? lanes : lanes.rangeOnly, threshold: thresholds[c])
+                                let o = c &* segments &+ s
+                                if first {
+                                    sums[o] = r.sum; maxima[o] = r.max; countsAbove[o] = r.above
+                                } else {
+                                    sums[o] += r.sum
+                                    if r.max > maxima[o] { maxima[o] = r.max }
+                                    countsAbove[o] &+= r.above
+                                }
+                            }
+                            i = pieceEnd
+                            first = false
                         }
-                        for c in 0..<k {
-                            let r = reducePiece(columns[c], from: i, groups: groups, lastFrom: lastIsCopied ? tails[c] : nil,
-                                                lanes: masked[c] ? lanes : lanes.rangeOnly, threshold: thresholds[c])
-                            let o = c * segments + s
-                            sums[o] += r.sum
-                            if r.max > maxima[o] { maxima[o] = r.max }
-                            countsAbove[o] &+= r.above
-                        }
-                        i = pieceEnd
+                        upCounts[s] = upTotal
                     }
-                    upCounts[s] = upTotal
                 }
             }
         }
@@ -80,13 +88,14 @@ public enum MultiColumnKernels {
     /// Fills the lane vectors of `lanes` for the groups of `from ..< to` (the in-range-only half
     /// when `rangeOnly`); returns how many entries are up.
     @inline(__always)
-    static func buildMasks(_ up: UnsafePointer<UInt8>, from start: Int, to end: Int, groups: Int, n: Int,
-                           into lanes: MaskPiece, rangeOnly: Bool) -> Int32 {
+    static func buildMasks(_ up: UnsafePointer<UInt8>, zeroIsUp: Bool, from start: Int, to end: Int, groups: Int, n: Int,
+                           table: UnsafePointer<SIMD8<Int32>>, into lanes: MaskPiece, rangeOnly: Bool) -> Int32 {
         var count = SIMD8<Int32>()
         let sinkBits = SIMD8<Int32>(repeating: Int32(bitPattern: (-Float.infinity).bitPattern))
         let full = (Swift.min(end, n) - start) / 8
+        let flip = zeroIsUp ? 0xFF : 0
         for g in 0..<Swift.min(groups, full) {
-            let keep = upBits8(up, start + 8 * g)
+            let keep = table[upIndex8(up, start + 8 * g) ^ flip]
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
             lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
             count &-= keep
@@ -101,7 +110,7 @@ public enum MultiColumnKernels {
             var keep = SIMD8<Int32>(), inRange = SIMD8<Int32>()
             for j in 0..<(end - i) {
                 inRange[j] = -1
-                if up[i + j] != 0 { keep[j] = -1 }
+                if (up[i + j] == 0) == zeroIsUp { keep[j] = -1 }
             }
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
             lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
@@ -114,15 +123,24 @@ public enum MultiColumnKernels {
         return count.wrappedSum()
     }
 
-    /// 8 state bytes from `p + i` as lane bits, all ones where the byte is non-zero, by integer
-    /// arithmetic only: `x | −x` has its top bit set exactly when `x ≠ 0`, and an arithmetic shift
-    /// spreads it. (Little-endian byte order, as on every platform Swift targets here.)
+    /// 8 state bytes from `p + i` as an 8-bit index, bit j set when byte j is non-zero: each byte
+    /// folded onto its low bit, then the eight low bits gathered into the top byte by one multiply
+    /// (the partial products land on distinct bits, so nothing carries). Little-endian byte order,
+    /// as on every platform Swift targets here.
     @inline(__always)
-    static func upBits8(_ p: UnsafePointer<UInt8>, _ i: Int) -> SIMD8<Int32> {
-        let w = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD2<Int32>.self)
-        let spread = SIMD8<Int32>(lowHalf: SIMD4(repeating: w[0]), highHalf: SIMD4(repeating: w[1]))
-        let x = spread & SIMD8<Int32>(0xFF, 0xFF00, 0xFF_0000, -0x100_0000, 0xFF, 0xFF00, 0xFF_0000, -0x100_0000)
-        return (x | (SIMD8<Int32>() &- x)) &>> 31
+    static func upIndex8(_ p: UnsafePointer<UInt8>, _ i: Int) -> Int {
+        var w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        w |= w &>> 4
+        w |= w &>> 2
+        w |= w &>> 1
+        return Int(truncatingIfNeeded: ((w & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) &>> 56)
+    }
+
+    /// Lane bits for every 8-bit index: lane j all ones when bit j is set.
+    static let laneTable: [SIMD8<Int32>] = (0..<256).map { b in
+        var v = SIMD8<Int32>()
+        for j in 0..<8 where b & (1 << j) != 0 { v[j] = -1 }
+        return v
     }
 
     /// One column over `groups` 8-lane groups from `start` with the piece's lane vectors.

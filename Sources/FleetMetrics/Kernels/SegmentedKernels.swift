@@ -1,8 +1,11 @@
 /// Segmented reductions: one pass over a column cut into contiguous slices (GPUs of a rack, racks
 /// of a hall, halls of a site), writing one sum / max / count-above per slice. Slices are either a
-/// fixed length or given by `offsets` (slice `s` is `offsets[s] ..< offsets[s + 1]`). The last,
-/// partial vector of a slice reads on into the next slice and masks those lanes off, so a slice of
-/// any length costs ⌈length / 16⌉ vector loads; only the column's very end falls back to scalar.
+/// fixed length or given by `offsets` (slice `s` is `offsets[s] ..< offsets[s + 1]`). Values are
+/// read 8 lanes at a time into 8-lane accumulators (sum, max and count together fit the 16 SSE
+/// registers; 16-lane ones spill). The last, partial vector of a slice reads on into the next
+/// slice and masks those lanes off, so a slice of any length costs ⌈length / 8⌉ loads; only the
+/// column's very end falls back to scalar. For several columns over the same slices,
+/// `MultiColumnKernels` turns the mask into lanes once instead of once per column.
 public enum SegmentedKernels {
     /// Reduces the slices of `x` given by `offsets` (segments + 1 entries, non-decreasing, ending
     /// within `x`). With `up`, only entries whose state byte is non-zero count; a slice with none

@@ -35,6 +35,22 @@ public struct RollupLayout: Sendable, Equatable {
                   hallOffsets: Self.offsets(hallsPerSite))
     }
 
+    /// A layout from the index ranges a topology keeps per parent: GPUs of each rack, racks of
+    /// each hall, halls of each site. The ranges of a level must tile `0..<count` in order.
+    public init(rackGPUs: [Range<Int>], hallRacks: [Range<Int>], siteHalls: [Range<Int>]) {
+        func offsets(_ ranges: [Range<Int>], _ name: String) -> [Int] {
+            var out = [0]
+            out.reserveCapacity(ranges.count + 1)
+            for r in ranges {
+                precondition(r.lowerBound == out[out.count - 1], "\(name) ranges must be contiguous and in order")
+                out.append(r.upperBound)
+            }
+            return out
+        }
+        self.init(gpuOffsets: offsets(rackGPUs, "rackGPUs"), rackOffsets: offsets(hallRacks, "hallRacks"),
+                  hallOffsets: offsets(siteHalls, "siteHalls"))
+    }
+
     /// A regular layout: every site has the same halls, every hall the same racks, every rack the
     /// same GPUs.
     public init(sites: Int, hallsPerSite: Int, racksPerHall: Int, gpusPerRack: Int) {

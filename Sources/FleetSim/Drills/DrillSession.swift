@@ -123,6 +123,9 @@ public struct DrillSession: Sendable {
                              checksPassing: steady.count - failing, checksFailing: failing, finished: finished)
     }
 
+    /// Every check as it stands (steady state, then stop conditions), without building the timeline.
+    public var checkReports: [DrillReport.Check] { steady.map(\.report) + stops.map(\.report) }
+
     /// The verdict so far (final once `finished`).
     public var verdict: DrillVerdict {
         if abort != nil { return .aborted }

@@ -11,6 +11,8 @@ public final class SimRunner: @unchecked Sendable {
     public let onCommandRejected: (@Sendable (SimCommand, String) -> Void)?
     public let snapshotInterval: Double
     public let fleetName: String
+    /// The drill, story or replay driving the run, if any (see `ScenarioObserver`).
+    public let scenario: ScenarioObserver?
 
     private let engine: FleetEngine
     private let condition = NSCondition()
@@ -21,13 +23,19 @@ public final class SimRunner: @unchecked Sendable {
     private var finished = false
     private var speed: SimSpeed
     private var paused: Bool
+    private var nextObservation: UInt64?
+    private var clockChanged = false
+    private var lastTick: UInt64 = 0
 
     /// Builds the engine (throws if the fleet cannot be built) without starting the thread.
     public init(spec: FleetSpec, seed: UInt64, speed: SimSpeed = .times(1), paused: Bool = false,
                 snapshotInterval: Double = 0.25,
                 onCommandApplied: (@Sendable (UInt64, SimCommand) -> Void)? = nil,
-                onCommandRejected: (@Sendable (SimCommand, String) -> Void)? = nil) throws {
+                onCommandRejected: (@Sendable (SimCommand, String) -> Void)? = nil,
+                scenario: ScenarioObserver? = nil) throws {
         engine = try FleetEngine(spec: spec, seed: seed)
+        self.scenario = scenario
+        nextObservation = scenario?.firstObservationTick
         fleetName = spec.name
         self.speed = speed
         self.paused = paused
@@ -64,6 +72,12 @@ public final class SimRunner: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The engine's tick as of the runner's last pass (exact once `stop()` has returned).
+    public var tick: UInt64 {
+        condition.lock(); defer { condition.unlock() }
+        return lastTick
+    }
+
     /// Asks for a snapshot as soon as possible (e.g. after a key press), without waiting for the interval.
     public func requestSnapshot() {
         condition.lock()
@@ -86,7 +100,9 @@ public final class SimRunner: @unchecked Sendable {
             snapshotRequested = false
             condition.unlock()
             if stop { break }
+            clockChanged = false
             for c in commands { handle(c, requested: &requested) }
+            observeIfDue(requested: &requested)
             let now = Date()
             let wallDelta = now.timeIntervalSince(lastWall)
             lastWall = now
@@ -96,13 +112,13 @@ public final class SimRunner: @unchecked Sendable {
                 case .max:
                     let until = now.addingTimeInterval(0.02)
                     repeat {
-                        for _ in 0..<Int(SimClock.ticksPerPhysics) { engine.step() }
-                    } while Date() < until && !hasPendingWork()
+                        for _ in 0..<Int(SimClock.ticksPerPhysics) where stepOnce(requested: &requested) {}
+                    } while Date() < until && !clockChanged && !hasPendingWork()
                     deadline = now
                 case .times(let x):
                     owed = min(owed + wallDelta * x, max(1, x))
-                    while owed >= SimClock.servingDt && !hasPendingWork() {
-                        engine.step()
+                    while owed >= SimClock.servingDt && !clockChanged && !hasPendingWork() {
+                        guard stepOnce(requested: &requested) else { break }
                         owed -= SimClock.servingDt
                     }
                     deadline = now.addingTimeInterval(max(0.001, (SimClock.servingDt - owed) / max(x, 1e-6)))
@@ -121,10 +137,12 @@ public final class SimRunner: @unchecked Sendable {
             let nextPublish = lastPublish.addingTimeInterval(snapshotInterval)
             let wake = min(deadline, nextPublish)
             condition.lock()
-            if queue.isEmpty && !stopping && !snapshotRequested && wake > Date() { _ = condition.wait(until: wake) }
+            lastTick = engine.tick
+            if queue.isEmpty && !stopping && !snapshotRequested && !clockChanged && wake > Date() { _ = condition.wait(until: wake) }
             condition.unlock()
         }
         condition.lock()
+        lastTick = engine.tick
         finished = true
         condition.broadcast()
         condition.unlock()
@@ -135,14 +153,34 @@ public final class SimRunner: @unchecked Sendable {
         return !queue.isEmpty || stopping || snapshotRequested
     }
 
+    /// Lets the scenario see the current tick when it asked for it, and applies what it returns.
+    private func observeIfDue(requested: inout Bool) {
+        guard let scenario, let due = nextObservation, engine.tick >= due else { return }
+        let now = engine.tick
+        let snapshot = engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: 0))
+        for c in scenario.observe(snapshot) { handle(c, requested: &requested) }
+        nextObservation = scenario.nextObservationTick(after: now).map { Swift.max($0, now + 1) }
+    }
+
+    /// One serving tick with the scenario consulted first; false when the scenario paused the run.
+    private func stepOnce(requested: inout Bool) -> Bool {
+        observeIfDue(requested: &requested)
+        guard !paused else { return false }
+        engine.step()
+        return true
+    }
+
     private func handle(_ command: SimCommand, requested: inout Bool) {
         let at = engine.tick
         switch command {
-        case .pause: paused = true
-        case .resume: paused = false
-        case .speed(let s): speed = s
+        case .pause: paused = true; clockChanged = true
+        case .resume: paused = false; clockChanged = true
+        case .speed(let s): speed = s; clockChanged = true
         case .step:
-            for _ in 0..<Int(SimClock.ticksPerPhysics) { engine.step() }
+            onCommandApplied?(at, command)
+            requested = true
+            for _ in 0..<Int(SimClock.ticksPerPhysics) { observeIfDue(requested: &requested); engine.step() }
+            return
         case .fault, .surge, .repair:
             if case .rejected(let reason) = engine.apply(command) {
                 onCommandRejected?(command, reason)

@@ -10,13 +10,14 @@ public enum TerminalApp {
     /// then closes the session (through `endwin`).
     /// - Parameters:
     ///   - session: an open session; closed when this returns.
-    ///   - frameInterval: how often the handler is asked for a frame when no input comes.
+    ///   - frameInterval: how often the handler is asked for a frame when no input comes, unless
+    ///     the handler's `preferredFrameInterval` says otherwise.
     ///   - handler: the application.
     /// - Returns: the process exit status: 0 on quit, 128 + the signal number on a signal.
     public static func run(session: TerminalSession, frameInterval: Duration,
                            handler: some TerminalHandler) -> Int32 {
         let clock = ContinuousClock()
-        let interval = max(frameInterval, .milliseconds(1))
+        var interval: Duration { max(handler.preferredFrameInterval ?? frameInterval, .milliseconds(1)) }
         var nextFrame = clock.now
         var lastCanvas: Canvas?
         var repaintPending = false
@@ -43,18 +44,27 @@ public enum TerminalApp {
                 nextFrame = now + interval
                 continue
             }
-            guard let event = session.readEvent(timeoutMilliseconds: milliseconds(until: nextFrame, from: now)) else {
-                // Input at end of file answers at once; wait out the frame instead of spinning.
-                // A signal interrupts the sleep, so exits stay prompt.
+            // A shorter interval chosen since the last frame takes effect at once.
+            nextFrame = min(nextFrame, now + interval)
+            let event: InputEvent
+            switch session.read(timeoutMilliseconds: milliseconds(until: nextFrame, from: now)) {
+            case .event(let e):
+                event = e
+            case .ignored:
+                continue
+            case .nothing:
+                // Input at its end answers at once: wait out the frame instead of spinning. An exit
+                // signal skips the wait, and one that comes during it cuts it short.
                 let left = milliseconds(until: nextFrame, from: clock.now)
-                if left > 1 { usleep(useconds_t(left) * 1000) }
+                if left > 1, SignalTrap.pendingSignal == nil { usleep(useconds_t(left) * 1000) }
                 continue
             }
             var action = handler.handle(event)
             if case .resize = event { repaintPending = true }
-            while action != .quit, let next = session.readEvent(timeoutMilliseconds: 0) {
-                if case .resize = next { repaintPending = true }
-                let nextAction = handler.handle(next)
+            while action != .quit, case let next = session.read(timeoutMilliseconds: 0), next != .nothing {
+                guard case .event(let e) = next else { continue }
+                if case .resize = e { repaintPending = true }
+                let nextAction = handler.handle(e)
                 if nextAction != .proceed { action = nextAction }
             }
             switch action {

@@ -17,4 +17,12 @@ public protocol TerminalHandler: AnyObject {
     /// The canvas to show now for a screen of `size`, or nil when nothing changed since the last
     /// frame, so idle frames cost nothing.
     func frame(size: TerminalSize) -> Canvas?
+    /// The frame interval the handler wants now, or nil for the one given to `TerminalApp.run`.
+    /// Read before every wait, so a handler can change its refresh rate while running.
+    var preferredFrameInterval: Duration? { get }
+}
+
+extension TerminalHandler {
+    /// No preference: the loop keeps the interval it was started with.
+    public var preferredFrameInterval: Duration? { nil }
 }

@@ -104,21 +104,40 @@ public final class TerminalSession {
     /// Waits up to `timeoutMilliseconds` (-1: forever, 0: not at all) for input and decodes it.
     /// Returns nil on a timeout, an interrupted wait, or input fleettop has no name for.
     public func readEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        guard isOpen else { return nil }
+        if case .event(let event) = read(timeoutMilliseconds: timeoutMilliseconds) { return event }
+        return nil
+    }
+
+    /// What one wait for input gave.
+    enum Input: Equatable {
+        case event(InputEvent)
+        /// A key or mouse action fleettop has no name for.
+        case ignored
+        /// Nothing came: the timeout passed, a signal interrupted the wait, or input is at its end.
+        case nothing
+    }
+
+    /// Waits for input like `readEvent`, telling a timeout from input that was read and dropped.
+    func read(timeoutMilliseconds: Int) -> Input {
+        guard isOpen else { return .nothing }
         let window = cnc_stdscr()
         wtimeout(window, Int32(clamping: timeoutMilliseconds))
         var value: wint_t = 0
         let status = wget_wch(window, &value)
+        if status == ERR { return .nothing }
         switch KeyDecoder.decode(status: status, value: UInt32(value)) {
-        case .event(let event): return event
-        case .ignored: return nil
+        case .event(let event): return .event(event)
+        case .ignored: return .ignored
         case .resize:
             invalidate()
-            return .resize(columns: size.columns, rows: size.rows)
+            return .event(.resize(columns: size.columns, rows: size.rows))
         case .mouse:
             var event = MEVENT()
-            guard getmouse(&event) == OK else { return nil }
-            return MouseDecoder.decode(state: event.bstate, x: Int(event.x), y: Int(event.y)).map(InputEvent.mouse)
+            guard getmouse(&event) == OK,
+                  let mouse = MouseDecoder.decode(state: event.bstate, x: Int(event.x), y: Int(event.y)) else {
+                return .ignored
+            }
+            return .event(.mouse(mouse))
         }
     }
 

@@ -14,14 +14,23 @@ struct Watch: ParsableCommand {
     @Option(help: ArgumentHelp("Fleet: demo, hyperscale, tiny, or the path of a fleet file.", valueName: "name|path"))
     var fleet: String?
 
-    @Option(help: "Random seed: the same seed, fleet and commands give the same history.")
-    var seed: UInt64 = 7
+    @Option(help: "Random seed: the same seed, fleet and commands give the same history (default 7, or the drill's).")
+    var seed: UInt64?
 
     @Option(help: ArgumentHelp("Simulation speed: 1, 2, 5, 10, 60 (× real time) or max.", valueName: "x"))
     var speed: SpeedArgument?
 
     @Flag(help: "Refuse every injection (fault, surge, repair); the header says READ-ONLY.")
     var readOnly = false
+
+    @Option(help: ArgumentHelp("Run a drill live (a built-in name, see `fleettop drill --list`, or a drill file); its fleet and seed apply unless --fleet / --seed are given.", valueName: "name|path"))
+    var drill: String?
+
+    @Option(help: ArgumentHelp("Record the session as JSON Lines (fleet, seed, every applied command with its tick, end tick) for `fleettop replay`.", valueName: "path"))
+    var record: String?
+
+    @Option(help: ArgumentHelp("Where the live drill's summary dialog saves its report (.md and .json are added).", valueName: "path"))
+    var report: String?
 
     @Flag(help: "Print the annotated default config file and exit.")
     var defaultConfig = false
@@ -36,7 +45,10 @@ struct Watch: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         do {
             let config = try display.loadConfig(environment: environment)
-            let spec = try FleetSource.resolve(fleet ?? config.fleet)
+            let drillFile = try drill.map(ScenarioLaunch.loadDrill)
+            let fleetName = fleet ?? drillFile?.fleet ?? config.fleet
+            let spec = try FleetSource.resolve(fleetName)
+            let seed = self.seed ?? drillFile?.seed ?? DrillFile.defaultSeed
             let (themes, themeIndex, _) = try display.loadThemes(selected: display.theme ?? config.theme, environment: environment)
             let refresh = display.refresh ?? config.refreshMilliseconds
             guard FleetConfig.refreshRange.contains(refresh) else {
@@ -46,13 +58,32 @@ struct Watch: ParsableCommand {
                 throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "
                     + "for a headless run use `fleettop snapshot` (or `fleettop drill`)")
             }
-            let runner = try SimRunner(spec: spec, seed: seed, speed: speed?.speed ?? config.speed)
-            let status = try LiveRun.run(runner: runner, themes: themes, themeIndex: themeIndex, keymap: config.keymap,
-                                         readOnly: readOnly, refresh: refresh, display: display, environment: environment)
+            let recorder = try record.map { try ScenarioLaunch.recorder(path: $0, fleet: fleetName, seed: seed) }
+            var onApplied: (@Sendable (UInt64, SimCommand) -> Void)?
+            if let recorder { onApplied = { tick, command in recorder.record(tick: tick, command: command) } }
+            var scenario: ScenarioController?
+            let runner: SimRunner
+            if var drillFile {
+                drillFile.seed = seed
+                let observer = ScenarioDrill(drill: drillFile)
+                runner = try SimRunner(spec: spec, seed: seed, speed: speed?.speed ?? config.speed,
+                                       onCommandApplied: onApplied, scenario: observer)
+                try ScenarioLaunch.validate(drillFile, runner: runner)
+                scenario = ScenarioDrillController(runner: runner, scenario: observer,
+                                                   reportPath: report ?? ScenarioDrillController.defaultReportPath(for: drillFile))
+            } else {
+                runner = try SimRunner(spec: spec, seed: seed, speed: speed?.speed ?? config.speed, onCommandApplied: onApplied)
+            }
+            let status = try LiveRun.run(runner: runner, scenario: scenario, recorder: recorder, themes: themes,
+                                         themeIndex: themeIndex, keymap: config.keymap, readOnly: readOnly,
+                                         refresh: refresh, display: display, environment: environment)
             if status != 0 { throw ExitCode(status) }
         } catch let failure as UserFailure {
             Stderr.print(failure.message)
             throw ExitCode(failure.status)
+        } catch let error as DrillFileError {
+            Stderr.print(error.description)
+            throw ExitCode(DrillExitStatus.badFile.rawValue)
         }
     }
 }

@@ -5,9 +5,7 @@ import Foundation
 /// file, line and field.
 enum FleetSource {
     static func resolve(_ name: String) throws -> FleetSpec {
-        if let preset = FleetSpec.preset(named: name) { return preset }
-        throw UserFailure(message: "fleettop: unknown fleet '\(Sanitize.line(name))' — expected one of "
-            + FleetSpec.presetNames.joined(separator: ", ") + ", or the path of a fleet file")
+        do { return try FleetFile.resolve(name) } catch { throw UserFailure(message: Sanitize.line("\(error)")) }
     }
 }
 

@@ -4,31 +4,47 @@ import FleetTerminal
 
 /// Connects the terminal loop to the dashboard and the simulation runner: input becomes dashboard
 /// actions and runner commands; a frame is drawn only when a new snapshot arrived or the view changed.
+/// A scenario (drill, story, replay), when one runs, sees keys first and dresses each frame.
 final class LiveDashboard: TerminalHandler {
     let app: DashboardApp
-    let runner: SimRunner
+    let scenario: ScenarioController?
+    private let ownRunner: SimRunner
     private var drawnVersion: UInt64 = .max
+    private var drawnRunner: ObjectIdentifier?
     private var drawnSize: TerminalSize?
     private var viewChanged = true
     private var canvas = Canvas(width: 0, height: 0)
     /// Frame interval now in force (the `<` / `>` keys change it).
     private(set) var refreshMilliseconds: Int
 
-    init(app: DashboardApp, runner: SimRunner, refreshMilliseconds: Int) {
+    init(app: DashboardApp, runner: SimRunner, scenario: ScenarioController? = nil, refreshMilliseconds: Int) {
         self.app = app
-        self.runner = runner
+        self.ownRunner = runner
+        self.scenario = scenario
         self.refreshMilliseconds = refreshMilliseconds
     }
 
-    var frameInterval: Duration { .milliseconds(refreshMilliseconds) }
+    /// The runner in force (a story's rewind replaces it).
+    var runner: SimRunner { scenario?.runner ?? ownRunner }
+
+    var preferredFrameInterval: Duration? { .milliseconds(refreshMilliseconds) }
 
     func handle(_ event: InputEvent) -> LoopAction {
+        viewChanged = true
+        if case .key(let k) = event, let scenario, app.state.modal == nil, !app.state.editingFilter {
+            app.state.message = nil
+            if let action = scenario.handle(k, app: app) { return action }
+        }
         var result = LoopAction.proceed
         for action in app.handle(event) {
             switch action {
             case .quit:
                 return .quit
             case .send(let command):
+                if let reason = scenario?.refusal(of: command) {
+                    app.state.say(reason, error: true)
+                    continue
+                }
                 runner.send(command)
                 runner.requestSnapshot()
             case .themeChanged:
@@ -39,20 +55,24 @@ final class LiveDashboard: TerminalHandler {
                 break
             }
         }
-        viewChanged = true
         return result
     }
 
     func frame(size: TerminalSize) -> Canvas? {
-        let version = runner.hub.version
-        guard viewChanged || version != drawnVersion || size != drawnSize, let snapshot = runner.hub.latest else {
+        let current = runner
+        let version = current.hub.version
+        let id = ObjectIdentifier(current)
+        guard viewChanged || version != drawnVersion || id != drawnRunner || size != drawnSize,
+              let snapshot = current.hub.latest else {
             return nil
         }
         if canvas.width != size.columns || canvas.height != size.rows {
             canvas = Canvas(width: size.columns, height: size.rows)
         }
+        scenario?.update(&app.state, snapshot: snapshot, ascii: app.glyphs.isASCII)
         app.render(snapshot: snapshot, into: &canvas)
         drawnVersion = version
+        drawnRunner = id
         drawnSize = size
         viewChanged = false
         return canvas

@@ -2,10 +2,14 @@ import FleetDashboard
 import FleetSim
 import FleetTerminal
 
-/// Opens the terminal, runs the dashboard loop over a started runner, and returns the exit status.
+/// Opens the terminal, runs the dashboard loop over a started runner (or a scenario's), and returns
+/// the exit status. A recorder, when given, gets its end line on every way out (quit, signal, error).
 enum LiveRun {
-    static func run(runner: SimRunner, themes: [Theme], themeIndex: Int, keymap: Keymap, readOnly: Bool,
+    static func run(runner: SimRunner, scenario: ScenarioController? = nil, recorder: SessionRecorder? = nil,
+                    themes: [Theme], themeIndex: Int, keymap: Keymap, readOnly: Bool,
                     refresh: Int, display: DisplayOptions, environment: [String: String]) throws -> Int32 {
+        var endTick: UInt64 = 0
+        defer { recorder?.close(endTick: endTick) }
         let options = TerminalOptions(noColor: display.noColor, forceASCII: display.ascii, environment: environment)
         let session: TerminalSession
         do { session = try TerminalSession.open(options: options) } catch {
@@ -15,9 +19,12 @@ enum LiveRun {
         let app = DashboardApp(themes: themes, glyphs: glyphs, keymap: keymap, readOnly: readOnly,
                                refreshMilliseconds: refresh)
         app.state.themeIndex = themeIndex
-        let live = LiveDashboard(app: app, runner: runner, refreshMilliseconds: refresh)
-        runner.start()
-        defer { runner.stop() }
+        let live = LiveDashboard(app: app, runner: runner, scenario: scenario, refreshMilliseconds: refresh)
+        live.runner.start()
+        defer {
+            live.runner.stop()
+            endTick = live.runner.tick
+        }
         return TerminalApp.run(session: session, frameInterval: .milliseconds(refresh), handler: live)
     }
 }

@@ -99,7 +99,11 @@ enum SnapshotFixture {
         for i in 0..<historySamples {
             history.facilityPowerKW.append(Float(60_000 + i * 150))
             history.taskP99.append(Float(60 + i / 2))
-            for c in RequestClass.allCases { history.arrivalRPS[c.rawValue].append(Float(rps[c.rawValue]) * Float(50 + i) / 110) }
+            for c in RequestClass.allCases {
+                history.arrivalRPS[c.rawValue].append(Float(rps[c.rawValue]) * Float(50 + i) / 110)
+                history.queue[c.rawValue].append(Float(i * (c.rawValue + 1)))
+                history.kvUse[c.rawValue].append(Float(i) / Float(historySamples) * 0.5)
+            }
         }
         let events = [
             SimEvent(id: 1, kind: .fault, startSeconds: 51_893, endSeconds: nil, text: "cooling −60% metro-edge/h1", injected: true),

@@ -92,4 +92,16 @@ import Testing
         expectClose(run(columns, up: up, masked: [true], thresholds: [5], offsets: offsets),
                     reference(columns, up: up, masked: [true], thresholds: [5], offsets: offsets), "partial cover")
     }
+
+    /// Every 8-entry up pattern, with up bytes of several values, gives its own bits as the index.
+    @Test func upIndexGathersOneBitPerByte() {
+        for pattern in 0..<256 {
+            for value: UInt8 in [1, 0x10, 0x80, 0xFF] {
+                let bytes = (0..<9).map { j in j < 8 && pattern & (1 << j) != 0 ? value : 0 }
+                let index = bytes.withUnsafeBufferPointer { MultiColumnKernels.upIndex8($0.baseAddress!, 0) }
+                #expect(index == pattern, "pattern \(pattern) value \(value)")
+                #expect(MultiColumnKernels.laneTable[index] == SIMD8<Int32>((0..<8).map { pattern & (1 << $0) != 0 ? -1 : 0 }))
+            }
+        }
+    }
 }

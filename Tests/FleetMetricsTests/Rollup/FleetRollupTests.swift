@@ -99,4 +99,42 @@ import Testing
         #expect(rollup.fleet.mean(2, 0) > 0, "an unmasked column still covers every GPU")
         #expect(Array(rollup.sites.sums(0)) == [0, 0, 0])
     }
+
+    /// Refreshing columns one at a time gives the same figures as the fused pass.
+    @Test(arguments: [FleetRollup.Engine.simd, .scalar])
+    func perColumnPathMatchesLoops(engine: FleetRollup.Engine) {
+        let layout = Self.layout
+        var rollup = FleetRollup(layout: layout, columns: Self.columns)
+        let data = Self.data(layout, seed: 25)
+        rollup.update(up: data.up, engine: engine)
+        for c in 0..<Self.columns.count { rollup.reduce(column: c, values: data.columns[c], engine: engine) }
+        expectLevel(rollup.racks, ranges: Self.gpuRanges(layout, level: 0), data: data, note: "racks")
+        expectLevel(rollup.sites, ranges: Self.gpuRanges(layout, level: 2), data: data, note: "sites")
+        expectLevel(rollup.fleet, ranges: Self.gpuRanges(layout, level: 3), data: data, note: "fleet")
+    }
+
+    /// With `upByte: .zero`, a zero byte is up and any other is down, on every path.
+    @Test(arguments: [FleetRollup.Engine.simd, .scalar])
+    func zeroMeansUpWhenAsked(engine: FleetRollup.Engine) {
+        let layout = Self.layout
+        let data = Self.data(layout, seed: 26)
+        let stateBytes = data.up.enumerated().map { i, b in b != 0 ? UInt8(0) : UInt8(1 + i % 3) }
+        var fused = FleetRollup(layout: layout, columns: Self.columns, upByte: .zero)
+        fused.update(columns: data.columns, up: stateBytes, engine: engine)
+        expectLevel(fused.racks, ranges: Self.gpuRanges(layout, level: 0), data: data, note: "fused racks")
+        expectLevel(fused.fleet, ranges: Self.gpuRanges(layout, level: 3), data: data, note: "fused fleet")
+        var single = FleetRollup(layout: layout, columns: Self.columns, upByte: .zero)
+        single.update(up: stateBytes, engine: engine)
+        single.reduce(column: 1, values: data.columns[1], engine: engine)
+        #expect(single.racks.gpusUp == fused.racks.gpusUp)
+        #expect(single.racks.maxima(1) == fused.racks.maxima(1))
+        #expect(single.halls.countsAbove(1) == fused.halls.countsAbove(1))
+    }
+
+    @Test func layoutFromTopologyRangesEqualsLayoutFromCounts() {
+        let fromRanges = RollupLayout(rackGPUs: [0..<72, 72..<136, 136..<153, 153..<153, 153..<225, 225..<258, 258..<274, 274..<275],
+                                      hallRacks: [0..<3, 3..<4, 4..<6, 6..<8], siteHalls: [0..<2, 2..<3, 3..<4])
+        #expect(fromRanges == Self.layout)
+        #expect(fromRanges.gpuCount == 275 && fromRanges.rackCount == 8 && fromRanges.hallCount == 4 && fromRanges.siteCount == 3)
+    }
 }

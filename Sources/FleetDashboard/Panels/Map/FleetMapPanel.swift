@@ -15,7 +15,7 @@ public enum FleetMapPanel {
         case .site(let i): subtitle = MapSelection.site(i).path(in: s) + ctx.glyphs.separator + subtitle
         case .hall(let h): subtitle = MapSelection.hall(h).path(in: s) + ctx.glyphs.separator + subtitle
         }
-        let inner = Box.draw(into: &canvas, rect, title: "fleet map", subtitle: subtitle + " " + metric.label,
+        let inner = Box.draw(into: &canvas, rect, title: "fleet map", subtitle: subtitle + " " + metric.label(degree: ctx.glyphs.degree),
                              role: .mapBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
         geo.area = inner
         guard !inner.isEmpty else { return geo }

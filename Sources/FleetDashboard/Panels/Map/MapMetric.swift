@@ -8,9 +8,12 @@ public enum MapMetric: Int, CaseIterable, Sendable {
     public var next: MapMetric { MapMetric(rawValue: (rawValue + 1) % Self.allCases.count) ?? .temperature }
 
     /// Shown in the map title, with its unit and normalisation.
-    public var label: String {
+    public var label: String { label(degree: "°C") }
+
+    /// The label with the degree sign the glyph set can show ("°C", or "C" in ASCII).
+    public func label(degree: String) -> String {
         switch self {
-        case .temperature: "die °C max"
+        case .temperature: "die \(degree) max"
         case .power: "IT kW"
         case .utilization: "GPU busy %"
         case .queue: "queued requests"

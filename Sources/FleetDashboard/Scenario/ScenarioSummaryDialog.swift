@@ -1,0 +1,56 @@
+/// The end of a live drill: the verdict, the checks that failed, and "Save the report to PATH?"
+/// answered with y / n, Enter / Esc — No until the operator moves to Yes.
+public struct ScenarioSummaryDialog: Sendable, Equatable {
+    /// What a key did.
+    public enum Outcome: Sendable, Equatable { case stay, save, dismiss }
+
+    public var title: String
+    public var lines: [String]
+    /// Where Yes writes the report (shown in the dialog).
+    public var path: String
+    /// True while Yes is highlighted; starts false.
+    public private(set) var yesSelected = false
+
+    /// A summary with its verdict lines and the report path (without extension).
+    public init(title: String, lines: [String], path: String) {
+        self.title = title; self.lines = lines; self.path = path
+    }
+
+    /// Applies one key: y saves, n or Esc dismisses, Enter takes the highlighted button, arrows or Tab move.
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .character("y"), .character("Y"): return .save
+        case .character("n"), .character("N"), .escape: return .dismiss
+        case .enter: return yesSelected ? .save : .dismiss
+        case .left, .right, .tab, .backTab: yesSelected.toggle()
+        default: break
+        }
+        return .stay
+    }
+
+    /// The question, with the path on a line of its own so it fits narrow screens.
+    public var question: [String] { ["Save the report (Markdown and JSON)?", "  " + path + ".md and .json"] }
+
+    /// Draws the dialog centred in `area`.
+    public func draw(into canvas: inout Canvas, area: Rect, theme: Theme, glyphs: GlyphSet) {
+        let body = lines + [""] + question
+        let widest = body.map { DisplayWidth.of($0) }.max() ?? 0
+        let width = min(area.width, max(44, widest + 4))
+        let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: body.count + 4,
+                                     title: title, theme: theme, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        for (i, line) in body.enumerated() where i < inner.height - 1 {
+            let role: ThemeColor = i == 0 ? .dialogForeground : .inactive
+            canvas.text(line, x: inner.x + 1, y: inner.y + i, style: DialogFrame.style(theme, role, i == 0 ? .bold : []),
+                        maxWidth: inner.width - 1)
+        }
+        let y = inner.maxY - 1
+        var yes = DialogFrame.style(theme, .dialogForeground), no = yes
+        if yesSelected { yes.attributes = [.reverse, .bold] } else { no.attributes = [.reverse, .bold] }
+        var x = inner.x + 1
+        x += canvas.text("[ y Save ]", x: x, y: y, style: yes, maxWidth: inner.maxX - x)
+        x += canvas.text("  ", x: x, y: y, style: DialogFrame.style(theme), maxWidth: inner.maxX - x)
+        x += canvas.text("[ N No ]", x: x, y: y, style: no, maxWidth: inner.maxX - x)
+        canvas.text("  Enter = highlighted", x: x, y: y, style: DialogFrame.style(theme, .inactive), maxWidth: inner.maxX - x)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import FleetDashboard
+import FleetSim
+import Foundation
+
+/// `fleettop replay PATH`: plays a recorded session (`watch --record`) back in the dashboard.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Play a recorded session back in the dashboard (same fleet and seed, commands at their recorded ticks).",
+        discussion: "Injections are refused while replaying; the run holds at the recording's end. Keys as in `fleettop watch`."
+    )
+
+    @Argument(help: ArgumentHelp("A recording written by `fleettop watch --record`.", valueName: "path"))
+    var path: String
+
+    @Option(help: ArgumentHelp("Playback speed: 1, 2, 5, 10, 60 (× real time) or max.", valueName: "x"))
+    var speed: SpeedArgument?
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let recording = try SessionRecording.load(path: path)
+            let config = try display.loadConfig(environment: environment)
+            let spec = try FleetSource.resolve(recording.fleet)
+            let (themes, themeIndex, _) = try display.loadThemes(selected: display.theme ?? config.theme, environment: environment)
+            let refresh = display.refresh ?? config.refreshMilliseconds
+            if let reason = TerminalCheck.refusal(environment: environment) {
+                throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "
+                    + "to turn the recording into a headless drill use `fleettop drill --from-recording`")
+            }
+            let observer = ScenarioReplay(recording)
+            let runner = try SimRunner(spec: spec, seed: recording.seed, speed: speed?.speed ?? config.speed, scenario: observer)
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let controller = ScenarioReplayController(runner: runner, scenario: observer, name: name)
+            let status = try LiveRun.run(runner: runner, scenario: controller, themes: themes, themeIndex: themeIndex,
+                                         keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
+                                         environment: environment)
+            if status != 0 { throw ExitCode(status) }
+        } catch let failure as UserFailure {
+            Stderr.print(failure.message)
+            throw ExitCode(failure.status)
+        } catch let error as DrillFileError {
+            Stderr.print(error.description)
+            throw ExitCode(DrillExitStatus.badFile.rawValue)
+        }
+    }
+}

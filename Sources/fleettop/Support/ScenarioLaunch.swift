@@ -1,0 +1,26 @@
+import FleetSim
+import Foundation
+
+/// Loading and checking what a live scenario needs before the terminal opens, so a bad file is
+/// reported on a normal screen with file, line and field.
+enum ScenarioLaunch {
+    /// A drill by built-in name or path.
+    static func loadDrill(_ nameOrPath: String) throws -> DrillFile {
+        try DrillCatalog.load(nameOrPath)
+    }
+
+    /// Checks a drill's sites, halls and metrics against the runner's first snapshot.
+    static func validate(_ drill: DrillFile, runner: SimRunner) throws {
+        guard let first = runner.hub.latest else { return }
+        try drill.validate(against: first)
+    }
+
+    /// Opens a recording file, with a plain error when it cannot be written.
+    static func recorder(path: String, fleet: String, seed: UInt64) throws -> SessionRecorder {
+        do {
+            return try SessionRecorder(path: path, fleet: fleet, seed: seed)
+        } catch {
+            throw UserFailure(message: "fleettop: cannot write the recording \(path): \(error.localizedDescription)")
+        }
+    }
+}

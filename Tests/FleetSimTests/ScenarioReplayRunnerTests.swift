@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import FleetSim
+
+/// Record a live run (a drill plus a command sent by hand) through `SessionRecorder`, then replay the
+/// file headless and live: the final snapshot is bit-identical (same JSON, clock aside).
+@Suite("Record and replay through the runner", .serialized)
+struct ScenarioReplayRunnerTests {
+    /// The snapshot JSON with the wall-clock part (speed, paused, achieved rate) set to one value.
+    static func json(_ s: Snapshot) -> String {
+        var copy = s
+        copy.clock = ClockState(speed: .max, paused: false, achievedRealtimeFactor: 0)
+        return SnapshotReport.json(copy)
+    }
+
+    @Test func recordThenReplayGivesTheSameFinalSnapshot() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleettop-live-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let drill = try DrillFile.parse(yaml: ScenarioDrillRunnerTests.drillYAML, file: "test.yaml")
+        let recorder = try SessionRecorder(path: path, fleet: "tiny", seed: drill.seed)
+        let scenario = ScenarioDrill(drill: drill)
+        let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: .max,
+                                   onCommandApplied: { tick, command in recorder.record(tick: tick, command: command) },
+                                   scenario: scenario)
+        runner.start()
+        ScenarioDrillRunnerTests.wait { (runner.hub.latest?.tick ?? 0) >= 150 }
+        runner.send(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1), durationSeconds: 20)))
+        ScenarioDrillRunnerTests.wait { scenario.status.report != nil }
+        runner.requestSnapshot()
+        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.paused == true && runner.hub.latest?.tick == 600 }
+        runner.stop()
+        recorder.close(endTick: runner.tick)
+        let original = try #require(runner.hub.latest)
+        #expect(original.tick == 600)
+
+        let recording = try SessionRecording.load(path: path)
+        #expect(recording.endTick == 600)
+        #expect(recording.entries.contains { if case .fault(let f) = $0.command { f.kind == .rack } else { false } })
+        var headless = try FleetEngine(spec: .tiny, seed: recording.seed)
+        SessionReplay.replay(recording, into: &headless)
+        #expect(Self.json(headless.currentSnapshot()) == Self.json(original))
+
+        let replay = ScenarioReplay(recording)
+        let replayRunner = try SimRunner(spec: .tiny, seed: recording.seed, speed: .max, scenario: replay)
+        replayRunner.start()
+        ScenarioDrillRunnerTests.wait { replay.status.finished }
+        replayRunner.requestSnapshot()
+        ScenarioDrillRunnerTests.wait { replayRunner.hub.latest?.clock.paused == true }
+        replayRunner.stop()
+        let replayed = try #require(replayRunner.hub.latest)
+        #expect(replayed.tick == 600)
+        #expect(Self.json(replayed) == Self.json(original))
+        #expect(replay.status.applied == replay.status.total)
+    }
+}
