@@ -59,10 +59,10 @@ enum BuiltInStoryTexts {
         duration: 10m
         caption: >
           The heat wave breaks the metro site's cooling instead: the utility lifts its cap, and hall 1
-          loses all of its air cooling. Its hottest GPU reaches {sites.metro-edge.h1.die_c_max};
-          {sites.metro-edge.gpus_throttled} GPUs throttle and {sites.metro-edge.gpus_shut_down} have
-          shut down to protect themselves. Their requests retry elsewhere: {chat.retries_per_s} chat
-          retries.
+          loses all of its air cooling. Air racks heat up within minutes: {sites.metro-edge.gpus_shut_down}
+          GPUs have shut down to protect themselves and {sites.metro-edge.gpus_throttled} more are
+          throttling (the hottest die still running reads {sites.metro-edge.h1.die_c_max}). Their
+          requests retry elsewhere: {chat.retried} chat retries since the story began.
         commands:
           - repair site=metro-edge
           - fault cooling site=metro-edge hall=1 magnitude=100% ramp=1m
