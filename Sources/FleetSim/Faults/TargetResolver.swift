@@ -23,6 +23,20 @@ public struct TargetResolver: Sendable {
         public var description: String
     }
 
+    /// Every child of `parents`, or only the `n`-th (1-based) of each when `n` is given, with an
+    /// error naming the parent and the valid range when one has fewer children.
+    private func narrow(_ parents: [Int], to n: Int?, key: String, noun: String,
+                        children: (Int) -> Range<Int>, place: (Int) -> String) throws -> [Int] {
+        guard let n else { return parents.flatMap { Array(children($0)) } }
+        return try parents.map { p in
+            let r = children(p)
+            guard n >= 1, n <= r.count else {
+                throw ResolveError(description: "\(key)=\(n) out of range: \(place(p)) has \(noun) 1...\(r.count)")
+            }
+            return r.lowerBound + n - 1
+        }
+    }
+
     /// Every entity of `level` inside the selector's scope (before the selection mode).
     public func scope(_ sel: TargetSelector, level: Level) throws -> [Int] {
         var sites = Array(0..<topology.siteCount)
@@ -33,38 +47,14 @@ public struct TargetResolver: Sendable {
             sites = [s]
         }
         if level == .site { return sites }
-        var halls = sites.flatMap { Array(topology.siteHalls[$0]) }
-        if let n = sel.hall {
-            halls = try sites.map { s in
-                let r = topology.siteHalls[s]
-                guard n >= 1, n <= r.count else {
-                    throw ResolveError(description: "hall=\(n) out of range: \(topology.siteNames[s]) has halls 1...\(r.count)")
-                }
-                return r.lowerBound + n - 1
-            }
-        }
+        let halls = try narrow(sites, to: sel.hall, key: "hall", noun: "halls",
+                               children: { topology.siteHalls[$0] }, place: { topology.siteNames[$0] })
         if level == .hall { return halls }
-        var racks = halls.flatMap { Array(topology.hallRacks[$0]) }
-        if let n = sel.rack {
-            racks = try halls.map { h in
-                let r = topology.hallRacks[h]
-                guard n >= 1, n <= r.count else {
-                    throw ResolveError(description: "rack=\(n) out of range: \(topology.hallPath(h)) has racks 1...\(r.count)")
-                }
-                return r.lowerBound + n - 1
-            }
-        }
+        let racks = try narrow(halls, to: sel.rack, key: "rack", noun: "racks",
+                               children: { topology.hallRacks[$0] }, place: { topology.hallPath($0) })
         if level == .rack { return racks }
-        var replicas = racks.flatMap { Array(topology.rackReplicas[$0]) }
-        if let n = sel.replica {
-            replicas = try racks.map { r in
-                let range = topology.rackReplicas[r]
-                guard n >= 1, n <= range.count else {
-                    throw ResolveError(description: "replica=\(n) out of range: \(topology.rackPath(r)) has replicas 1...\(range.count)")
-                }
-                return range.lowerBound + n - 1
-            }
-        }
+        let replicas = try narrow(racks, to: sel.replica, key: "replica", noun: "replicas",
+                                  children: { topology.rackReplicas[$0] }, place: { topology.rackPath($0) })
         if level == .replica { return replicas }
         if let n = sel.gpu {
             if sel.replica != nil {
