@@ -37,13 +37,7 @@ public struct DrillFile: Sendable, Equatable {
 
     /// Reads a drill file from disk.
     public static func load(path: String) throws(DrillFileError) -> DrillFile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the file: \(error.localizedDescription)")
-        }
-        return try parse(yaml: text, file: path)
+        try parse(yaml: DrillFileError.readText(path: path), file: path)
     }
 
     /// Parses drill YAML; `file` labels errors.

@@ -21,4 +21,13 @@ public struct DrillFileError: Error, Sendable, Equatable, CustomStringConvertibl
         let shown = expected.count > 24 ? Array(expected.prefix(24)) + ["…"] : expected
         return expected.count == 1 ? "\(head) — expected \(shown[0])" : "\(head) — expected one of \(shown.joined(separator: ", "))"
     }
+
+    /// The UTF-8 text of a drill or story file, or an error naming the file.
+    static func readText(path: String) throws(DrillFileError) -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the file: \(error.localizedDescription)")
+        }
+    }
 }

@@ -18,13 +18,7 @@ public struct StoryFile: Sendable, Equatable {
 
     /// Reads a story file from disk.
     public static func load(path: String) throws(DrillFileError) -> StoryFile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the file: \(error.localizedDescription)")
-        }
-        return try parse(yaml: text, file: path)
+        try parse(yaml: DrillFileError.readText(path: path), file: path)
     }
 
     /// Parses story YAML; `file` labels errors.
