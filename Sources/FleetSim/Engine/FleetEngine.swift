@@ -164,6 +164,18 @@ public final class FleetEngine {
         return nil
     }
 
+    /// Whether a replica whose step inputs equal its neighbour's reuses that step's outcome: exact, and
+    /// most of the serving work on a large healthy fleet. `bench` turns it off to time the worst case.
+    public var reusesIdenticalReplicaSteps: Bool {
+        get { serving.reusesIdenticalSteps }
+        set { serving.reusesIdenticalSteps = newValue }
+    }
+
+    /// Share of replica steps since start that reused a neighbour's outcome.
+    public var reusedReplicaStepShare: Double {
+        serving.replicaSteps > 0 ? Double(serving.reusedSteps) / Double(serving.replicaSteps) : 0
+    }
+
     /// Advances by whole serving ticks covering `seconds` of simulated time.
     public func advance(seconds: Double) {
         let n = Int((seconds / SimClock.servingDt).rounded())

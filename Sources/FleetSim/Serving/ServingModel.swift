@@ -38,6 +38,11 @@ public struct ServingModel: Sendable {
     public internal(set) var siteRetriedOut: [Double]
     /// Output tokens per site since start.
     public internal(set) var siteTokens: [Double]
+    /// Up-replica steps since start, and those that reused their neighbour's identical outcome.
+    public internal(set) var replicaSteps = 0
+    public internal(set) var reusedSteps = 0
+    /// Whether identical neighbours reuse a step's outcome (exact either way; off measures the worst case).
+    public var reusesIdenticalSteps = true
 
     public init(topology: Topology, spec: FleetSpec) {
         replicaCount = topology.replicaCount
@@ -72,27 +77,16 @@ public struct ServingModel: Sendable {
     }
 
     /// One serving tick of `dt` seconds. `siteArrivals[site * 4 + c]` are the requests routed to each site.
-    /// The per-replica update is branch-light SIMD4 arithmetic over the four classes, on raw pointers.
+    /// Each up replica runs `ReplicaStep`; a replica whose inputs equal the previous replica's bit for bit
+    /// reuses that outcome, which is exact (the step is a pure function) and skips most of the work on a
+    /// large, healthy fleet. `reusedSteps` counts the reuses.
     public mutating func tick(dt: Double, siteArrivals: [Double], shape: ClassShape, topology: Topology) {
         hallTick.reset()
-        let budget = knobs.prefillChunkTokens
-        let maxBatch = knobs.maxBatch
-        let mixFactor = knobs.mixedStepFactor
-        let maxWaiting = SIMD4<Double>(repeating: knobs.maxWaitingPerReplica)
-        let invQ = 1 / table.prefillQuantum
-        let invBudget = 1 / budget, invDt = 1 / dt
-        let newTok = SIMD4(shape.newTokens.0, shape.newTokens.1, shape.newTokens.2, shape.newTokens.3)
-        let kvTok = SIMD4(shape.kvTokens.0, shape.kvTokens.1, shape.kvTokens.2, shape.kvTokens.3)
-        let invKv = 1 / kvTok
-        let invOut = 1 / SIMD4(shape.outputTokens.0, shape.outputTokens.1, shape.outputTokens.2, shape.outputTokens.3)
-        let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1)
-        let maxDecIndex = Double(table.decode.count - 1), maxPreIndex = Double(table.prefill.count - 1)
-        table.decode.withUnsafeBufferPointer { decTable in
+        let counts = table.decode.withUnsafeBufferPointer { decTable in
         table.decodeRate.withUnsafeBufferPointer { decRate in
         table.prefill.withUnsafeBufferPointer { preTable in
         siteArrivals.withUnsafeBufferPointer { SA in
         share.withUnsafeBufferPointer { SH in
-        prefillSpeed.withUnsafeBufferPointer { SP in
         decodeSpeed.withUnsafeBufferPointer { SD in
         inversePrefillSpeed.withUnsafeBufferPointer { ISP in
         inverseDecodeSpeed.withUnsafeBufferPointer { ISD in
@@ -104,80 +98,61 @@ public struct ServingModel: Sendable {
         prefillTokens.withUnsafeMutableBytes { PTb in
         decoding.withUnsafeMutableBytes { Db in
         hallTick.withPointers { H in
+            let kvTok = SIMD4(shape.kvTokens.0, shape.kvTokens.1, shape.kvTokens.2, shape.kvTokens.3)
+            let step = ReplicaStep(
+                dt: dt, invDt: 1 / dt, budget: knobs.prefillChunkTokens, invBudget: 1 / knobs.prefillChunkTokens,
+                maxBatch: knobs.maxBatch, mixFactor: knobs.mixedStepFactor,
+                maxWaiting: SIMD4(repeating: knobs.maxWaitingPerReplica), invQuantum: 1 / table.prefillQuantum,
+                newTokens: SIMD4(shape.newTokens.0, shape.newTokens.1, shape.newTokens.2, shape.newTokens.3),
+                kvTokens: kvTok, invKvTokens: 1 / kvTok,
+                invOutputTokens: 1 / SIMD4(shape.outputTokens.0, shape.outputTokens.1, shape.outputTokens.2,
+                                           shape.outputTokens.3),
+                decodeTable: decTable, decodeRate: decRate, prefillTable: preTable)
+            let zero = SIMD4<Double>(repeating: 0)
+            var reused = 0, stepped = 0
             for hall in 0..<hallCount {
                 let site = Int(topology.hallSite[hall])
                 let siteA = SIMD4(SA[site * 4], SA[site * 4 + 1], SA[site * 4 + 2], SA[site * 4 + 3])
                 var accArr = zero, accAdm = zero, accFirst = zero, accDone = zero, accDrop = zero
                 var accW = zero, accPF = zero, accD = zero
                 var decW = 0.0, decT = 0.0, decT2 = 0.0, tokens = 0.0, upCount = 0.0
+                var last = ReplicaStep.Input.zero, haveLast = false
+                var o = ReplicaStep.Outcome()
                 for r in topology.hallReplicas[hall] {
                     if SD[r] <= 0 { continue }
-                    let sd = ISD[r], sp = ISP[r]
                     let off = r * 32
-                    let arr = siteA * SH[r]
-                    var w = Wb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self) + arr
-                    var pf = PFb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
-                    var pt = PTb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
-                    var d = Db.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
-                    let held = pf + d
-                    var free = maxBatch - held.sum()
-                    var kvFree = KV[r] - (held * kvTok).sum()
-                    // Admission in class priority order: each class takes what fits of slots and KV.
-                    let a0 = max(0, min(w.x, min(max(0, free), max(0, kvFree) * invKv.x)))
-                    free -= a0; kvFree -= a0 * kvTok.x
-                    let a1 = max(0, min(w.y, min(max(0, free), max(0, kvFree) * invKv.y)))
-                    free -= a1; kvFree -= a1 * kvTok.y
-                    let a2 = max(0, min(w.z, min(max(0, free), max(0, kvFree) * invKv.z)))
-                    free -= a2; kvFree -= a2 * kvTok.z
-                    let a3 = max(0, min(w.w, min(max(0, free), max(0, kvFree) * invKv.w)))
-                    let adm = SIMD4(a0, a1, a2, a3)
-                    w -= adm
-                    pf += adm
-                    pt += adm * newTok
-                    let pTokens = pt.sum()
-                    let batch = d.sum()
-                    let chunk = min(pTokens, budget)
-                    let pIndex = Int(min(maxPreIndex, chunk * invQ + 0.999999))
-                    let dIndex = Int(min(maxDecIndex, batch + 0.999999))
-                    let pTime = preTable[pIndex] * sp
-                    let dTime = decTable[dIndex] * sd
-                    // A prefill-bearing step carries a chunk (and the decode batch, ×mix when both).
-                    let tMix = max(pTime, dTime) * (chunk > 0 && batch > 0 ? mixFactor : 1)
-                    // Prefill-bearing steps the backlog needs (one partial step when it fits the budget),
-                    // the share of the tick they take, and the share of the backlog they cover.
-                    let need = pTokens > 0 ? max(1, pTokens * invBudget) : 0
-                    let prefillTime = need * tMix
-                    let prefillShare = min(1, prefillTime * invDt)
-                    let frac = prefillTime > dt ? dt / prefillTime : (prefillTime > 0 ? 1 : 0)
-                    let pSteps = need * frac
-                    // The rest of the tick runs decode-only steps.
-                    let dSteps = batch > 0 ? (1 - prefillShare) * dt * decRate[dIndex] * SD[r] : 0
-                    let steps = pSteps + dSteps
-                    PB[r] += dt * prefillShare
-                    DB[r] += batch > 0 ? dt * (1 - prefillShare) : 0
-                    let first = pf * frac
-                    pf -= first
-                    pt -= pt * frac
-                    let hazard = steps * invOut
-                    let done = d * hazard.replacing(with: one, where: hazard .> one)
-                    d = d - done + first
-                    let excess = w - maxWaiting
-                    let over = excess.replacing(with: zero, where: excess .< zero)
-                    w -= over
-                    Wb.storeBytes(of: w, toByteOffset: off, as: SIMD4<Double>.self)
-                    PFb.storeBytes(of: pf, toByteOffset: off, as: SIMD4<Double>.self)
-                    PTb.storeBytes(of: pt, toByteOffset: off, as: SIMD4<Double>.self)
-                    Db.storeBytes(of: d, toByteOffset: off, as: SIMD4<Double>.self)
-                    accArr += arr; accAdm += adm; accFirst += first; accDone += done; accDrop += over
-                    accW += w; accPF += pf; accD += d
-                    if batch > 0 {
-                        tokens += batch * steps
-                        decW += batch
-                        decT += batch * dt * dt / steps
-                        decT2 += batch * (pSteps * tMix * tMix + dSteps * dTime * dTime)
+                    let input = ReplicaStep.Input(
+                        waiting: Wb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
+                        prefilling: PFb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
+                        prefillTokens: PTb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
+                        decoding: Db.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
+                        share: SH[r], inversePrefillSpeed: ISP[r], inverseDecodeSpeed: ISD[r],
+                        decodeSpeed: SD[r], kvCapacity: KV[r])
+                    if reusesIdenticalSteps && haveLast && input.isTwin(of: last) {
+                        reused += 1
+                    } else {
+                        step.run(input, siteArrivals: siteA, into: &o)
+                        last = input
+                        haveLast = true
+                    }
+                    Wb.storeBytes(of: o.waiting, toByteOffset: off, as: SIMD4<Double>.self)
+                    PFb.storeBytes(of: o.prefilling, toByteOffset: off, as: SIMD4<Double>.self)
+                    PTb.storeBytes(of: o.prefillTokens, toByteOffset: off, as: SIMD4<Double>.self)
+                    Db.storeBytes(of: o.decoding, toByteOffset: off, as: SIMD4<Double>.self)
+                    PB[r] += o.prefillBusy
+                    DB[r] += o.decodeBusy
+                    accArr += o.arrived; accAdm += o.admitted; accFirst += o.firstTokens
+                    accDone += o.completed; accDrop += o.dropped
+                    accW += o.waiting; accPF += o.prefilling; accD += o.decoding
+                    if o.batch > 0 {
+                        tokens += o.tokens
+                        decW += o.batch
+                        decT += o.replicaStepSquares
+                        decT2 += o.stepSquares
                     }
                     upCount += 1
                 }
+                stepped += Int(upCount)
                 let hb = hall * 4
                 for c in 0..<4 {
                     H.arrivals[hb + c] = accArr[c]; H.admitted[hb + c] = accAdm[c]
@@ -188,7 +163,10 @@ public struct ServingModel: Sendable {
                 H.decodeWeight[hall] = decW; H.replicaStepSquares[hall] = decT; H.stepSquares[hall] = decT2
                 H.tokens[hall] = tokens; H.upReplicas[hall] = upCount
             }
-        }}}}}}}}}}}}}}}}}
+            return (reused: reused, stepped: stepped)
+        }}}}}}}}}}}}}}}}
+        reusedSteps += counts.reused
+        replicaSteps += counts.stepped
         for hall in 0..<hallCount {
             let site = Int(topology.hallSite[hall])
             for c in 0..<4 {

@@ -16,11 +16,17 @@ struct BenchReport: Encodable {
         var nsPerGPUSimSecond: Double
         /// Share of the run spent building snapshots (roll-ups) at the live refresh cadence.
         var snapshotShare: Double
+        /// Share of replica steps that reused an identical neighbour's outcome during the run.
+        var reusedStepShare: Double
+        /// Simulated seconds per CPU second with every replica stepped: the worst case, a fleet whose
+        /// replicas all differ.
+        var realtimeFactorCPUEveryReplica: Double
         enum CodingKeys: String, CodingKey {
             case fleet, gpus, simSeconds = "sim_seconds", wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds",
                  realtimeFactorCPU = "realtime_factor_cpu",
                  realtimeFactor = "realtime_factor", nsPerGPUSimSecond = "ns_per_gpu_sim_second",
-                 snapshotShare = "snapshot_share"
+                 snapshotShare = "snapshot_share", reusedStepShare = "reused_step_share",
+                 realtimeFactorCPUEveryReplica = "realtime_factor_cpu_every_replica"
         }
     }
 
@@ -71,6 +77,8 @@ struct BenchReport: Encodable {
         lines.append("sim        \(sim.fleet), \(sim.gpus) GPUs: \(f(sim.simSeconds, 0)) sim s in \(f(sim.wallSeconds, 2)) wall s = "
             + "×\(f(sim.realtimeFactor, 1)) real time (×\(f(sim.realtimeFactorCPU, 1)) per CPU second), \(f(sim.nsPerGPUSimSecond, 1)) ns per GPU-sim-second, "
             + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall")
+        lines.append("           \(f(sim.reusedStepShare * 100, 1))% of replica steps reused a twin's; "
+            + "every replica stepped: ×\(f(sim.realtimeFactorCPUEveryReplica, 1)) per CPU second")
         lines.append("render     \(render.cols)×\(render.rows) all panels: p50 \(f(render.usPerFrameP50, 0)) µs, p99 \(f(render.usPerFrameP99, 0)) µs per frame")
         lines.append("memory     RSS \(memory.rssBytes / 1_048_576) MiB, \(f(memory.bytesPerGPU, 0)) bytes per GPU (fleet state)")
         return lines.joined(separator: "\n")

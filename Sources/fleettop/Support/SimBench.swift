@@ -2,7 +2,8 @@ import FleetSim
 import Foundation
 
 /// Times the simulation: serving, physics and facility steps, plus a snapshot every 0.25 simulated
-/// seconds' worth of wall time as the live runner would build them.
+/// seconds' worth of wall time as the live runner would build them; then a quarter as long with every
+/// replica stepped (no reuse of identical neighbours), the worst case.
 enum SimBench {
     static func measure(engine: FleetEngine, fleetName: String, seconds: Double) -> BenchReport.Sim {
         let clock = ContinuousClock()
@@ -24,12 +25,22 @@ enum SimBench {
         }
         let wall = Self.seconds(clock.now - start)
         let cpu = ThreadCPUTime.seconds() - cpuStart
+        let reused = engine.reusedReplicaStepShare
+        // The worst case: every replica stepped, as in a fleet whose replicas all differ.
+        let everySeconds = max(1, (seconds / 4).rounded())
+        engine.reusesIdenticalReplicaSteps = false
+        let everyStart = ThreadCPUTime.seconds()
+        engine.advance(seconds: everySeconds)
+        let everyCPU = ThreadCPUTime.seconds() - everyStart
+        engine.reusesIdenticalReplicaSteps = true
         let gpus = engine.topology.gpuCount
         return BenchReport.Sim(fleet: fleetName, gpus: gpus, simSeconds: simulated, wallSeconds: wall,
                                cpuSeconds: cpu, realtimeFactor: simulated / max(wall, 1e-9),
                                realtimeFactorCPU: simulated / max(cpu, 1e-9),
                                nsPerGPUSimSecond: wall * 1e9 / (Double(max(1, gpus)) * simulated),
-                               snapshotShare: Self.seconds(snapshotTime) / max(wall, 1e-9))
+                               snapshotShare: Self.seconds(snapshotTime) / max(wall, 1e-9),
+                               reusedStepShare: reused,
+                               realtimeFactorCPUEveryReplica: everySeconds / max(everyCPU, 1e-9))
     }
 
     static func seconds(_ d: Duration) -> Double {
