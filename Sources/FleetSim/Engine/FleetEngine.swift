@@ -128,7 +128,8 @@ public final class FleetEngine {
             switch command {
             case .fault(let f):
                 try faults.inject(f, at: t, physics: &physics, events: &events)
-                afterFaultChange()
+                // A sensor fault changes readings only: speeds and routing stay exactly as they were.
+                if f.kind == .sensor { faults.computeEffects(at: t) } else { afterFaultChange() }
                 return .applied(events.events.last?.text ?? "fault")
             case .surge(let s):
                 let id = nextSurgeID
