@@ -6,9 +6,6 @@ extension FleetEngine {
         RollUp.max(physics.dieC, topology.rackGPUs[r]) + Float(faults.rackSensorOffsetC[r])
     }
 
-    /// A rack's reported inlet reading, °C.
-    func reportedRackInlet(_ r: Int) -> Double { physics.inletC[r] + faults.rackSensorOffsetC[r] }
-
     /// The hottest die reading each hall reports now; halls without a sensor fault report the truth.
     func reportedHallDieMax() -> [Float] {
         (0..<topology.hallCount).map { h in
