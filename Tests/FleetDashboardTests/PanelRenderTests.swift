@@ -91,6 +91,18 @@ struct PanelRenderTests {
         ])
     }
 
+    @Test("thermal panel shows what the sensors report, not the physics")
+    func thermalShowsReportedReadings() {
+        var faulty = s
+        faulty.racks.dieCMaxReported[0] = 96
+        faulty.racks.inletCReported[0] += 30
+        var c = Canvas(width: 64, height: 10)
+        ThermalPanel.draw(into: &c, faulty, rect: c.bounds, ctx: SnapshotFixture.context(faulty))
+        let lines = SnapshotFixture.lines(c)
+        #expect(lines[3] == "│hottest metro-edge/h1/r01 96.0 °C inlet 50.0                  │")
+        #expect(lines[4] == "│        remote-campus/h1/r01 84.0 °C inlet 20.0               │")
+    }
+
     @Test("thermal panel, cramped 34×6")
     func thermalCramped() {
         let lines = render(width: 34, height: 6) { c, r, ctx in ThermalPanel.draw(into: &c, s, rect: r, ctx: ctx) }

@@ -24,6 +24,18 @@ struct CommandCompleterTests {
         #expect(!CommandCompleter.complete("fault gpu ", siteNames: sites).candidates.contains("magnitude="))
     }
 
+    @Test func sensorMagnitudesAndStopConditions() {
+        #expect(CommandCompleter.complete("fault se", siteNames: sites).candidates == ["sensor"])
+        #expect(CommandCompleter.complete("fault sensor site=regional magnitude=", siteNames: sites).candidates
+                == ["magnitude=+15", "magnitude=+25", "magnitude=+40", "magnitude=-20"])
+        #expect(CommandCompleter.complete("fault straggler magnitude=", siteNames: sites).candidates
+                == ["magnitude=2", "magnitude=3", "magnitude=5"])
+        #expect(CommandCompleter.complete("fault gpu ", siteNames: sites).candidates.contains("until="))
+        #expect(!CommandCompleter.complete("fault gpu until=goodput<90% ", siteNames: sites).candidates.contains("until="))
+        #expect(CommandCompleter.complete("fault rack until=g", siteNames: sites).candidates
+                == ["until=gpus_down_ratio>", "until=goodput<"])
+    }
+
     @Test func siteNames() {
         let c = CommandCompleter.complete("fault cooling site=re", siteNames: sites)
         #expect(c.candidates == ["site=regional", "site=remote-campus"])

@@ -18,7 +18,31 @@ struct CommandFormatterTests {
         .surge(SurgeSpec(classes: [.code, .batch], factor: 0.5)),
         .repair(nil), .repair(TargetSelector(site: "metro-edge", hall: 1)),
         .pause, .resume, .step, .speed(.max), .speed(.times(60)), .speed(.times(2.5)),
+        .fault(FaultSpec(kind: .sensor, target: TargetSelector(site: "near", hall: 1, rack: 2), magnitude: 25)),
+        .fault(FaultSpec(kind: .sensor, target: TargetSelector(mode: .count(3)), magnitude: -12.5, rampSeconds: 600)),
+        .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1), magnitude: 1,
+                         stopCondition: stop("fleet.gpus_up", .below, 900_000))),
+        .fault(FaultSpec(kind: .rack, target: TargetSelector(mode: .count(2)), durationSeconds: 600,
+                         stopCondition: stop("gpus_down_ratio", .above, 0.07))),
+        .fault(FaultSpec(kind: .network, target: TargetSelector(site: "far"), magnitude: 0.5,
+                         stopCondition: stop("chat.ttft.p99", .above, 0.45))),
+        .fault(FaultSpec(kind: .powerCap, target: TargetSelector(site: "near"), magnitude: 0.7,
+                         stopCondition: stop("sites.near.h1.die_c_max_reported", .above, 88.25))),
+        .fault(FaultSpec(kind: .straggler, target: TargetSelector(site: "far"),
+                         stopCondition: stop("fleet.facility_power_kw", .below, 1234.5678))),
     ]
+
+    static func stop(_ path: String, _ comparison: DrillCheck.Comparison, _ threshold: Double) -> FaultStopCondition {
+        FaultStopCondition(metric: try! MetricPath(path), comparison: comparison, threshold: threshold)
+    }
+
+    @Test func sensorAndStopConditionText() {
+        #expect(CommandFormatter.format(.fault(FaultSpec(kind: .sensor, target: TargetSelector(site: "near"), magnitude: 25,
+                                                         stopCondition: Self.stop("goodput", .below, 0.95))))
+                == "fault sensor site=near magnitude=+25 until=goodput<95%")
+        #expect(CommandFormatter.format(.fault(FaultSpec(kind: .sensor, target: TargetSelector(), magnitude: -15)))
+                == "fault sensor magnitude=-15")
+    }
 
     @Test(arguments: samples)
     func roundTrip(command: SimCommand) throws {

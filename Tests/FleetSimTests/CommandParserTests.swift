@@ -27,6 +27,35 @@ struct CommandParserTests {
                                       magnitude: 3)))
     }
 
+    @Test func sensorOffsets() throws {
+        let target = TargetSelector(site: "near", hall: 1, rack: 2)
+        #expect(try CommandParser.parse("fault sensor site=near hall=1 rack=2 magnitude=+25")
+                == .fault(FaultSpec(kind: .sensor, target: target, magnitude: 25)))
+        #expect(try CommandParser.parse("fault sensor site=near hall=1 rack=2 magnitude=-15C ramp=5m")
+                == .fault(FaultSpec(kind: .sensor, target: target, magnitude: -15, rampSeconds: 300)))
+        #expect(try CommandParser.parse("fault sensor site=near hall=1 rack=2 magnitude=2.5°C")
+                == .fault(FaultSpec(kind: .sensor, target: target, magnitude: 2.5)))
+        #expect(try CommandParser.parse("fault sensor percent=10")
+                == .fault(FaultSpec(kind: .sensor, target: TargetSelector(mode: .percent(0.1)))))
+    }
+
+    @Test func stopConditions() throws {
+        let c = try CommandParser.parse("fault cooling site=near hall=1 magnitude=100% until=fleet.gpus_up<900000")
+        let stop = FaultStopCondition(metric: try MetricPath("fleet.gpus_up"), comparison: .below, threshold: 900_000)
+        #expect(c == .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1), magnitude: 1,
+                                      stopCondition: stop)))
+        guard case .fault(let ratio) = try CommandParser.parse("fault rack count=2 until=gpus_down_ratio>5%"),
+              case .fault(let die) = try CommandParser.parse("fault cooling site=near until=sites.near.h1.die_c_max>90C"),
+              case .fault(let ttft) = try CommandParser.parse("fault network site=far magnitude=50% until=chat.ttft.p99>500ms")
+        else { Issue.record("not faults"); return }
+        #expect(ratio.stopCondition?.comparison == .above)
+        #expect(ratio.stopCondition?.threshold == 0.05)
+        #expect(die.stopCondition?.metric.text == "sites.near.h1.die_c_max")
+        #expect(die.stopCondition?.threshold == 90)
+        #expect(ttft.stopCondition?.threshold == 0.5)
+        #expect(ttft.stopCondition?.text == "chat.ttft.p99 > 500 ms")
+    }
+
     @Test func surgesAndClock() throws {
         #expect(try CommandParser.parse("surge agentic factor=3 ramp=2m for=15m")
                 == .surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 120, durationSeconds: 900)))
@@ -57,11 +86,11 @@ struct CommandParserTests {
     }
 
     @Test(arguments: [
-        ("fault cooler site=a", 7, "cooler", "unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+        ("fault cooler site=a", 7, "cooler", "unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler, sensor"),
         ("explode", 1, "explode", "unknown command 'explode' — expected one of fault, surge, repair, pause, resume, step, speed"),
         ("surge chats factor=2", 7, "chats", "unknown request class 'chats' — expected one of chat, code, agentic, batch, all"),
         ("surge chat", 11, "", "missing factor=X — expected factor=X, e.g. factor=3"),
-        ("fault", 6, "", "missing fault kind — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+        ("fault", 6, "", "missing fault kind — expected one of gpu, rack, cooling, power-cap, network, straggler, sensor"),
         ("fault cooling site=a magnitude=160%", 22, "magnitude=160%",
          "cooling magnitude '160%' must be a share from 0% to 100% — expected one of a percentage like 60%, a fraction like 0.6"),
         ("fault gpu site=a magnitude=50%", 18, "magnitude=50%", "gpu faults take no magnitude"),
@@ -71,7 +100,22 @@ struct CommandParserTests {
         ("fault rack site=a for=soon", 19, "for=soon", "bad duration 'soon' for for — expected a duration like 90s, 10m, 1m30s, 2h"),
         ("fault rack site=a site=b", 19, "site=b", "'site' given twice"),
         ("fault rack zone=1", 12, "zone=1",
-         "unknown key 'zone' — expected one of site, hall, rack, replica, gpu, count, percent, magnitude, latency, ramp, for, repeat"),
+         "unknown key 'zone' — expected one of site, hall, rack, replica, gpu, count, percent, magnitude, latency, ramp, for, repeat, until"),
+        ("fault sensor site=a magnitude=0", 21, "magnitude=0",
+         "sensor magnitude '0' must be a reading offset in °C, not zero, within ±100 — expected one of an offset like +25 or -15, with a unit like +25C"),
+        ("fault sensor site=a magnitude=hot", 21, "magnitude=hot",
+         "sensor magnitude 'hot' must be a reading offset in °C, not zero, within ±100 — expected one of an offset like +25 or -15, with a unit like +25C"),
+        ("fault sensor site=a magnitude=+150", 21, "magnitude=+150",
+         "sensor magnitude '+150' must be a reading offset in °C, not zero, within ±100 — expected one of an offset like +25 or -15, with a unit like +25C"),
+        ("fault rack site=a until=goodput", 19, "until=goodput",
+         "until= needs a stop condition METRIC<VALUE or METRIC>VALUE, got 'goodput' — expected one of until=gpus_down_ratio>5%, until=fleet.gpus_up<900000, until=sites.NAME.h1.die_c_max>90C"),
+        ("fault rack site=a until=fleet.gpus_upp<5", 19, "until=fleet.gpus_upp<5",
+         "until=: unknown field 'gpus_upp' in 'fleet.gpus_upp' — expected one of " + MetricCatalog.fleet.map { "fleet.\($0.name)" }.joined(separator: ", ")),
+        ("fault rack site=a until=goodput<lots", 19, "until=goodput<lots",
+         "until=: threshold 'lots' does not read as ratio 0–1 (write 95%) for goodput — expected one of 95%, 0.95"),
+        ("fault rack site=a until=goodput<", 19, "until=goodput<",
+         "until=: threshold '' does not read as ratio 0–1 (write 95%) for goodput — expected one of 95%, 0.95"),
+        ("fault rack site=a until=goodput<90% until=goodput<80%", 37, "until=goodput<80%", "'until' given twice"),
         ("pause now", 7, "now", "unexpected 'now': this command takes no arguments"),
         ("speed fast", 7, "fast", "speed 'fast' must be a positive multiple of real time or max — expected one of 1, 2, 5, 10, 60, max"),
         ("", 0, "", "empty command — expected one of fault, surge, repair, pause, resume, step, speed"),

@@ -56,6 +56,30 @@ struct DrillFileTests {
         #expect(d.rollback == [.repair(nil), .repair(TargetSelector(site: "metro-edge"))])
     }
 
+    @Test func sensorFaultAndStopConditionAsFields() throws {
+        let yaml = Self.replacing("""
+            fault: cooling
+            target: {site: metro-edge, hall: 1}
+            magnitude: 60%
+        """, with: """
+            fault: sensor
+            target: {site: metro-edge, hall: 1, rack: 3}
+            magnitude: +25
+            until: sites.metro-edge.h1.die_c_max_reported > 95C
+        """)
+        let d = try DrillFile.parse(yaml: yaml, file: "sensor.yaml")
+        #expect(d.method[0].text == "fault sensor site=metro-edge hall=1 rack=3 magnitude=+25 ramp=1m for=10m until=sites.metro-edge.h1.die_c_max_reported>95")
+        let engine = try FleetEngine(spec: .demo, seed: 7)
+        try d.validate(against: engine.snapshot())
+        let bad = try DrillFile.parse(yaml: yaml.replacingOccurrences(of: "h1.die", with: "h9.die"), file: "sensor.yaml")
+        #expect(throws: DrillFileError.self) { try bad.validate(against: engine.snapshot()) }
+        do {
+            try bad.validate(against: engine.snapshot())
+        } catch {
+            #expect(error.description == "sensor.yaml:18: method[1].until: no hall h9 at metro-edge — expected one of h1, h2")
+        }
+    }
+
     static func replacing(_ old: String, with new: String) -> String {
         precondition(good.contains(old))
         return good.replacingOccurrences(of: old, with: new)
@@ -64,7 +88,7 @@ struct DrillFileTests {
     /// A corpus of bad files and the message each must give.
     static let corpus: [(String, String)] = [
         (replacing("fault: cooling", with: "fault: cooler"),
-         "bad.yaml:19: method[2].fault: unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+         "bad.yaml:19: method[2].fault: unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler, sensor"),
         (replacing("magnitude: 60%", with: "magnitude: 160%"),
          "bad.yaml:21: method[2].magnitude: cooling magnitude '160%' must be a share from 0% to 100% — expected one of a percentage like 60%, a fraction like 0.6"),
         (replacing("target: {site: metro-edge, hall: 1}", with: "target: {site: metro-edge, floor: 1}"),
@@ -82,9 +106,11 @@ struct DrillFileTests {
         (replacing("command: \"fault network site=regional magnitude=100% for=1m\"", with: "command: \"fault network site=regional magnitude=100% for=0s\""),
          "bad.yaml:25: method[3].command: column 44: for must be longer than zero"),
         (replacing("command: \"fault network site=regional magnitude=100% for=1m\"", with: "command: \"fault netwrk site=regional\""),
-         "bad.yaml:25: method[3].command: column 7: unknown fault kind 'netwrk' — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+         "bad.yaml:25: method[3].command: column 7: unknown fault kind 'netwrk' — expected one of gpu, rack, cooling, power-cap, network, straggler, sensor"),
         (replacing("    surge: agentic\n", with: ""),
          "bad.yaml:14: method[1]: a step needs one command — expected one of command:, fault:, surge:, repair:"),
+        (replacing("    for: 10m\n", with: "    for: 10m\n    until: goodput\n"),
+         "bad.yaml:24: method[2].until: until= needs a stop condition METRIC<VALUE or METRIC>VALUE, got 'goodput' — expected one of until=gpus_down_ratio>5%, until=fleet.gpus_up<900000, until=sites.NAME.h1.die_c_max>90C"),
         (replacing("    factor: 3\n", with: ""),
          "bad.yaml:14: method[1]: missing factor=X — expected factor=X, e.g. factor=3"),
         (replacing("- repair all", with: "- repair everything"),

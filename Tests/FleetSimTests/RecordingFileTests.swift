@@ -35,7 +35,7 @@ struct RecordingFileTests {
         ("{\"schema\":\"fleettop.recording/9\",\"fleet\":\"demo\",\"seed\":1,\"tick_seconds\":0.1}\n",
          "r.jsonl:1: schema: unsupported recording format 'fleettop.recording/9' — expected fleettop.recording/1"),
         (SessionRecording.headerLine(fleet: "demo", seed: 1) + "\n{\"tick\":5,\"command\":\"fault cooler\"}\n",
-         "r.jsonl:2: command: column 7: unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler"),
+         "r.jsonl:2: command: column 7: unknown fault kind 'cooler' — expected one of gpu, rack, cooling, power-cap, network, straggler, sensor"),
         (SessionRecording.headerLine(fleet: "demo", seed: 1) + "\n{\"tick\":5,\"command\":\"pause\"}\n{\"tick\":4,\"command\":\"resume\"}\n",
          "r.jsonl:3: tick: tick 4 is earlier than the previous command's tick 5"),
         (SessionRecording.headerLine(fleet: "demo", seed: 1) + "\nnot json\n",

@@ -18,7 +18,8 @@ import Testing
         let sites = try #require(obj["sites"] as? [[String: Any]])
         #expect(sites.count == 2)
         for k in ["name", "rtt_ms", "gpus", "gpus_up", "gpus_throttled", "it_power_kw", "facility_power_kw", "grid_limit_kw",
-                  "pue", "inlet_c_max", "die_c_max", "utilization", "queue_requests"] { #expect(sites[0][k] != nil, "sites.\(k)") }
+                  "pue", "inlet_c_max", "die_c_max", "inlet_c_max_reported", "die_c_max_reported", "utilization",
+                  "queue_requests"] { #expect(sites[0][k] != nil, "sites.\(k)") }
         let classes = try #require(obj["classes"] as? [String: [String: Any]])
         #expect(Set(classes.keys) == ["chat", "code", "agentic", "batch"])
         for k in ["arrived", "completed", "dropped", "waiting", "in_flight", "retried", "throughput_rps", "goodput_ratio",
@@ -28,11 +29,12 @@ import Testing
         let agentic = try #require(obj["agentic_tasks"] as? [String: Any])
         for k in ["started", "completed", "in_flight", "calls_per_task_mean", "task_e2e_s"] { #expect(agentic[k] != nil) }
         let failures = try #require(obj["failures"] as? [String: Any])
-        #expect(Set(failures.keys) == ["gpu", "rack", "cooling", "power", "network", "straggler"])
+        #expect(Set(failures.keys) == ["gpu", "rack", "cooling", "power", "network", "straggler", "sensor"])
         let faults = try #require(obj["faults_active"] as? [[String: Any]])
         #expect(faults.first?["kind"] as? String == "cooling")
         #expect(faults.first?["target"] as? String == "near/h1")
         #expect(faults.first?["since_s"] as? Double == 30 && faults.first?["until_s"] as? Double == 630)
+        #expect(faults.first?["stop_condition"] is NSNull)
         // Stable order: schema first, then the documented sequence.
         let order = ["\"schema\"", "\"sim_time_s\"", "\"seed\"", "\"fleet\"", "\"sites\"", "\"classes\"", "\"agentic_tasks\"",
                      "\"failures\"", "\"faults_active\""].map { text.range(of: $0)!.lowerBound }

@@ -62,6 +62,7 @@ public enum InjectionSummary {
             case .powerCap: parts.append("cap at " + NumberFormat.percent(m) + " of the grid limit")
             case .network: parts.append(m >= 1 ? "partitioned" : NumberFormat.percent(m, decimals: m < 0.1 ? 1 : 0) + " packet loss")
             case .straggler: parts.append("×" + QuantityText.shortest(m) + " slower")
+            case .sensor: parts.append("readings " + QuantityText.formatTemperatureOffset(m) + " °C off")
             case .gpu, .rack: break
             }
         }
@@ -84,6 +85,7 @@ public enum InjectionSummary {
         case .powerCap: "site cap drops → GPU caps drop → prefill slows first → shedding"
         case .network: "RTT added per call (N× per agent task); loss → retries; partition → no traffic"
         case .straggler: "one slow replica drags its batch"
+        case .sensor: "die and inlet readings wrong → false alerts; real temperatures, clocks and power unchanged"
         }
     }
 }

@@ -31,6 +31,7 @@ public struct InjectionWizard: Sendable {
     static let coolingLoss: [Double] = [0.3, 0.6, 0.9, 1.0]
     static let powerCapShare: [Double] = [0.9, 0.7, 0.5]
     static let stragglerFactor: [Double] = [1.5, 2, 4]
+    static let sensorOffsetC: [Double] = [15, 25, 40, -20]
     static let networkChoices: [Option<Magnitude>] = [
         .init("+50 ms RTT per call", Magnitude(magnitude: nil, addedLatency: 0.05)),
         .init("+200 ms RTT per call", Magnitude(magnitude: nil, addedLatency: 0.2)),
@@ -150,6 +151,7 @@ public struct InjectionWizard: Sendable {
         case .powerCap: "site power cap / brownout"
         case .network: "added RTT, loss or partition"
         case .straggler: "one slow replica"
+        case .sensor: "temperature readings wrong"
         }
     }
 
@@ -181,6 +183,7 @@ public struct InjectionWizard: Sendable {
         case .powerCap: powerCapShare.map { Option("cap at " + NumberFormat.percent($0) + " of grid limit", Magnitude(magnitude: $0, addedLatency: nil)) }
         case .network: networkChoices
         case .straggler: stragglerFactor.map { Option("×" + QuantityText.shortest($0) + " slower", Magnitude(magnitude: $0, addedLatency: nil)) }
+        case .sensor: sensorOffsetC.map { Option("reads " + QuantityText.formatTemperatureOffset($0) + " °C off", Magnitude(magnitude: $0, addedLatency: nil)) }
         case .gpu, .rack: []
         }
     }

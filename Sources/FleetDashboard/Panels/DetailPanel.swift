@@ -45,8 +45,8 @@ public enum DetailPanel {
                                 ("  queue ", NumberFormat.count(site.queueRequests)),
                                 ("  KV ", NumberFormat.percent(site.kvUse)),
                                 ("  net loss ", NumberFormat.percent(site.networkLoss))])
-            lines.add(&canvas, [("inlet max ", NumberFormat.fixed(site.inletCMax, 1) + deg),
-                                ("  die max ", NumberFormat.fixed(site.dieCMax, 1) + deg)])
+            lines.add(&canvas, [("inlet max ", NumberFormat.fixed(site.inletCMaxReported, 1) + deg),
+                                ("  die max ", NumberFormat.fixed(site.dieCMaxReported, 1) + deg)])
             lines.spark(&canvas, "facility kW", key: "detail.site.\(i)", series: site.powerHistoryKW, gradient: .power)
         case .hall(let h):
             let hall = s.halls[h]
@@ -57,9 +57,9 @@ public enum DetailPanel {
             lines.add(&canvas, [("IT ", NumberFormat.power(kW: hall.itPowerKW)), ("  racks ", "\(hall.racks.count)"),
                                 ("  busy ", NumberFormat.percent(hall.utilization)),
                                 ("  queue ", NumberFormat.count(hall.queueRequests))])
-            lines.add(&canvas, [("inlet mean ", NumberFormat.fixed(hall.inletCMean, 1) + deg),
-                                ("  max ", NumberFormat.fixed(hall.inletCMax, 1) + deg),
-                                ("  die max ", NumberFormat.fixed(hall.dieCMax, 1) + deg)])
+            lines.add(&canvas, [("inlet mean ", NumberFormat.fixed(hall.inletCMeanReported, 1) + deg),
+                                ("  max ", NumberFormat.fixed(hall.inletCMaxReported, 1) + deg),
+                                ("  die max ", NumberFormat.fixed(hall.dieCMaxReported, 1) + deg)])
             lines.spark(&canvas, "die max " + ctx.glyphs.degree, key: "detail.hall.die.\(h)", series: hall.dieHistoryC, gradient: .thermal)
             lines.spark(&canvas, "IT kW", key: "detail.hall.power.\(h)", series: hall.powerHistoryKW, gradient: .power)
         case .rack(let r):
@@ -70,8 +70,8 @@ public enum DetailPanel {
             lines.add(&canvas, [("IT ", NumberFormat.power(kW: Double(t.itPowerKW[r]))),
                                 ("  busy ", NumberFormat.percent(Double(t.utilization[r]))),
                                 ("  queue ", NumberFormat.count(Double(t.queueRequests[r])))])
-            lines.add(&canvas, [("inlet ", NumberFormat.fixed(Double(t.inletC[r]), 1) + deg),
-                                ("  die max ", NumberFormat.fixed(Double(t.dieCMax[r]), 1) + deg)])
+            lines.add(&canvas, [("inlet ", NumberFormat.fixed(Double(t.inletCReported[r]), 1) + deg),
+                                ("  die max ", NumberFormat.fixed(Double(t.dieCMaxReported[r]), 1) + deg)])
             let h = Int(t.hall[r])
             if h < s.halls.count {
                 lines.spark(&canvas, "hall die max " + ctx.glyphs.degree, key: "detail.hall.die.\(h)",

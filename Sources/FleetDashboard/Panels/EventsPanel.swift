@@ -79,7 +79,7 @@ public enum EventsPanel {
         case .repair: .repair
         case .surge: .surge
         case .sloBreach, .shutdown: .critical
-        case .throttling, .shedding: .warning
+        case .throttling, .shedding, .alert: .warning
         case .command, .info: .mainForeground
         }
     }

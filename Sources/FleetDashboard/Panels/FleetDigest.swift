@@ -30,9 +30,9 @@ public struct FleetDigest: Sendable, Equatable {
     public init(_ s: Snapshot) {
         tick = s.tick
         let r = s.racks
-        let n = min(r.count, r.inletC.count, r.dieCMax.count, r.itPowerKW.count, r.queueRequests.count, r.flags.count)
-        let scan = r.inletC.withUnsafeBufferPointer { inlet in
-            r.dieCMax.withUnsafeBufferPointer { die in
+        let n = min(r.count, r.inletCReported.count, r.dieCMaxReported.count, r.itPowerKW.count, r.queueRequests.count, r.flags.count)
+        let scan = r.inletCReported.withUnsafeBufferPointer { inlet in
+            r.dieCMaxReported.withUnsafeBufferPointer { die in
                 r.itPowerKW.withUnsafeBufferPointer { pw in
                     r.queueRequests.withUnsafeBufferPointer { q in
                         r.flags.withUnsafeBufferPointer { fl in

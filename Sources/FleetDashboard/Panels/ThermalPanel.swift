@@ -45,13 +45,13 @@ public enum ThermalPanel {
             var h = LineWriter(inner, row: row)
             h.write(first ? "hottest " : "        ", ctx.label, into: &canvas)
             first = false
-            let die = Double(s.racks.dieCMax[r])
+            let die = Double(s.racks.dieCMaxReported[r])
             let f = (die - FleetDigest.dieRange.lowerBound.asDouble) / (FleetDigest.dieRange.upperBound.asDouble - FleetDigest.dieRange.lowerBound.asDouble)
             h.write(MapSelection.rack(r).path(in: s), ctx.text, into: &canvas)
             h.write(" " + NumberFormat.fixed(die, 1) + " " + deg,
                     CellStyle(foreground: ctx.theme.gradient(.thermal, at: f), background: ctx.theme.color(.mainBackground),
                               attributes: .bold), into: &canvas)
-            h.write(" inlet " + NumberFormat.fixed(Double(s.racks.inletC[r]), 1), ctx.label, into: &canvas)
+            h.write(" inlet " + NumberFormat.fixed(Double(s.racks.inletCReported[r]), 1), ctx.label, into: &canvas)
             let codes = reasonCodes(s.racks.flags[r], glyphs: ctx.glyphs)
             if !codes.isEmpty { h.write(" " + codes, ctx.warning, into: &canvas) }
             row += 1

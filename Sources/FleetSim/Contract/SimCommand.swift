@@ -3,6 +3,9 @@ public enum FaultKind: String, CaseIterable, Sendable, Codable, Hashable {
     case gpu, rack, cooling
     case powerCap = "power-cap"
     case network, straggler
+    /// A thermal sensor reading wrong: the rack's reported die and inlet temperatures are offset,
+    /// the physics is untouched (MODEL §8: "wrong readings raise alerts only").
+    case sensor
 }
 
 /// How many of the selected entities a fault hits (AWS FIS's ALL | COUNT(n) | PERCENT(p)).
@@ -40,7 +43,8 @@ public struct FaultSpec: Sendable, Equatable, Hashable, Codable {
     public var target: TargetSelector
     /// Meaning per kind: cooling — share of cooling lost (0...1); power-cap — cap as a share of the
     /// site's normal limit (0...1); network — share of traffic lost (1 = partition); straggler —
-    /// slowdown factor (≥ 1); gpu / rack — unused.
+    /// slowdown factor (≥ 1); sensor — °C added to the reported readings (negative reads cold);
+    /// gpu / rack — unused.
     public var magnitude: Double?
     /// Network only: round-trip time added, in seconds.
     public var addedLatencySeconds: Double?
@@ -50,13 +54,17 @@ public struct FaultSpec: Sendable, Equatable, Hashable, Codable {
     public var durationSeconds: Double?
     /// Re-inject every this many seconds (from one start to the next); nil means once.
     public var repeatSeconds: Double?
+    /// Reverts the fault early, as a repair would, once this holds (`until=`); nil means never.
+    public var stopCondition: FaultStopCondition?
 
     public init(kind: FaultKind, target: TargetSelector, magnitude: Double? = nil,
                 addedLatencySeconds: Double? = nil, rampSeconds: Double = 0,
-                durationSeconds: Double? = nil, repeatSeconds: Double? = nil) {
+                durationSeconds: Double? = nil, repeatSeconds: Double? = nil,
+                stopCondition: FaultStopCondition? = nil) {
         self.kind = kind; self.target = target; self.magnitude = magnitude
         self.addedLatencySeconds = addedLatencySeconds; self.rampSeconds = rampSeconds
         self.durationSeconds = durationSeconds; self.repeatSeconds = repeatSeconds
+        self.stopCondition = stopCondition
     }
 }
 

@@ -112,8 +112,12 @@ public struct SiteStats: Sendable, Equatable {
     /// Racks shed by the governor past its floor.
     public var racksShed = 0
     public var pue = 1.0
+    /// True hottest rack inlet and GPU die (physics).
     public var inletCMax = 0.0
     public var dieCMax = 0.0
+    /// The same as the sensors report them (differ from the true values under a sensor fault).
+    public var inletCMaxReported = 0.0
+    public var dieCMaxReported = 0.0
     /// Mean busy share of up GPUs, 0...1.
     public var utilization = 0.0
     /// Requests waiting at this site.
@@ -146,14 +150,19 @@ public struct HallStats: Sendable, Equatable {
     public var racks: Range<Int>
     public var gpus = 0, gpusUp = 0, gpusThrottled = 0, gpusPowerCapped = 0, gpusShutDown = 0
     public var itPowerKW = 0.0
+    /// True rack inlet mean and maximum and hottest GPU die (physics).
     public var inletCMean = 0.0
     public var inletCMax = 0.0
     public var dieCMax = 0.0
+    /// The same as the sensors report them (differ from the true values under a sensor fault).
+    public var inletCMeanReported = 0.0
+    public var inletCMaxReported = 0.0
+    public var dieCMaxReported = 0.0
     public var utilization = 0.0
     public var queueRequests = 0.0
     /// Share of this hall's cooling lost to a fault now, 0...1.
     public var coolingLoss = 0.0
-    /// Hottest die over time (°C, one sample per physics second).
+    /// Hottest die over time as reported (°C, one sample per physics second).
     public var dieHistoryC: Series
     public var powerHistoryKW: Series
 
@@ -192,8 +201,12 @@ public struct RackTable: Sendable, Equatable {
     public var gpus: [UInt16] = []
     public var gpusUp: [UInt16] = []
     public var gpusThrottled: [UInt16] = []
+    /// True inlet and hottest die (physics).
     public var inletC: [Float] = []
     public var dieCMax: [Float] = []
+    /// Inlet and hottest die as the rack's sensors report them (what the dashboard shows).
+    public var inletCReported: [Float] = []
+    public var dieCMaxReported: [Float] = []
     public var itPowerKW: [Float] = []
     /// Mean busy share of up GPUs, 0...1.
     public var utilization: [Float] = []
@@ -262,7 +275,7 @@ public struct AgenticStats: Sendable, Equatable {
 
 /// Failure events since start, background and injected, by kind.
 public struct FailureCounts: Sendable, Equatable, Codable {
-    public var gpu = 0, rack = 0, cooling = 0, power = 0, network = 0, straggler = 0
+    public var gpu = 0, rack = 0, cooling = 0, power = 0, network = 0, straggler = 0, sensor = 0
     public init() {}
 }
 
@@ -301,6 +314,8 @@ public struct ActiveSurge: Sendable, Equatable, Identifiable {
 /// What an event is about, for colour and filtering.
 public enum EventKind: String, Sendable, Codable, CaseIterable {
     case fault, repair, surge, throttling, shutdown, shedding, sloBreach = "slo-breach", command, info
+    /// An alert raised from readings (e.g. a die reading at the slowdown threshold), true or not.
+    case alert
 }
 
 /// One line of the events panel: something that started (and maybe ended).
@@ -329,6 +344,7 @@ public struct FleetHistory: Sendable, Equatable {
     public var outputTokensPerSecond: Series
     public var goodputRatio: Series
     public var gpusUp: Series
+    /// Hottest die reading fleet-wide, as reported.
     public var dieCMax: Series
     /// Per class (rawValue order): arrivals/s, queue (waiting requests), KV use 0...1, TTFT p99 s.
     public var arrivalRPS: [Series]

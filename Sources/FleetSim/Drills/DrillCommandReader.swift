@@ -11,7 +11,7 @@ struct DrillCommandReader {
     /// Keys that pick the verb of a step written as fields.
     static let verbKeys = ["command", "fault", "surge", "repair"]
     /// Keys that qualify a fault or surge written as fields.
-    static let optionKeys = ["target", "magnitude", "latency", "ramp", "for", "repeat", "factor"]
+    static let optionKeys = ["target", "magnitude", "latency", "ramp", "for", "repeat", "until", "factor"]
 
     private struct Word {
         let text: String

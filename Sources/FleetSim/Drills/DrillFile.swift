@@ -147,7 +147,8 @@ public struct DrillFile: Sendable, Equatable {
 }
 
 extension DrillFile {
-    /// Checks the drill against the fleet it will run on: every site and hall it names exists.
+    /// Checks the drill against the fleet it will run on: every site and hall it names exists, in
+    /// checks, targets and faults' stop conditions.
     public func validate(against s: Snapshot) throws(DrillFileError) {
         for (role, checks) in [("steady_state", steadyState), ("stop_when", stopWhen)] {
             for (i, c) in checks.enumerated() {
@@ -162,6 +163,14 @@ extension DrillFile {
         let stepTargets = method.enumerated().map { ("method[\($0.offset + 1)]", $0.element.line, $0.element.command) }
         let rollbackTargets = rollback.enumerated().map { ("rollback[\($0.offset + 1)]", 0, $0.element) }
         for (field, line, command) in stepTargets + rollbackTargets {
+            if case .fault(let f) = command, let stop = f.stopCondition {
+                do {
+                    try stop.metric.validate(against: s)
+                } catch {
+                    throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).until",
+                                         message: error.message, expected: error.expected)
+                }
+            }
             let target: TargetSelector?
             switch command {
             case .fault(let f): target = f.target

@@ -6,6 +6,9 @@ extension FleetEngine {
     func physicsStep() {
         let t = simTime, dt = Double(SimClock.ticksPerPhysics) * SimClock.servingDt
         let second = tick / SimClock.ticksPerPhysics
+        if tick > 0, faults.hasStopConditions {
+            faults.revertStopped(in: measure(), at: t, physics: &physics, events: &events)
+        }
         if tick > 0 { recordHistory() }
         for s in surges where (s.end ?? .infinity) <= t { events.close(s.eventID, at: t) }
         surges.removeAll { ($0.end ?? .infinity) <= t }
@@ -34,6 +37,7 @@ extension FleetEngine {
         updateReplicaSpeeds()
         routeNow()
         thermalEvents(at: t)
+        temperatureAlerts(at: t)
         tokensPerSecond = tokensThisSecond / dt
         tokensThisSecond = 0
         var energyPerHour = 0.0

@@ -48,6 +48,9 @@ public final class FleetEngine {
     var capEventID: [Int?]
     var hallThrottleEvent: [Int?]
     var hallShutdownEvent: [Int?]
+    var hallTemperatureAlert: [Int?]
+    /// Each hall's hottest die as the sensors report it, °C (updated once a second).
+    var hallDieReported: [Float]
     var sloEvent: [Int?] = [nil, nil, nil, nil]
 
     // Fleet money and energy.
@@ -81,7 +84,7 @@ public final class FleetEngine {
         router = Router(sites: topo.siteCount, knobs: spec.routing)
         physics = PowerThermalModel(topology: topo, spec: spec)
         governor = PowerGovernor(sites: topo.siteCount, margin: spec.power.governorMargin)
-        faults = FaultManager(topology: topo, seed: seed)
+        faults = FaultManager(topology: topo, seed: seed, fleetName: spec.name)
         background = BackgroundFailures(knobs: spec.failures, seed: seed)
         let c = spec.classes
         shape = ServingModel.ClassShape(
@@ -100,6 +103,8 @@ public final class FleetEngine {
         capEventID = shedEventID
         hallThrottleEvent = [Int?](repeating: nil, count: topo.hallCount)
         hallShutdownEvent = hallThrottleEvent
+        hallTemperatureAlert = hallThrottleEvent
+        hallDieReported = physics.hallDieMax
         history = FleetHistory(capacity: SimClock.historyCapacity)
         sitePowerHistory = (0..<sites).map { _ in Series(capacity: SimClock.historyCapacity) }
         hallDieHistory = (0..<topo.hallCount).map { _ in Series(capacity: SimClock.historyCapacity) }
@@ -123,7 +128,8 @@ public final class FleetEngine {
             switch command {
             case .fault(let f):
                 try faults.inject(f, at: t, physics: &physics, events: &events)
-                afterFaultChange()
+                // A sensor fault changes readings only: speeds and routing stay exactly as they were.
+                if f.kind == .sensor { faults.computeEffects(at: t) } else { afterFaultChange() }
                 return .applied(events.events.last?.text ?? "fault")
             case .surge(let s):
                 let id = nextSurgeID

@@ -1,5 +1,6 @@
-/// Faults in force (MODEL §8): injected ones with selector, mode, magnitude, ramp, duration and repeat,
-/// and background failures. Turns them into per-hall, per-site and per-replica effects each second.
+/// Faults in force (MODEL §8): injected ones with selector, mode, magnitude, ramp, duration, repeat and
+/// stop condition, and background failures. Turns them into per-hall, per-site, per-rack and per-replica
+/// effects each second.
 public struct FaultManager: Sendable {
     /// One fault instance.
     public struct Record: Sendable {
@@ -24,6 +25,8 @@ public struct FaultManager: Sendable {
     public private(set) var counts = FailureCounts()
     let resolver: TargetResolver
     let rng: CounterRNG
+    /// The fleet's name, for error messages about stop conditions.
+    let fleetName: String
 
     // Effects, recomputed by `effects(at:)`.
     public private(set) var hallCoolingLoss: [Double]
@@ -32,16 +35,20 @@ public struct FaultManager: Sendable {
     public private(set) var siteAddedRTTms: [Double]
     public private(set) var replicaSlowdown: [Double]
     public private(set) var rackStraggler: [Bool]
+    /// °C added to each rack's reported die and inlet readings by sensor faults (physics untouched).
+    public private(set) var rackSensorOffsetC: [Double]
 
-    public init(topology: Topology, seed: UInt64) {
+    public init(topology: Topology, seed: UInt64, fleetName: String) {
         resolver = TargetResolver(topology: topology)
         rng = CounterRNG(seed: seed)
+        self.fleetName = fleetName
         hallCoolingLoss = [Double](repeating: 0, count: topology.hallCount)
         siteCapShare = [Double](repeating: 1, count: topology.siteCount)
         siteNetworkLoss = [Double](repeating: 0, count: topology.siteCount)
         siteAddedRTTms = [Double](repeating: 0, count: topology.siteCount)
         replicaSlowdown = [Double](repeating: 1, count: topology.replicaCount)
         rackStraggler = [Bool](repeating: false, count: topology.rackCount)
+        rackSensorOffsetC = [Double](repeating: 0, count: topology.rackCount)
     }
 
     /// Default magnitude per kind when none is given.
@@ -51,6 +58,7 @@ public struct FaultManager: Sendable {
         case .powerCap: 0.5
         case .network: spec.addedLatencySeconds == nil ? 1 : 0
         case .straggler: 2
+        case .sensor: 25
         case .gpu, .rack: 1
         }
     }
@@ -58,6 +66,7 @@ public struct FaultManager: Sendable {
     /// Checks a fault spec against the fleet without injecting it.
     public func validate(_ spec: FaultSpec) throws {
         _ = try resolver.scope(spec.target, level: TargetResolver.level(of: spec.kind))
+        try validateStopCondition(spec)
     }
 
     /// Injects a fault at time `t`; GPU and rack faults fail their GPUs at once.
@@ -65,6 +74,7 @@ public struct FaultManager: Sendable {
                                 events: inout EventLog) throws {
         let level = TargetResolver.level(of: spec.kind)
         let candidates = try resolver.scope(spec.target, level: level)
+        try validateStopCondition(spec)
         let id = nextID
         nextID += 1
         var mode = spec.target.mode
@@ -114,6 +124,7 @@ public struct FaultManager: Sendable {
         case .powerCap: counts.power += 1
         case .network: counts.network += 1
         case .straggler: counts.straggler += 1
+        case .sensor: counts.sensor += 1
         }
     }
 
@@ -147,11 +158,15 @@ public struct FaultManager: Sendable {
         computeEffects(at: t)
     }
 
-    mutating func finish(_ i: Int, at t: Double, physics: inout PowerThermalModel, events: inout EventLog, repaired: Bool) {
+    /// Ends record `i`: its GPUs come back and its event closes; a repair says so in the log.
+    @discardableResult
+    mutating func finish(_ i: Int, at t: Double, physics: inout PowerThermalModel, events: inout EventLog,
+                         repaired: Bool) -> Record {
         let r = records.remove(at: i)
         physics.repair(gpus(of: r), by: Int32(r.id))
         events.close(r.eventID, at: t)
         if repaired { events.open(.repair, "repaired \(r.kind.rawValue) \(r.targetText)", at: t, injected: true, ongoing: false) }
+        return r
     }
 
     /// Repairs what a selector covers (nil: everything): faults touching it end, failed GPUs in it return.
@@ -199,6 +214,7 @@ public struct FaultManager: Sendable {
         for s in 0..<siteCapShare.count { siteCapShare[s] = 1; siteNetworkLoss[s] = 0; siteAddedRTTms[s] = 0 }
         for p in 0..<replicaSlowdown.count where replicaSlowdown[p] != 1 { replicaSlowdown[p] = 1 }
         for k in 0..<rackStraggler.count where rackStraggler[k] { rackStraggler[k] = false }
+        for k in 0..<rackSensorOffsetC.count where rackSensorOffsetC[k] != 0 { rackSensorOffsetC[k] = 0 }
         for r in records {
             guard let spec = r.spec else { continue }
             let m = spec.magnitude ?? Self.defaultMagnitude(spec)
@@ -218,6 +234,8 @@ public struct FaultManager: Sendable {
                     replicaSlowdown[p] = max(replicaSlowdown[p], 1 + (max(1, m) - 1) * f)
                     rackStraggler[Int(topo.replicaRack[p])] = true
                 }
+            case .sensor:
+                for k in r.targets { rackSensorOffsetC[k] += m * f }
             case .gpu, .rack:
                 break
             }
@@ -253,6 +271,7 @@ public struct FaultManager: Sendable {
             let lat = spec.addedLatencySeconds.map { " +\(Int(($0 * 1000).rounded())) ms" } ?? ""
             return (m >= 1 ? "partition" : "network loss \(pct)%") + lat + " \(where_)"
         case .straggler: return "straggler ×\(m) \(where_)"
+        case .sensor: return "sensor \(QuantityText.formatTemperatureOffset(m)) °C \(where_)"
         }
     }
 }

@@ -11,7 +11,7 @@ public struct TargetResolver: Sendable {
     public static func level(of kind: FaultKind) -> Level {
         switch kind {
         case .gpu: .gpu
-        case .rack: .rack
+        case .rack, .sensor: .rack
         case .cooling: .hall
         case .powerCap, .network: .site
         case .straggler: .replica

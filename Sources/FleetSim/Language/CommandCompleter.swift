@@ -39,7 +39,8 @@ public enum CommandCompleter {
         let used = Set(previous.dropFirst().compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) })
         if let eq = current.firstIndex(of: "=") {
             let key = String(current[..<eq])
-            return values(for: key, verb: verb, siteNames: siteNames).map { "\(key)=\($0)" }
+            let kind = verb == "fault" && previous.count > 1 ? FaultKind(rawValue: previous[1].lowercased()) : nil
+            return values(for: key, kind: kind, siteNames: siteNames).map { "\(key)=\($0)" }
         }
         func keys(_ all: [String]) -> [String] {
             var free = all.filter { !used.contains($0) }
@@ -68,10 +69,13 @@ public enum CommandCompleter {
         }
     }
 
-    private static func values(for key: String, verb: String, siteNames: [String]) -> [String] {
+    private static func values(for key: String, kind: FaultKind?, siteNames: [String]) -> [String] {
         switch key {
         case "site": return siteNames
+        case "magnitude" where kind == .sensor: return ["+15", "+25", "+40", "-20"]
+        case "magnitude" where kind == .straggler: return ["2", "3", "5"]
         case "magnitude": return ["25%", "50%", "60%", "100%"]
+        case "until": return ["gpus_down_ratio>", "goodput<", "fleet.gpus_up<", "chat.ttft.p99>"]
         case "factor": return ["2", "3", "5"]
         case "for", "ramp", "repeat": return ["30s", "1m", "5m", "10m", "30m"]
         case "latency": return ["20ms", "50ms", "100ms"]

@@ -23,14 +23,27 @@ public enum CommandFormatter {
     public static func format(_ f: FaultSpec) -> String {
         var words = ["fault", f.kind.rawValue] + selectorWords(f.target)
         if let m = f.magnitude {
-            words.append("magnitude=" + (CommandVocabulary.magnitudeIsShare(f.kind)
-                                            ? QuantityText.formatShare(m) : QuantityText.shortest(m)))
+            let text = CommandVocabulary.magnitudeIsShare(f.kind) ? QuantityText.formatShare(m)
+                : f.kind == .sensor ? QuantityText.formatTemperatureOffset(m) : QuantityText.shortest(m)
+            words.append("magnitude=" + text)
         }
         if let l = f.addedLatencySeconds { words.append("latency=" + QuantityText.formatDuration(l)) }
         if f.rampSeconds != 0 { words.append("ramp=" + QuantityText.formatDuration(f.rampSeconds)) }
         if let d = f.durationSeconds { words.append("for=" + QuantityText.formatDuration(d)) }
         if let r = f.repeatSeconds { words.append("repeat=" + QuantityText.formatDuration(r)) }
+        if let c = f.stopCondition { words.append("until=" + stopConditionText(c)) }
         return words.joined(separator: " ")
+    }
+
+    /// `METRIC<VALUE` with the threshold written so that it reads back exactly in the metric's unit:
+    /// shares as percentages, seconds as durations, everything else as a plain number.
+    public static func stopConditionText(_ c: FaultStopCondition) -> String {
+        let value = switch c.metric.unit {
+        case .ratio: QuantityText.formatShare(c.threshold)
+        case .seconds: QuantityText.formatDuration(c.threshold)
+        default: QuantityText.shortest(c.threshold)
+        }
+        return c.metric.text + c.symbol + value
     }
 
     /// The canonical text of a surge; `all` when every class is surged.

@@ -1,6 +1,7 @@
 /// Parses one line of the command language (issue 3 item 7) into a `SimCommand`:
 ///
-///     fault <gpu|rack|cooling|power-cap|network|straggler> <selector...> [magnitude=X] [latency=D] [ramp=D] [for=D] [repeat=D]
+///     fault <gpu|rack|cooling|power-cap|network|straggler|sensor> <selector...> [magnitude=X] [latency=D]
+///           [ramp=D] [for=D] [repeat=D] [until=METRIC<VALUE|METRIC>VALUE]
 ///     surge <chat|code|agentic|batch|all> factor=X [ramp=D] [for=D]
 ///     repair <selector...|all>
 ///     pause | resume | step | speed <X|max>
@@ -71,6 +72,7 @@ public enum CommandParser {
                 spec.addedLatencySeconds = try duration(value, token: token)
             case "ramp": spec.rampSeconds = try duration(value, token: token)
             case "for": spec.durationSeconds = try positiveDuration(value, token: token)
+            case "until": spec.stopCondition = try stopCondition(value, token: token)
             default: spec.repeatSeconds = try positiveDuration(value, token: token)
             }
         }
@@ -87,12 +89,44 @@ public enum CommandParser {
             }
             return share
         }
+        if kind == .sensor {
+            guard let offset = QuantityText.parseTemperatureOffset(value), offset != 0, abs(offset) <= 100 else {
+                throw CommandError(column: token.column, token: String(token.text),
+                                   message: "sensor magnitude '\(value)' must be a reading offset in °C, not zero, within ±100",
+                                   expected: ["an offset like +25 or -15", "with a unit like +25C"])
+            }
+            return offset
+        }
         guard let factor = QuantityText.parseFactor(value), factor >= 1 else {
             throw CommandError(column: token.column, token: String(token.text),
                                message: "straggler magnitude '\(value)' must be a slowdown factor of at least 1",
                                expected: ["a factor like 3 or 3x"])
         }
         return factor
+    }
+
+    /// `METRIC<VALUE` or `METRIC>VALUE`: the metric path checked like a drill's, the threshold in its unit.
+    private static func stopCondition(_ value: Substring, token: CommandToken) throws(CommandError) -> FaultStopCondition {
+        let examples = ["until=gpus_down_ratio>5%", "until=fleet.gpus_up<900000", "until=sites.NAME.h1.die_c_max>90C"]
+        guard let op = value.firstIndex(where: { $0 == "<" || $0 == ">" }) else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "until= needs a stop condition METRIC<VALUE or METRIC>VALUE, got '\(value)'",
+                               expected: examples)
+        }
+        let name = String(value[..<op]), raw = String(value[value.index(after: op)...])
+        let metric: MetricPath
+        do {
+            metric = try MetricPath(name)
+        } catch {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "until=: \(error.message)", expected: error.expected.isEmpty ? examples : error.expected)
+        }
+        guard !raw.isEmpty, let threshold = metric.unit.parseThreshold(raw) else {
+            throw CommandError(column: token.column, token: String(token.text),
+                               message: "until=: threshold '\(raw)' does not read as \(metric.unit.symbol) for \(name)",
+                               expected: metric.unit.thresholdExamples)
+        }
+        return FaultStopCondition(metric: metric, comparison: value[op] == "<" ? .below : .above, threshold: threshold)
     }
 
     private static func parseSurge(verb: CommandToken, args: [CommandToken], lineLength: Int) throws(CommandError) -> SurgeSpec {

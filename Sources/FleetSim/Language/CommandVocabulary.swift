@@ -14,7 +14,9 @@ public enum CommandVocabulary {
     /// Every selector key.
     public static var selectorKeys: [String] { placeKeys + modeKeys }
     /// Option keys of `fault`.
-    public static let faultOptionKeys = ["magnitude", "latency", "ramp", "for", "repeat"]
+    public static let faultOptionKeys = ["magnitude", "latency", "ramp", "for", "repeat", "until"]
+    /// The comparisons a stop condition (`until=METRIC<VALUE`) may use.
+    public static let stopOperators = ["<", ">"]
     /// Option keys of `surge`.
     public static let surgeOptionKeys = ["factor", "ramp", "for"]
     /// Values `speed` accepts besides a plain multiple.
@@ -24,14 +26,14 @@ public enum CommandVocabulary {
     public static func magnitudeIsShare(_ kind: FaultKind) -> Bool {
         switch kind {
         case .cooling, .powerCap, .network: true
-        case .gpu, .rack, .straggler: false
+        case .gpu, .rack, .straggler, .sensor: false
         }
     }
 
     /// Fault kinds that take a magnitude at all.
     public static func takesMagnitude(_ kind: FaultKind) -> Bool {
         switch kind {
-        case .cooling, .powerCap, .network, .straggler: true
+        case .cooling, .powerCap, .network, .straggler, .sensor: true
         case .gpu, .rack: false
         }
     }

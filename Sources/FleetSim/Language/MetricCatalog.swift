@@ -85,6 +85,8 @@ public enum MetricCatalog {
         MetricField("gpus_shut_down", .count, "GPUs down after a thermal shutdown") { Double($0.gpusShutDown) },
         MetricField("inlet_c_max", .celsius, "hottest rack inlet") { $0.inletCMax },
         MetricField("die_c_max", .celsius, "hottest GPU die") { $0.dieCMax },
+        MetricField("inlet_c_max_reported", .celsius, "hottest rack inlet as the sensors read it") { $0.inletCMaxReported },
+        MetricField("die_c_max_reported", .celsius, "hottest GPU die as the sensors read it") { $0.dieCMaxReported },
         MetricField("utilization", .ratio, "mean busy share of up GPUs") { $0.utilization },
         MetricField("queue_requests", .count, "requests waiting at the site") { $0.queueRequests },
         MetricField("kv_use", .ratio, "KV cache in use over capacity") { $0.kvUse },
@@ -100,6 +102,8 @@ public enum MetricCatalog {
         MetricField("inlet_c_mean", .celsius, "mean rack inlet") { $0.inletCMean },
         MetricField("inlet_c_max", .celsius, "hottest rack inlet") { $0.inletCMax },
         MetricField("die_c_max", .celsius, "hottest GPU die") { $0.dieCMax },
+        MetricField("inlet_c_max_reported", .celsius, "hottest rack inlet as the sensors read it") { $0.inletCMaxReported },
+        MetricField("die_c_max_reported", .celsius, "hottest GPU die as the sensors read it") { $0.dieCMaxReported },
         MetricField("gpus_up", .count, "GPUs serving") { Double($0.gpusUp) },
         MetricField("gpus_throttled", .count, "GPUs slowed by temperature") { Double($0.gpusThrottled) },
         MetricField("gpus_shut_down", .count, "GPUs down after a thermal shutdown") { Double($0.gpusShutDown) },
@@ -116,5 +120,6 @@ public enum MetricCatalog {
         MetricField("power", .count, "power faults since start") { Double($0.power) },
         MetricField("network", .count, "network faults since start") { Double($0.network) },
         MetricField("straggler", .count, "straggler faults since start") { Double($0.straggler) },
+        MetricField("sensor", .count, "thermal sensor faults since start") { Double($0.sensor) },
     ]
 }

@@ -112,14 +112,21 @@ public struct MetricPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks that the path's site and hall exist in a snapshot's fleet.
     public func validate(against s: Snapshot) throws(MetricPathError) {
+        try validate(fleet: s.fleetName, siteNames: s.sites.map(\.name),
+                     hallsPerSite: s.sites.indices.map { i in s.halls.filter { $0.site == i }.count })
+    }
+
+    /// Checks that the path's site and hall exist in a fleet with these sites and halls per site
+    /// (halls numbered from 1).
+    public func validate(fleet: String, siteNames: [String], hallsPerSite: [Int]) throws(MetricPathError) {
         switch scope {
         case .site(let name, _), .hall(let name, _, _):
-            guard let site = s.sites.firstIndex(where: { $0.name == name }) else {
-                throw MetricPathError(path: text, message: "no site '\(name)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))
+            guard let site = siteNames.firstIndex(of: name) else {
+                throw MetricPathError(path: text, message: "no site '\(name)' in fleet \(fleet)", expected: siteNames)
             }
-            if case .hall(_, let n, _) = scope, !s.halls.contains(where: { $0.site == site && $0.number == n }) {
-                let numbers = s.halls.filter { $0.site == site }.map { "h\($0.number)" }
-                throw MetricPathError(path: text, message: "no hall h\(n) at \(name)", expected: numbers)
+            let halls = site < hallsPerSite.count ? hallsPerSite[site] : 0
+            if case .hall(_, let n, _) = scope, n > halls {
+                throw MetricPathError(path: text, message: "no hall h\(n) at \(name)", expected: (0..<halls).map { "h\($0 + 1)" })
             }
         default: return
         }

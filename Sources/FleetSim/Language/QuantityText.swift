@@ -80,6 +80,20 @@ public enum QuantityText {
         return n
     }
 
+    /// A signed temperature difference in °C from `+25`, `-15`, `25`, `+25C` or `+25°C`; nil when malformed.
+    public static func parseTemperatureOffset(_ text: Substring) -> Double? {
+        var t = text
+        if t.hasSuffix("°C") { t = t.dropLast(2) } else if t.hasSuffix("C") || t.hasSuffix("c") { t = t.dropLast() }
+        if t.hasPrefix("+") { t = t.dropFirst() }
+        guard let n = Double(t), n.isFinite else { return nil }
+        return n
+    }
+
+    /// The canonical text of a temperature offset, always signed: `+25`, `-15`, `+2.5`.
+    public static func formatTemperatureOffset(_ x: Double) -> String {
+        x < 0 ? shortest(x) : "+" + shortest(x)
+    }
+
     /// The shortest decimal text of a number: `3`, `2.5`, `0.1`.
     public static func shortest(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return "\(Int(x))" }

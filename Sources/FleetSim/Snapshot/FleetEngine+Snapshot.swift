@@ -5,6 +5,13 @@ import FleetMetrics
 extension FleetEngine {
     /// A complete picture of the fleet now. `clock` is filled in by the runner (defaults: ×1, running).
     public func snapshot(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0)) -> Snapshot {
+        var checked = measure(clock: clock)
+        checked.invariantViolations = InvariantChecker.check(checked, engine: self)
+        return checked
+    }
+
+    /// The snapshot without the invariant checks (for stop conditions, read every simulated second).
+    func measure(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0)) -> Snapshot {
         let topo = topology
         var totals = FleetTotals()
         totals.sites = topo.siteCount; totals.halls = topo.hallCount
@@ -29,7 +36,7 @@ extension FleetEngine {
                                      racks: topo.hallRacks[h], dieHistoryC: hallDieHistory[h],
                                      powerHistoryKW: hallPowerHistory[h])
                 hall.coolingLoss = faults.hallCoolingLoss[h]
-                var inletSum = 0.0, hallBusy = 0.0, hallUp = 0.0
+                var inletSum = 0.0, inletReportedSum = 0.0, hallBusy = 0.0, hallUp = 0.0
                 for r in topo.hallRacks[h] {
                     var up = 0, throttled = 0, capped = 0, shut = 0, failed = 0
                     for g in topo.rackGPUs[r] {
@@ -77,6 +84,9 @@ extension FleetEngine {
                     racks.hall.append(Int32(h)); racks.gpus.append(UInt16(gpus)); racks.gpusUp.append(UInt16(up))
                     racks.gpusThrottled.append(UInt16(throttled)); racks.inletC.append(Float(physics.inletC[r]))
                     racks.dieCMax.append(die); racks.itPowerKW.append(Float(physics.rackPowerKW[r]))
+                    let offset = faults.rackSensorOffsetC[r]
+                    let inletReported = physics.inletC[r] + offset, dieReported = die + Float(offset)
+                    racks.inletCReported.append(Float(inletReported)); racks.dieCMaxReported.append(dieReported)
                     racks.utilization.append(Float(util)); racks.queueRequests.append(Float(queue))
                     racks.flags.append(flags)
                     hall.gpus += gpus; hall.gpusUp += up; hall.gpusThrottled += throttled
@@ -86,12 +96,21 @@ extension FleetEngine {
                     hall.dieCMax = max(hall.dieCMax, Double(die))
                     hall.queueRequests += queue
                     inletSum += physics.inletC[r]
+                    // Readings may be offset below zero, so the first rack seeds the maxima.
+                    let firstRack = r == hall.racks.lowerBound
+                    hall.inletCMaxReported = firstRack ? inletReported : max(hall.inletCMaxReported, inletReported)
+                    hall.dieCMaxReported = firstRack ? Double(dieReported) : max(hall.dieCMaxReported, Double(dieReported))
+                    inletReportedSum += inletReported
                 }
                 hall.inletCMean = hall.racks.isEmpty ? 0 : inletSum / Double(hall.racks.count)
+                hall.inletCMeanReported = hall.racks.isEmpty ? 0 : inletReportedSum / Double(hall.racks.count)
                 hall.utilization = hallUp > 0 ? hallBusy / hallUp : 0
                 site.gpus += hall.gpus; site.gpusUp += hall.gpusUp; site.gpusThrottled += hall.gpusThrottled
                 site.gpusPowerCapped += hall.gpusPowerCapped; site.gpusShutDown += hall.gpusShutDown
                 site.inletCMax = max(site.inletCMax, hall.inletCMax); site.dieCMax = max(site.dieCMax, hall.dieCMax)
+                let firstHall = h == topo.siteHalls[s].lowerBound
+                site.inletCMaxReported = firstHall ? hall.inletCMaxReported : max(site.inletCMaxReported, hall.inletCMaxReported)
+                site.dieCMaxReported = firstHall ? hall.dieCMaxReported : max(site.dieCMaxReported, hall.dieCMaxReported)
                 site.queueRequests += hall.queueRequests
                 halls.append(hall)
             }
@@ -126,14 +145,11 @@ extension FleetEngine {
         totals.requestsPerSecond = classes.reduce(0) { $0 + $1.throughputRPS }
         totals.goodputRatio = fleetGoodput()
         totals.pue = totals.itPowerKW > 0 ? totals.facilityPowerKW / totals.itPowerKW : pue.first ?? 1
-        let snap = Snapshot(tick: tick, simTime: simTime, seed: seed, fleetName: spec.name, clock: clock,
-                            totals: totals, sites: sites, halls: halls, racks: racks, classes: classes,
-                            agentic: agenticStats(sites: sites, classes: classes), failures: faults.counts,
-                            activeFaults: faults.active(), activeSurges: activeSurges(), events: events.events,
-                            history: history, invariantViolations: [])
-        var checked = snap
-        checked.invariantViolations = InvariantChecker.check(snap, engine: self)
-        return checked
+        return Snapshot(tick: tick, simTime: simTime, seed: seed, fleetName: spec.name, clock: clock,
+                        totals: totals, sites: sites, halls: halls, racks: racks, classes: classes,
+                        agentic: agenticStats(sites: sites, classes: classes), failures: faults.counts,
+                        activeFaults: faults.active(), activeSurges: activeSurges(), events: events.events,
+                        history: history, invariantViolations: [])
     }
 
     func kvTokens(_ c: Int) -> Double {
@@ -239,7 +255,7 @@ extension FleetEngine {
         history.outputTokensPerSecond.append(Float(tokensThisSecond))
         history.goodputRatio.append(Float(fleetGoodput()))
         history.gpusUp.append(Float(physics.hallUp.reduce(0, +)))
-        history.dieCMax.append(physics.hallDieMax.max() ?? 0)
+        history.dieCMax.append(hallDieReported.max() ?? 0)
         var kvCap = 0.0
         for p in 0..<topo.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
         let all = inSystemAll()
@@ -257,7 +273,7 @@ extension FleetEngine {
         for s in 0..<topo.siteCount { sitePowerHistory[s].append(Float(facilityKW[s])) }
         for h in 0..<topo.hallCount {
             hallPowerHistory[h].append(Float(physics.hallPowerKW[h]))
-            hallDieHistory[h].append(physics.hallDieMax[h])
+            hallDieHistory[h].append(hallDieReported[h])
         }
     }
 }

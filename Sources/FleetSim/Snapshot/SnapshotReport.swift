@@ -11,13 +11,16 @@ public enum SnapshotReport {
     /// cost_usd, cost_per_hour_usd, energy_share_of_cost, usd_per_million_tokens, output_tokens_per_s,
     /// requests_per_s, goodput_ratio}, `sites` [{name, rtt_ms, gpus, gpus_up, gpus_throttled, it_power_kw,
     /// facility_power_kw, grid_limit_kw, active_cap_kw, governor_cap_w, racks_shed, pue, inlet_c_max,
-    /// die_c_max, utilization, queue_requests, kv_use, traffic_share, network_loss, price_usd_per_mwh}],
+    /// die_c_max, inlet_c_max_reported, die_c_max_reported, utilization, queue_requests, kv_use,
+    /// traffic_share, network_loss, price_usd_per_mwh}],
     /// `classes` {chat|code|agentic|batch: {arrived, completed, dropped, waiting, in_flight, retried,
     /// arrival_rps, throughput_rps, goodput_ratio, shed_ratio, mean_in_system, mean_time_in_system_s,
     /// kv_use, ttft_s, tpot_s, e2e_s: {p50, p95, p99}}}, `agentic_tasks` {started, completed, in_flight,
     /// calls_per_task_mean, task_e2e_s {p50, p95, p99}, call_p99_s, rtt_share_of_task_time,
-    /// probes_in_flight}, `failures` {gpu, rack, cooling, power, network, straggler}, `faults_active`
-    /// [{kind, target, injected, since_s, until_s}], `invariant_violations` [string].
+    /// probes_in_flight}, `failures` {gpu, rack, cooling, power, network, straggler, sensor}, `faults_active`
+    /// [{kind, target, injected, since_s, until_s, stop_condition}], `invariant_violations` [string].
+    /// `inlet_c_max` / `die_c_max` are the true temperatures; the `_reported` keys are what the sensors
+    /// say (they differ only under a sensor fault). `stop_condition` is the `until=` text or null.
     public static func json(_ s: Snapshot) -> String {
         let w = JSONWriter()
         w.object {
@@ -51,7 +54,10 @@ public enum SnapshotReport {
                     w.key("governor_cap_w"); if let c = site.governorCapW { w.number(c) } else { w.null() }
                     w.key("racks_shed"); w.integer(site.racksShed)
                     w.key("pue"); w.number(site.pue); w.key("inlet_c_max"); w.number(site.inletCMax)
-                    w.key("die_c_max"); w.number(site.dieCMax); w.key("utilization"); w.number(site.utilization)
+                    w.key("die_c_max"); w.number(site.dieCMax)
+                    w.key("inlet_c_max_reported"); w.number(site.inletCMaxReported)
+                    w.key("die_c_max_reported"); w.number(site.dieCMaxReported)
+                    w.key("utilization"); w.number(site.utilization)
                     w.key("queue_requests"); w.number(site.queueRequests); w.key("kv_use"); w.number(site.kvUse)
                     w.key("traffic_share"); w.number(site.trafficShare); w.key("network_loss"); w.number(site.networkLoss)
                     w.key("price_usd_per_mwh"); w.number(site.pricePerMWh)
@@ -88,6 +94,7 @@ public enum SnapshotReport {
                 let f = s.failures
                 w.key("gpu"); w.integer(f.gpu); w.key("rack"); w.integer(f.rack); w.key("cooling"); w.integer(f.cooling)
                 w.key("power"); w.integer(f.power); w.key("network"); w.integer(f.network); w.key("straggler"); w.integer(f.straggler)
+                w.key("sensor"); w.integer(f.sensor)
             }
             w.key("faults_active"); w.array(s.activeFaults) { f in
                 w.object {
@@ -95,6 +102,8 @@ public enum SnapshotReport {
                     w.key("injected"); w.bool(f.injected)
                     w.key("since_s"); w.number(f.sinceSeconds)
                     w.key("until_s"); if let u = f.untilSeconds { w.number(u) } else { w.null() }
+                    w.key("stop_condition")
+                    if let c = f.spec?.stopCondition { w.string(CommandFormatter.stopConditionText(c)) } else { w.null() }
                 }
             }
             w.key("invariant_violations"); w.array(s.invariantViolations) { w.string($0) }
@@ -142,12 +151,13 @@ public enum SnapshotReport {
             + "task p50/p99 \(f(a.taskE2E.p50, 1))/\(f(a.taskE2E.p99, 1)) s vs call p99 \(f(a.callP99Seconds, 2)) s")
         let fl = s.failures
         lines.append("failures since start: gpu \(fl.gpu), rack \(fl.rack), cooling \(fl.cooling), power \(fl.power), "
-            + "network \(fl.network), straggler \(fl.straggler)")
+            + "network \(fl.network), straggler \(fl.straggler), sensor \(fl.sensor)")
         if !s.activeFaults.isEmpty {
             lines.append("faults active:")
             for x in s.activeFaults {
                 lines.append("  \(x.kind.rawValue) \(x.target) since \(clock(x.sinceSeconds))"
-                    + (x.untilSeconds.map { " until \(clock($0))" } ?? " until repaired") + (x.injected ? "" : " (background)"))
+                    + (x.untilSeconds.map { " until \(clock($0))" } ?? " until repaired")
+                    + (x.spec?.stopCondition.map { " or until \($0.text)" } ?? "") + (x.injected ? "" : " (background)"))
             }
         }
         if !s.invariantViolations.isEmpty {

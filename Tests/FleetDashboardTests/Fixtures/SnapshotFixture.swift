@@ -113,11 +113,27 @@ enum SnapshotFixture {
         ]
         let fault = ActiveFault(id: 1, kind: .cooling, target: "metro-edge/h1", spec: nil, injected: true,
                                 sinceSeconds: 51_893, untilSeconds: 52_493)
-        return Snapshot(tick: 524_000, simTime: 52_400, seed: 7, fleetName: "demo",
+        return readingsTrue(Snapshot(tick: 524_000, simTime: 52_400, seed: 7, fleetName: "demo",
                         clock: ClockState(speed: .times(10), paused: false, achievedRealtimeFactor: 10),
                         totals: totals, sites: sites, halls: halls, racks: racks, classes: classes, agentic: agentic,
                         failures: FailureCounts(), activeFaults: [fault], activeSurges: [], events: events,
-                        history: history, invariantViolations: [])
+                        history: history, invariantViolations: []))
+    }
+
+    /// The snapshot with every reported temperature equal to the true one (no sensor fault).
+    static func readingsTrue(_ snapshot: Snapshot) -> Snapshot {
+        var s = snapshot
+        s.racks.inletCReported = s.racks.inletC; s.racks.dieCMaxReported = s.racks.dieCMax
+        for h in s.halls.indices {
+            s.halls[h].inletCMeanReported = s.halls[h].inletCMean
+            s.halls[h].inletCMaxReported = s.halls[h].inletCMax
+            s.halls[h].dieCMaxReported = s.halls[h].dieCMax
+        }
+        for i in s.sites.indices {
+            s.sites[i].inletCMaxReported = s.sites[i].inletCMax
+            s.sites[i].dieCMaxReported = s.sites[i].dieCMax
+        }
+        return s
     }
 
     /// 16 sites × 8 halls × 250 racks × 32 GPUs = 1,024,000 GPUs: the hyperscale shape.
@@ -159,7 +175,7 @@ enum SnapshotFixture {
         s.fleetName = "hyperscale"; s.sites = sites; s.halls = halls; s.racks = racks
         s.totals.sites = sites.count; s.totals.halls = halls.count; s.totals.racks = n; s.totals.gpus = n * 32
         s.agentic.rttShareBySite = sites.map { _ in 0.1 }
-        return s
+        return readingsTrue(s)
     }
 
     static func series(_ n: Int, base: Double, step: Double) -> Series {

@@ -102,7 +102,7 @@ public enum FleetMapPanel {
         let r = s.racks
         let f: Float
         switch scale.metricKind {
-        case .temperature: f = scale.fraction(Double(r.dieCMax[i]))
+        case .temperature: f = scale.fraction(Double(r.dieCMaxReported[i]))
         case .power: f = scale.fraction(Double(r.itPowerKW[i]))
         case .utilization: f = scale.fraction(Double(r.utilization[i]))
         case .queue: f = scale.fraction(Double(r.queueRequests[i]))
@@ -115,7 +115,7 @@ public enum FleetMapPanel {
 
     private static func hallCell(_ s: Snapshot, _ h: Int, scale: Scale, glyphs: GlyphSet) -> CellLook {
         let hall = s.halls[h]
-        let v = metricValue(scale.metricKind, die: hall.dieCMax, power: hall.itPowerKW, util: hall.utilization,
+        let v = metricValue(scale.metricKind, die: hall.dieCMaxReported, power: hall.itPowerKW, util: hall.utilization,
                             queue: hall.queueRequests)
         let f = scale.fraction(v)
         if hall.gpus > 0 && hall.gpusUp == 0 { return CellLook(glyph: glyphs.failed, fraction: f, mark: true, failed: true) }
