@@ -3,9 +3,10 @@ import FleetSim
 /// The top line: clock, speed, pause, fleet and seed, a drill or story step when one runs, SLO status,
 /// the alert count, and READ-ONLY when injections are off.
 public enum HeaderBar {
-    /// Alerts: active faults, breached SLO targets and failed model invariants.
+    /// Alerts: active faults, breached SLO targets, failed model invariants and open reading alerts.
     public static func alertCount(_ s: Snapshot, slo: SLOCheck) -> Int {
         s.activeFaults.count + slo.breaches.count + s.invariantViolations.count
+            + s.events.filter { $0.kind == .alert && $0.endSeconds == nil }.count
     }
 
     /// Draws the bar; `scenario` is the drill or story step when one runs.
