@@ -57,8 +57,9 @@ struct ReplicaStep {
     let prefillTable: UnsafeBufferPointer<Double>
 
     /// Advances one up replica by `dt`, given the site's arrivals per class this tick, writing the
-    /// outcome in place (large structs returned by value cost a copy per replica).
-    @inline(__always)
+    /// outcome in place (large structs returned by value cost a copy per replica). Transparent because
+    /// the optimiser declined `@inline(__always)` in the hall loop, and the call cost a third of a step.
+    @_transparent
     func run(_ s: Input, siteArrivals: SIMD4<Double>, into out: inout Outcome) {
         let zero = SIMD4<Double>(repeating: 0), one = SIMD4<Double>(repeating: 1)
         let arr = siteArrivals * s.share

@@ -108,62 +108,13 @@ public struct ServingModel: Sendable {
                 invOutputTokens: 1 / SIMD4(shape.outputTokens.0, shape.outputTokens.1, shape.outputTokens.2,
                                            shape.outputTokens.3),
                 decodeTable: decTable, decodeRate: decRate, prefillTable: preTable)
-            let zero = SIMD4<Double>(repeating: 0)
-            var reused = 0, stepped = 0
-            for hall in 0..<hallCount {
-                let site = Int(topology.hallSite[hall])
-                let siteA = SIMD4(SA[site * 4], SA[site * 4 + 1], SA[site * 4 + 2], SA[site * 4 + 3])
-                var accArr = zero, accAdm = zero, accFirst = zero, accDone = zero, accDrop = zero
-                var accW = zero, accPF = zero, accD = zero
-                var decW = 0.0, decT = 0.0, decT2 = 0.0, tokens = 0.0, upCount = 0.0
-                var last = ReplicaStep.Input.zero, haveLast = false
-                var o = ReplicaStep.Outcome()
-                for r in topology.hallReplicas[hall] {
-                    if SD[r] <= 0 { continue }
-                    let off = r * 32
-                    let input = ReplicaStep.Input(
-                        waiting: Wb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
-                        prefilling: PFb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
-                        prefillTokens: PTb.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
-                        decoding: Db.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self),
-                        share: SH[r], inversePrefillSpeed: ISP[r], inverseDecodeSpeed: ISD[r],
-                        decodeSpeed: SD[r], kvCapacity: KV[r])
-                    if reusesIdenticalSteps && haveLast && input.isTwin(of: last) {
-                        reused += 1
-                    } else {
-                        step.run(input, siteArrivals: siteA, into: &o)
-                        last = input
-                        haveLast = true
-                    }
-                    Wb.storeBytes(of: o.waiting, toByteOffset: off, as: SIMD4<Double>.self)
-                    PFb.storeBytes(of: o.prefilling, toByteOffset: off, as: SIMD4<Double>.self)
-                    PTb.storeBytes(of: o.prefillTokens, toByteOffset: off, as: SIMD4<Double>.self)
-                    Db.storeBytes(of: o.decoding, toByteOffset: off, as: SIMD4<Double>.self)
-                    PB[r] += o.prefillBusy
-                    DB[r] += o.decodeBusy
-                    accArr += o.arrived; accAdm += o.admitted; accFirst += o.firstTokens
-                    accDone += o.completed; accDrop += o.dropped
-                    accW += o.waiting; accPF += o.prefilling; accD += o.decoding
-                    if o.batch > 0 {
-                        tokens += o.tokens
-                        decW += o.batch
-                        decT += o.replicaStepSquares
-                        decT2 += o.stepSquares
-                    }
-                    upCount += 1
-                }
-                stepped += Int(upCount)
-                let hb = hall * 4
-                for c in 0..<4 {
-                    H.arrivals[hb + c] = accArr[c]; H.admitted[hb + c] = accAdm[c]
-                    H.firstTokens[hb + c] = accFirst[c]; H.completed[hb + c] = accDone[c]
-                    H.dropped[hb + c] = accDrop[c]; H.waiting[hb + c] = accW[c]
-                    H.prefilling[hb + c] = accPF[c]; H.decoding[hb + c] = accD[c]
-                }
-                H.decodeWeight[hall] = decW; H.replicaStepSquares[hall] = decT; H.stepSquares[hall] = decT2
-                H.tokens[hall] = tokens; H.upReplicas[hall] = upCount
-            }
-            return (reused: reused, stepped: stepped)
+            let columns = ServingColumns(
+                siteArrivals: SA.baseAddress!, share: SH.baseAddress!, decodeSpeed: SD.baseAddress!,
+                inversePrefillSpeed: ISP.baseAddress!, inverseDecodeSpeed: ISD.baseAddress!,
+                kvCapacity: KV.baseAddress!, prefillBusy: PB.baseAddress!, decodeBusy: DB.baseAddress!,
+                waiting: Wb.baseAddress!, prefilling: PFb.baseAddress!, prefillTokens: PTb.baseAddress!,
+                decoding: Db.baseAddress!, hall: H)
+            return step.stepHalls(columns, topology: topology, reuseTwins: reusesIdenticalSteps)
         }}}}}}}}}}}}}}}}
         reusedSteps += counts.reused
         replicaSteps += counts.stepped
