@@ -42,6 +42,24 @@ import Testing
         #expect(e.serving.decodeSpeed[replica] == 1)
     }
 
+    @Test func aCapHoveringAtItsLimitRaisesOneAlertThatClosesAfterTheHold() throws {
+        let e = try SimTestSupport.engine()
+        e.apply(.fault(FaultSpec(kind: .powerCap, target: TargetSelector(site: "near"), magnitude: 0.6)))
+        func capAlerts() -> [SimEvent] { e.snapshot().events.filter { $0.text.hasPrefix("power cap biting at near") } }
+        e.advance(seconds: 300)
+        #expect(capAlerts().count == 1, "one alert while the governor works at the cap: \(capAlerts().map(\.text))")
+        #expect(capAlerts().first?.endSeconds == nil)
+        e.apply(.repair(TargetSelector(site: "near")))
+        let repairedAt = e.simTime
+        e.advance(seconds: 30)
+        #expect(capAlerts().first?.endSeconds == nil, "still held 30 s after the cap stopped biting")
+        e.advance(seconds: e.spec.power.capAlertHoldSeconds)
+        let closed = try #require(capAlerts().first?.endSeconds, "closed once the hold has passed")
+        #expect(closed >= repairedAt && closed <= e.simTime - e.spec.power.capAlertHoldSeconds,
+                "ends when the cap stopped biting, not when the hold ran out: \(closed)")
+        #expect(capAlerts().count == 1)
+    }
+
     @Test func partitionedMetroSendsTrafficAwayAndTTFTRisesByAboutTheRTTDifference() throws {
         var spec = SimTestSupport.quietTiny()
         for c in 0..<4 { spec.classes[c].ratePerSecond *= 0.3 }

@@ -73,10 +73,17 @@ extension FleetEngine {
                 events.close(id, at: t); shedEventID[s] = nil
             }
             let capping = governor.capW[s] != nil
-            if capping, !wasCapping, capEventID[s] == nil {
-                capEventID[s] = events.open(.shedding, "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)", at: t)
-            } else if !capping, let id = capEventID[s] {
-                events.close(id, at: t); capEventID[s] = nil
+            if capping {
+                capClearSince[s] = nil
+                if !wasCapping, capEventID[s] == nil {
+                    capEventID[s] = events.open(.shedding, "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)", at: t)
+                }
+            } else if let id = capEventID[s] {
+                let since = capClearSince[s] ?? t
+                capClearSince[s] = since
+                if t - since >= spec.power.capAlertHoldSeconds {
+                    events.close(id, at: since); capEventID[s] = nil; capClearSince[s] = nil
+                }
             }
         }
     }

@@ -46,6 +46,8 @@ public final class FleetEngine {
     var siteMaxGPUW: [Double]
     var shedEventID: [Int?]
     var capEventID: [Int?]
+    /// Per site: when the cap last stopped biting while its alert is open (for the hold-down).
+    var capClearSince: [Double?]
     var hallThrottleEvent: [Int?]
     var hallShutdownEvent: [Int?]
     var hallTemperatureAlert: [Int?]
@@ -101,6 +103,7 @@ public final class FleetEngine {
         replicaWasUp = [Bool](repeating: true, count: topo.replicaCount)
         shedEventID = [Int?](repeating: nil, count: sites)
         capEventID = shedEventID
+        capClearSince = [Double?](repeating: nil, count: sites)
         hallThrottleEvent = [Int?](repeating: nil, count: topo.hallCount)
         hallShutdownEvent = hallThrottleEvent
         hallTemperatureAlert = hallThrottleEvent

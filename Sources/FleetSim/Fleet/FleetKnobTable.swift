@@ -13,7 +13,7 @@ enum FleetKnobTable {
             ("server_idle_overhead_kw", \.power.serverIdleOverheadKW), ("server_full_overhead_kw", \.power.serverFullOverheadKW),
             ("cap_slowdown_exponent", \.power.capSlowdownExponent), ("pue_rise_per_c", \.power.pueRisePerDegreeC),
             ("outside_temp_swing_c", \.power.outsideTempSwingC), ("gpu_hour_usd", \.power.gpuHourUSD),
-            ("governor_margin", \.power.governorMargin),
+            ("governor_margin", \.power.governorMargin), ("cap_alert_hold_s", \.power.capAlertHoldSeconds),
         ],
         "thermal": [
             ("air_supply_c", \.thermal.airSupplyC), ("liquid_supply_c", \.thermal.liquidSupplyC),

@@ -151,6 +151,9 @@ public struct PowerKnobs: Sendable, Equatable {
     public var gpuHourUSD = 2.5
     /// The governor aims this far under the limit, as a share of it (*knob*).
     public var governorMargin = 0.02
+    /// A "power cap biting" alert stays open until the cap has not bitten for this long, so a governor
+    /// hovering at its limit raises one alert, not one a minute (*knob*).
+    public var capAlertHoldSeconds = 60.0
     public init() {}
 }
 
