@@ -11,7 +11,19 @@ import Testing
         FaultSpec(kind: .network, target: TargetSelector(site: "near"), magnitude: 0.4, addedLatencySeconds: 0.05),
         FaultSpec(kind: .network, target: TargetSelector(site: "far"), magnitude: 1, durationSeconds: 60, repeatSeconds: 150),
         FaultSpec(kind: .straggler, target: TargetSelector(site: "far", hall: 1, rack: 1, replica: 1), magnitude: 4),
+        FaultSpec(kind: .sensor, target: TargetSelector(site: "near", hall: 1, rack: 1), magnitude: 40),
+        parsed("fault cooling site=far hall=1 magnitude=80% until=sites.far.h1.inlet_c_max>40C"),
     ]
+
+    static func parsed(_ text: String) -> FaultSpec {
+        guard case .fault(let f)? = try? CommandParser.parse(text) else { fatalError("test fault does not parse: \(text)") }
+        return f
+    }
+
+    @Test func everyFaultKindIsExercised() {
+        #expect(Set(Self.faults.map(\.kind)) == Set(FaultKind.allCases))
+        #expect(Self.faults.contains { $0.stopCondition != nil })
+    }
 
     static func check(_ s: Snapshot, _ label: String) {
         #expect(s.invariantViolations.isEmpty, "\(label): \(s.invariantViolations)")
