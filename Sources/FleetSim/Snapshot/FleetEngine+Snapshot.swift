@@ -20,6 +20,8 @@ extension FleetEngine {
         var sites: [SiteStats] = []
         let maxBatch = spec.serving.maxBatch
         let slowdownC = Float(spec.thermal.slowdownC)
+        let gpu = SnapshotGPURollup(topology: topo, physics: physics, capW: governor.capW)
+        let rackLevel = gpu.rollup.racks, hallLevel = gpu.rollup.halls, siteLevel = gpu.rollup.sites
         for s in 0..<topo.siteCount {
             var site = SiteStats(name: topo.siteNames[s], rttMs: siteRttMs[s], baseRttMs: spec.sites[s].rttMs,
                                  halls: topo.siteHalls[s], racks: topo.siteRacks[s], powerHistoryKW: sitePowerHistory[s])
@@ -29,21 +31,13 @@ extension FleetEngine {
                                      racks: topo.hallRacks[h], dieHistoryC: hallDieHistory[h],
                                      powerHistoryKW: hallPowerHistory[h])
                 hall.coolingLoss = faults.hallCoolingLoss[h]
+                hall.gpusThrottled = gpu.throttled(hallLevel, h)
+                hall.dieCMax = max(0, Double(gpu.dieMax(hallLevel, h)))
                 var inletSum = 0.0, hallBusy = 0.0, hallUp = 0.0
                 for r in topo.hallRacks[h] {
-                    var up = 0, throttled = 0, capped = 0, shut = 0, failed = 0
-                    for g in topo.rackGPUs[r] {
-                        switch physics.state[g] {
-                        case .up:
-                            up += 1
-                            if physics.clock[g] < 1 { throttled += 1 }
-                        case .failed: failed += 1
-                        case .shutDown: shut += 1
-                        }
-                    }
-                    if physics.rackShed[r] { up = 0 }
-                    let cap = governor.capW[s]
-                    if let cap { for g in topo.rackGPUs[r] where physics.state[g] == .up && Double(physics.powerW[g]) >= cap - 1 { capped += 1 } }
+                    let throttled = gpu.throttled(rackLevel, r), capped = Int(gpu.powerCapped[r])
+                    let failed = gpu.failed[r], shut = Int(gpu.shutDown[r])
+                    let up = physics.rackShed[r] ? 0 : Int(rackLevel.gpusUp[r])
                     var queue = 0.0, rackBusy = 0.0, rackUpReplicas = 0.0, full = false
                     for p in topo.rackReplicas[r] {
                         queue += queueByReplica[p]
@@ -64,7 +58,7 @@ extension FleetEngine {
                     busy += rackBusy; upReplicas += rackUpReplicas
                     hallBusy += rackBusy; hallUp += rackUpReplicas
                     let gpus = topo.rackGPUs[r].count
-                    let die = RollUp.max(physics.dieC, topo.rackGPUs[r])
+                    let die = gpu.dieMax(rackLevel, r)
                     var flags: RackFlags = []
                     if throttled > 0 || die >= slowdownC { flags.insert(.thermal) }
                     if capped > 0 { flags.insert(.powerCapped) }
@@ -79,22 +73,23 @@ extension FleetEngine {
                     racks.dieCMax.append(die); racks.itPowerKW.append(Float(physics.rackPowerKW[r]))
                     racks.utilization.append(Float(util)); racks.queueRequests.append(Float(queue))
                     racks.flags.append(flags)
-                    hall.gpus += gpus; hall.gpusUp += up; hall.gpusThrottled += throttled
+                    hall.gpus += gpus; hall.gpusUp += up
                     hall.gpusPowerCapped += capped; hall.gpusShutDown += shut
                     hall.itPowerKW += physics.rackPowerKW[r]
                     hall.inletCMax = max(hall.inletCMax, physics.inletC[r])
-                    hall.dieCMax = max(hall.dieCMax, Double(die))
                     hall.queueRequests += queue
                     inletSum += physics.inletC[r]
                 }
                 hall.inletCMean = hall.racks.isEmpty ? 0 : inletSum / Double(hall.racks.count)
                 hall.utilization = hallUp > 0 ? hallBusy / hallUp : 0
-                site.gpus += hall.gpus; site.gpusUp += hall.gpusUp; site.gpusThrottled += hall.gpusThrottled
+                site.gpus += hall.gpus; site.gpusUp += hall.gpusUp
                 site.gpusPowerCapped += hall.gpusPowerCapped; site.gpusShutDown += hall.gpusShutDown
-                site.inletCMax = max(site.inletCMax, hall.inletCMax); site.dieCMax = max(site.dieCMax, hall.dieCMax)
+                site.inletCMax = max(site.inletCMax, hall.inletCMax)
                 site.queueRequests += hall.queueRequests
                 halls.append(hall)
             }
+            site.gpusThrottled = gpu.throttled(siteLevel, s)
+            site.dieCMax = max(0, Double(gpu.dieMax(siteLevel, s)))
             site.itPowerKW = itKW[s]; site.facilityPowerKW = facilityKW[s]
             site.gridLimitKW = spec.sites[s].gridLimitKW
             site.activeCapKW = spec.sites[s].gridLimitKW * faults.siteCapShare[s]
