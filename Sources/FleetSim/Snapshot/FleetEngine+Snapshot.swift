@@ -5,6 +5,20 @@ import FleetMetrics
 extension FleetEngine {
     /// A complete picture of the fleet now. `clock` is filled in by the runner (defaults: ×1, running).
     public func snapshot(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0)) -> Snapshot {
+        snapshot(clock: clock, gpu: SnapshotGPURollup(topology: topology, physics: physics, capW: governor.capW))
+    }
+
+    /// `snapshot(clock:)`, adding the wall time of its GPU roll-up (the fused pass over every GPU
+    /// column) to `rollupTime`, for `fleettop bench`.
+    public func snapshot(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0),
+                         rollupTime: inout Duration) -> Snapshot {
+        let wall = ContinuousClock(), start = wall.now
+        let gpu = SnapshotGPURollup(topology: topology, physics: physics, capW: governor.capW)
+        rollupTime += wall.now - start
+        return snapshot(clock: clock, gpu: gpu)
+    }
+
+    func snapshot(clock: ClockState, gpu: SnapshotGPURollup) -> Snapshot {
         let topo = topology
         var totals = FleetTotals()
         totals.sites = topo.siteCount; totals.halls = topo.hallCount
@@ -20,7 +34,6 @@ extension FleetEngine {
         var sites: [SiteStats] = []
         let maxBatch = spec.serving.maxBatch
         let slowdownC = Float(spec.thermal.slowdownC)
-        let gpu = SnapshotGPURollup(topology: topo, physics: physics, capW: governor.capW)
         let rackLevel = gpu.rollup.racks, hallLevel = gpu.rollup.halls, siteLevel = gpu.rollup.sites
         for s in 0..<topo.siteCount {
             var site = SiteStats(name: topo.siteNames[s], rttMs: siteRttMs[s], baseRttMs: spec.sites[s].rttMs,

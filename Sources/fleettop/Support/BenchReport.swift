@@ -14,13 +14,19 @@ struct BenchReport: Encodable {
         /// Simulated seconds per CPU second of the simulating thread.
         var realtimeFactorCPU: Double
         var nsPerGPUSimSecond: Double
-        /// Share of the run spent building snapshots (roll-ups) at the live refresh cadence.
+        /// Share of the run's wall time spent building whole snapshots at the live refresh cadence.
         var snapshotShare: Double
+        /// Share of the run's wall time spent in the snapshots' GPU roll-up (part of `snapshotShare`).
+        var rollupShare: Double
+        /// Mean milliseconds per snapshot, and per snapshot's GPU roll-up.
+        var snapshotMs: Double
+        var rollupMs: Double
         enum CodingKeys: String, CodingKey {
             case fleet, gpus, simSeconds = "sim_seconds", wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds",
                  realtimeFactorCPU = "realtime_factor_cpu",
                  realtimeFactor = "realtime_factor", nsPerGPUSimSecond = "ns_per_gpu_sim_second",
-                 snapshotShare = "snapshot_share"
+                 snapshotShare = "snapshot_share", rollupShare = "rollup_share", snapshotMs = "snapshot_ms",
+                 rollupMs = "rollup_ms"
         }
     }
 
@@ -70,7 +76,8 @@ struct BenchReport: Encodable {
         var lines = metrics.tableLines
         lines.append("sim        \(sim.fleet), \(sim.gpus) GPUs: \(f(sim.simSeconds, 0)) sim s in \(f(sim.wallSeconds, 2)) wall s = "
             + "×\(f(sim.realtimeFactor, 1)) real time (×\(f(sim.realtimeFactorCPU, 1)) per CPU second), \(f(sim.nsPerGPUSimSecond, 1)) ns per GPU-sim-second, "
-            + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall")
+            + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall (\(f(sim.snapshotMs, 2)) ms each), "
+            + "of which GPU roll-up \(f(sim.rollupShare * 100, 1))% (\(f(sim.rollupMs, 2)) ms each)")
         lines.append("render     \(render.cols)×\(render.rows) all panels: p50 \(f(render.usPerFrameP50, 0)) µs, p99 \(f(render.usPerFrameP99, 0)) µs per frame")
         lines.append("memory     RSS \(memory.rssBytes / 1_048_576) MiB, \(f(memory.bytesPerGPU, 0)) bytes per GPU (fleet state)")
         return lines.joined(separator: "\n")
