@@ -21,26 +21,33 @@ extension MultiColumnKernels {
     }
 
     /// Up to four pieces' partials for every column (`partials[column * size + unit]`), with the
-    /// segment each piece belongs to and whether it is that segment's first piece.
+    /// segment each piece belongs to and whether it is that segment's first piece (kept in scalar
+    /// slots: inserting lanes into a vector field goes through the stack and stalls).
     struct PieceBatch {
         static let size = 4
         let partials: UnsafeMutablePointer<PiecePartial>
+        /// `units[j]`: segment of piece `j`; `units[size + j]`: 1 when it is the segment's first piece.
+        let units: UnsafeMutablePointer<Int>
         private(set) var count = 0
-        private var segment = SIMD4<Int>()
-        private var first = SIMD4<Int>()
+        /// Pieces held that are their segment's first piece.
+        private var firsts = 0
 
-        init(partials: UnsafeMutablePointer<PiecePartial>, columns: Int) {
+        /// `partials` holds `columns * size` entries, `units` `2 * size`; both are initialized here.
+        init(partials: UnsafeMutablePointer<PiecePartial>, units: UnsafeMutablePointer<Int>, columns: Int) {
             self.partials = partials
+            self.units = units
             partials.initialize(repeating: .empty, count: columns * Self.size)
+            units.initialize(repeating: 0, count: 2 * Self.size)
         }
 
         var isFull: Bool { count == Self.size }
 
         /// Records the piece whose partials were just written at unit `count`.
         mutating func add(segment s: Int, first isFirst: Bool) {
-            segment[count] = s
-            first[count] = isFirst ? 1 : 0
-            count += 1
+            units[count] = s
+            units[Self.size &+ count] = isFirst ? 1 : 0
+            firsts &+= isFirst ? 1 : 0
+            count &+= 1
         }
 
         /// Finishes every column of the pieces held: a first piece sets its segment's figures, a
@@ -48,7 +55,7 @@ extension MultiColumnKernels {
         /// as vectors.
         mutating func flush(columns k: Int, into out: Outputs) {
             guard count > 0 else { return }
-            let vectorStore = count == Self.size && first.wrappedSum() == Self.size && segment[3] == segment[0] + 3
+            let vectorStore = count == Self.size && firsts == Self.size && units[3] == units[0] &+ 3
             for c in 0..<k {
                 let p = partials + c &* Self.size
                 let sum = Self.across(p[0].sum, p[1].sum, p[2].sum, p[3].sum)
@@ -57,15 +64,15 @@ extension MultiColumnKernels {
                                                           p[2].negatedCount, p[3].negatedCount)
                 let o = c &* out.segments
                 if vectorStore {
-                    let e = o &+ segment[0]
+                    let e = o &+ units[0]
                     UnsafeMutableRawPointer(out.sums + e).storeBytes(of: SIMD4<Double>(sum), as: SIMD4<Double>.self)
                     UnsafeMutableRawPointer(out.maxima + e).storeBytes(of: max, as: SIMD4<Float>.self)
                     UnsafeMutableRawPointer(out.countsAbove + e).storeBytes(of: above, as: SIMD4<Int32>.self)
                     continue
                 }
                 for j in 0..<count {
-                    let e = o &+ segment[j]
-                    if first[j] != 0 {
+                    let e = o &+ units[j]
+                    if units[Self.size &+ j] != 0 {
                         out.sums[e] = Double(sum[j]); out.maxima[e] = max[j]; out.countsAbove[e] = above[j]
                     } else {
                         out.sums[e] += Double(sum[j])
@@ -75,6 +82,7 @@ extension MultiColumnKernels {
                 }
             }
             count = 0
+            firsts = 0
         }
 
         /// Lane `j` of the result is the sum of the lanes of the `j`-th argument.

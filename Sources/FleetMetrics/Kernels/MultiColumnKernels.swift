@@ -1,12 +1,13 @@
 /// Segmented reduction of several columns over the same slices in one pass: the state mask is
 /// read once per slice piece, 8 bytes at a time folded into an 8-bit index into a 256-entry lane
-/// table, and turned into two lane vectors per 8 entries — `keep` bits (all
-/// ones where up) for the sum, and an addend (0 where up, `-infinity` where down) that sinks down
-/// entries below any max or threshold — then every column reuses them with its own 8-lane
-/// accumulators held in registers: an and, two adds, a max and a compare per 8 entries (no compare
-/// for a column without a threshold). The horizontal step runs once per four pieces for all their
-/// lanes together (`PieceBatch`). This is the roll-up's GPU → rack pass; `SegmentedKernels.reduce`
-/// is the one-column form.
+/// table, and turned into two lane vectors per 8 entries — `keep` bits (all ones where up) and
+/// `sink` bits (those of `-infinity` where down, 0 where up) — then every column reuses them with
+/// its own 8-lane accumulators held in registers: `x & keep` is added to the sum, and
+/// `(x & keep) | sink` (the value, or `-infinity` for an entry that does not count, never NaN from
+/// an infinite value left out) feeds the max and the compare; an and, an or, an add, a max and a
+/// compare per 8 entries (no compare for a column without a threshold). The horizontal step runs
+/// once per four pieces for all their lanes together (`PieceBatch`). This is the roll-up's GPU →
+/// rack pass; `SegmentedKernels.reduce` is the one-column form.
 public enum MultiColumnKernels {
     /// 8-lane groups whose masks are built at a time (512 entries of a slice).
     public static let piece = 64
@@ -33,12 +34,14 @@ public enum MultiColumnKernels {
         Self.laneTable.withUnsafeBufferPointer { tableBuffer in
             let table = tableBuffer.baseAddress!
             withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { keep in
-            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 2 * piece + k) { add in
+            withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { sink in
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: k) { tailBuffer in
             withUnsafeTemporaryAllocation(of: PiecePartial.self, capacity: k * PieceBatch.size) { partials in
-                let lanes = MaskPiece(keep: keep.baseAddress!, add: add.baseAddress!)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * PieceBatch.size) { units in
+                let lanes = MaskPiece(keep: keep.baseAddress!, sink: sink.baseAddress!)
                 let rangeOnlyNeeded = masked.contains(false)
-                let tails = add.baseAddress! + 2 * piece
-                var batch = PieceBatch(partials: partials.baseAddress!, columns: k)
+                let tails = tailBuffer.baseAddress!
+                var batch = PieceBatch(partials: partials.baseAddress!, units: units.baseAddress!, columns: k)
                 for s in 0..<segments {
                     var upTotal: Int32 = 0
                     var i = offsets[s], first = true
@@ -82,15 +85,17 @@ public enum MultiColumnKernels {
             }
             }
             }
+            }
+            }
         }
     }
 
-    /// Lane vectors for one piece: `keep[g]` / `add[g]` for up-and-in-range entries, and the same
+    /// Lane vectors for one piece: `keep[g]` / `sink[g]` for up-and-in-range entries, and the same
     /// at `piece + g` for in-range entries (columns that ignore the state).
     struct MaskPiece {
         var keep: UnsafeMutablePointer<SIMD8<UInt32>>
-        var add: UnsafeMutablePointer<SIMD8<Float>>
-        var rangeOnly: MaskPiece { MaskPiece(keep: keep + piece, add: add + piece) }
+        var sink: UnsafeMutablePointer<SIMD8<UInt32>>
+        var rangeOnly: MaskPiece { MaskPiece(keep: keep + piece, sink: sink + piece) }
     }
 
     /// Fills the lane vectors of `lanes` for the groups of `from ..< to` (the in-range-only half
@@ -105,11 +110,11 @@ public enum MultiColumnKernels {
         for g in 0..<Swift.min(groups, full) {
             let keep = table[upIndex8(up, start + 8 * g) ^ flip]
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
-            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            lanes.sink[g] = SIMD8<UInt32>(truncatingIfNeeded: ~keep & sinkBits)
             count &-= keep
             if rangeOnly {
                 lanes.keep[piece + g] = SIMD8<UInt32>(repeating: .max)
-                lanes.add[piece + g] = SIMD8<Float>()
+                lanes.sink[piece + g] = SIMD8<UInt32>()
             }
         }
         for g in Swift.min(groups, full)..<groups {
@@ -121,11 +126,11 @@ public enum MultiColumnKernels {
                 if (up[i + j] == 0) == zeroIsUp { keep[j] = -1 }
             }
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
-            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            lanes.sink[g] = SIMD8<UInt32>(truncatingIfNeeded: ~keep & sinkBits)
             count &-= keep
             if rangeOnly {
                 lanes.keep[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: inRange)
-                lanes.add[piece + g] = unsafeBitCast(~inRange & sinkBits, to: SIMD8<Float>.self)
+                lanes.sink[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: ~inRange & sinkBits)
             }
         }
         return count.wrappedSum()
@@ -167,9 +172,10 @@ public enum MultiColumnKernels {
         var g = 0
         while g &+ 2 <= loaded {
             let x0 = SIMDLane.load8(p, start &+ 8 &* g), x1 = SIMDLane.load8(p, start &+ 8 &* g &+ 8)
-            a += SIMDLane.floats(SIMDLane.bits(x0) & lanes.keep[g])
-            a += SIMDLane.floats(SIMDLane.bits(x1) & lanes.keep[g &+ 1])
-            let v0 = x0 + lanes.add[g], v1 = x1 + lanes.add[g &+ 1]
+            let k0 = SIMDLane.bits(x0) & lanes.keep[g], k1 = SIMDLane.bits(x1) & lanes.keep[g &+ 1]
+            a += SIMDLane.floats(k0)
+            a += SIMDLane.floats(k1)
+            let v0 = SIMDLane.floats(k0 | lanes.sink[g]), v1 = SIMDLane.floats(k1 | lanes.sink[g &+ 1])
             m = m.replacing(with: v0, where: v0 .> m)
             m = m.replacing(with: v1, where: v1 .> m)
             Counting.add(v0, above: t, to: &c)
@@ -178,8 +184,9 @@ public enum MultiColumnKernels {
         }
         while g < groups {
             let x = g < loaded ? SIMDLane.load8(p, start &+ 8 &* g) : lastFrom!
-            a += SIMDLane.floats(SIMDLane.bits(x) & lanes.keep[g])
-            let v = x + lanes.add[g]
+            let kept = SIMDLane.bits(x) & lanes.keep[g]
+            a += SIMDLane.floats(kept)
+            let v = SIMDLane.floats(kept | lanes.sink[g])
             m = m.replacing(with: v, where: v .> m)
             Counting.add(v, above: t, to: &c)
             g &+= 1
