@@ -64,16 +64,9 @@ public enum MultiColumnKernels {
                                 tails[c] = v
                             }
                         }
-                        let unit = batch.count
-                        for c in 0..<k {
-                            let pieceLanes = masked[c] ? lanes : lanes.rangeOnly
-                            let lastFrom = lastIsCopied ? tails[c] : nil
-                            batch.partials[c &* PieceBatch.size &+ unit] = thresholds[c] == .infinity
-                                ? reducePiece(columns[c], from: i, groups: groups, lastFrom: lastFrom,
-                                              lanes: pieceLanes, threshold: .infinity, counting: NoAboveCount.self)
-                                : reducePiece(columns[c], from: i, groups: groups, lastFrom: lastFrom,
-                                              lanes: pieceLanes, threshold: thresholds[c], counting: AboveCount.self)
-                        }
+                        reduceColumns(columns, masked: masked, thresholds: thresholds, from: i, groups: groups,
+                                      tails: lastIsCopied ? tails : nil, lanes: lanes,
+                                      into: batch.partials + batch.count)
                         batch.add(segment: s, first: first)
                         if batch.isFull { batch.flush(columns: k, into: out) }
                         i = pieceEnd
@@ -154,6 +147,23 @@ public enum MultiColumnKernels {
         var v = SIMD8<Int32>()
         for j in 0..<8 where b & (1 << j) != 0 { v[j] = -1 }
         return v
+    }
+
+    /// Every column over one piece, partials to `out[c * PieceBatch.size]`; `tails[c]` stands for
+    /// the last group of column `c` when given.
+    static func reduceColumns(_ columns: UnsafeBufferPointer<UnsafePointer<Float>>, masked: UnsafeBufferPointer<Bool>,
+                              thresholds: UnsafeBufferPointer<Float>, from start: Int, groups: Int,
+                              tails: UnsafeMutablePointer<SIMD8<Float>>?, lanes: MaskPiece,
+                              into out: UnsafeMutablePointer<PiecePartial>) {
+        for c in 0..<columns.count {
+            let pieceLanes = masked[c] ? lanes : lanes.rangeOnly
+            let lastFrom = tails.map { $0[c] }
+            out[c &* PieceBatch.size] = thresholds[c] == .infinity
+                ? reducePiece(columns[c], from: start, groups: groups, lastFrom: lastFrom,
+                              lanes: pieceLanes, threshold: .infinity, counting: NoAboveCount.self)
+                : reducePiece(columns[c], from: start, groups: groups, lastFrom: lastFrom,
+                              lanes: pieceLanes, threshold: thresholds[c], counting: AboveCount.self)
+        }
     }
 
     /// One column over `groups` 8-lane groups from `start` with the piece's lane vectors, left as
