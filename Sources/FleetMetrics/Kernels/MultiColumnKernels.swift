@@ -1,10 +1,13 @@
 /// Segmented reduction of several columns over the same slices in one pass: the state mask is
 /// read once per slice piece, 8 bytes at a time folded into an 8-bit index into a 256-entry lane
-/// table, and turned into two lane vectors per 8 entries — `keep` bits (all
-/// ones where up) for the sum, and an addend (0 where up, `-infinity` where down) that sinks down
-/// entries below any max or threshold — then every column reuses them with its own 8-lane
-/// accumulators held in registers: an and, two adds, a max and a compare per 8 entries. This is
-/// the roll-up's GPU → rack pass; `SegmentedKernels.reduce` is the one-column form.
+/// table, and turned into two lane vectors per 8 entries — `keep` bits (all ones where up) and
+/// `sink` bits (those of `-infinity` where down, 0 where up) — then every column reuses them with
+/// its own 8-lane accumulators held in registers: `x & keep` is added to the sum, and
+/// `(x & keep) | sink` (the value, or `-infinity` for an entry that does not count, never NaN from
+/// an infinite value left out) feeds the max and the compare; an and, an or, an add, a max and a
+/// compare per 8 entries (no compare for a column without a threshold). The horizontal step runs
+/// once per four pieces for all their lanes together (`PieceBatch`). This is the roll-up's GPU →
+/// rack pass; `SegmentedKernels.reduce` is the one-column form.
 public enum MultiColumnKernels {
     /// 8-lane groups whose masks are built at a time (512 entries of a slice).
     public static let piece = 64
@@ -26,63 +29,66 @@ public enum MultiColumnKernels {
         precondition(offsets[segments] <= n, "offsets run past the columns")
         precondition(upCounts.count >= segments && sums.count >= k * segments && maxima.count >= k * segments
                      && countsAbove.count >= k * segments, "output buffers too short")
+        let out = Outputs(segments: segments, sums: sums.baseAddress!, maxima: maxima.baseAddress!,
+                          countsAbove: countsAbove.baseAddress!)
         Self.laneTable.withUnsafeBufferPointer { tableBuffer in
             let table = tableBuffer.baseAddress!
             withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { keep in
-                withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: 2 * piece + k) { add in
-                    let lanes = MaskPiece(keep: keep.baseAddress!, add: add.baseAddress!)
-                    let rangeOnlyNeeded = masked.contains(false)
-                    let tails = add.baseAddress! + 2 * piece
-                    for s in 0..<segments {
-                        var upTotal: Int32 = 0
-                        var i = offsets[s], first = true
-                        let end = offsets[s + 1]
-                        // One piece for a slice of up to 512 entries (every rack); an empty slice still
-                        // runs one piece of no groups so its outputs are written.
-                        while first || i < end {
-                            let pieceEnd = Swift.min(end, i + 8 * piece)
-                            let groups = (pieceEnd - i + 7) / 8
-                            // The last group may be partial; at the very end of the columns its data is
-                            // copied into `tails` so no load runs past the buffers.
-                            let lastIsCopied = i + 8 * groups > n
-                            upTotal &+= buildMasks(up, zeroIsUp: zeroIsUp, from: i, to: pieceEnd, groups: groups, n: n,
-                                                   table: table, into: lanes, rangeOnly: rangeOnlyNeeded)
-                            if lastIsCopied {
-                                let g = i + 8 * (groups - 1)
-                                for c in 0..<k {
-                                    var v = SIMD8<Float>()
-                                    for j in 0..<(pieceEnd - g) { v[j] = columns[c][g + j] }
-                                    tails[c] = v
-                                }
-                            }
+            withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { sink in
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: k) { tailBuffer in
+            withUnsafeTemporaryAllocation(of: PiecePartial.self, capacity: k * PieceBatch.size) { partials in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * PieceBatch.size) { units in
+                let lanes = MaskPiece(keep: keep.baseAddress!, sink: sink.baseAddress!)
+                let rangeOnlyNeeded = masked.contains(false)
+                let tails = tailBuffer.baseAddress!
+                var batch = PieceBatch(partials: partials.baseAddress!, units: units.baseAddress!, columns: k)
+                for s in 0..<segments {
+                    var upTotal: Int32 = 0
+                    var i = offsets[s], first = true
+                    let end = offsets[s + 1]
+                    // One piece for a slice of up to 512 entries (every rack); an empty slice still
+                    // runs one piece of no groups so its outputs are written.
+                    while first || i < end {
+                        let pieceEnd = Swift.min(end, i + 8 * piece)
+                        let groups = (pieceEnd - i + 7) / 8
+                        // The last group may be partial; at the very end of the columns its data is
+                        // copied into `tails` so no load runs past the buffers.
+                        let lastIsCopied = i + 8 * groups > n
+                        upTotal &+= buildMasks(up, zeroIsUp: zeroIsUp, from: i, to: pieceEnd, groups: groups, n: n,
+                                               table: table, into: lanes, rangeOnly: rangeOnlyNeeded)
+                        if lastIsCopied {
+                            let g = i + 8 * (groups - 1)
                             for c in 0..<k {
-                                let r = reducePiece(columns[c], from: i, groups: groups, lastFrom: lastIsCopied ? tails[c] : nil,
-                                                    lanes: masked[c] ? lanes : lanes.rangeOnly, threshold: thresholds[c])
-                                let o = c &* segments &+ s
-                                if first {
-                                    sums[o] = r.sum; maxima[o] = r.max; countsAbove[o] = r.above
-                                } else {
-                                    sums[o] += r.sum
-                                    if r.max > maxima[o] { maxima[o] = r.max }
-                                    countsAbove[o] &+= r.above
-                                }
+                                var v = SIMD8<Float>()
+                                for j in 0..<(pieceEnd - g) { v[j] = columns[c][g + j] }
+                                tails[c] = v
                             }
-                            i = pieceEnd
-                            first = false
                         }
-                        upCounts[s] = upTotal
+                        reduceColumns(columns, masked: masked, thresholds: thresholds, from: i, groups: groups,
+                                      tails: lastIsCopied ? tails : nil, lanes: lanes,
+                                      into: batch.partials + batch.count)
+                        batch.add(segment: s, first: first)
+                        if batch.isFull { batch.flush(columns: k, into: out) }
+                        i = pieceEnd
+                        first = false
                     }
+                    upCounts[s] = upTotal
                 }
+                batch.flush(columns: k, into: out)
+            }
+            }
+            }
+            }
             }
         }
     }
 
-    /// Lane vectors for one piece: `keep[g]` / `add[g]` for up-and-in-range entries, and the same
+    /// Lane vectors for one piece: `keep[g]` / `sink[g]` for up-and-in-range entries, and the same
     /// at `piece + g` for in-range entries (columns that ignore the state).
     struct MaskPiece {
         var keep: UnsafeMutablePointer<SIMD8<UInt32>>
-        var add: UnsafeMutablePointer<SIMD8<Float>>
-        var rangeOnly: MaskPiece { MaskPiece(keep: keep + piece, add: add + piece) }
+        var sink: UnsafeMutablePointer<SIMD8<UInt32>>
+        var rangeOnly: MaskPiece { MaskPiece(keep: keep + piece, sink: sink + piece) }
     }
 
     /// Fills the lane vectors of `lanes` for the groups of `from ..< to` (the in-range-only half
@@ -97,11 +103,11 @@ public enum MultiColumnKernels {
         for g in 0..<Swift.min(groups, full) {
             let keep = table[upIndex8(up, start + 8 * g) ^ flip]
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
-            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            lanes.sink[g] = SIMD8<UInt32>(truncatingIfNeeded: ~keep & sinkBits)
             count &-= keep
             if rangeOnly {
                 lanes.keep[piece + g] = SIMD8<UInt32>(repeating: .max)
-                lanes.add[piece + g] = SIMD8<Float>()
+                lanes.sink[piece + g] = SIMD8<UInt32>()
             }
         }
         for g in Swift.min(groups, full)..<groups {
@@ -113,11 +119,11 @@ public enum MultiColumnKernels {
                 if (up[i + j] == 0) == zeroIsUp { keep[j] = -1 }
             }
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
-            lanes.add[g] = unsafeBitCast(~keep & sinkBits, to: SIMD8<Float>.self)
+            lanes.sink[g] = SIMD8<UInt32>(truncatingIfNeeded: ~keep & sinkBits)
             count &-= keep
             if rangeOnly {
                 lanes.keep[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: inRange)
-                lanes.add[piece + g] = unsafeBitCast(~inRange & sinkBits, to: SIMD8<Float>.self)
+                lanes.sink[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: ~inRange & sinkBits)
             }
         }
         return count.wrappedSum()
@@ -143,32 +149,63 @@ public enum MultiColumnKernels {
         return v
     }
 
-    /// One column over `groups` 8-lane groups from `start` with the piece's lane vectors.
-    /// `lastFrom` replaces the last group's load when it would run past the column.
+    /// Every column over one piece, partials to `out[c * PieceBatch.size]`; `tails[c]` stands for
+    /// the last group of column `c` when given.
+    static func reduceColumns(_ columns: UnsafeBufferPointer<UnsafePointer<Float>>, masked: UnsafeBufferPointer<Bool>,
+                              thresholds: UnsafeBufferPointer<Float>, from start: Int, groups: Int,
+                              tails: UnsafeMutablePointer<SIMD8<Float>>?, lanes: MaskPiece,
+                              into out: UnsafeMutablePointer<PiecePartial>) {
+        for c in 0..<columns.count {
+            let pieceLanes = masked[c] ? lanes : lanes.rangeOnly
+            let lastFrom = tails.map { $0[c] }
+            out[c &* PieceBatch.size] = thresholds[c] == .infinity
+                ? reducePiece(columns[c], from: start, groups: groups, lastFrom: lastFrom,
+                              lanes: pieceLanes, threshold: .infinity, counting: NoAboveCount.self)
+                : reducePiece(columns[c], from: start, groups: groups, lastFrom: lastFrom,
+                              lanes: pieceLanes, threshold: thresholds[c], counting: AboveCount.self)
+        }
+    }
+
+    /// One column over `groups` 8-lane groups from `start` with the piece's lane vectors, left as
+    /// 4-lane partials (the horizontal step is done for four pieces at once by `PieceBatch`).
+    /// `lastFrom` replaces the last group's load when it would run past the column; with
+    /// `NoAboveCount` the threshold compare is compiled out and the count stays 0. Two groups per
+    /// iteration halve the loop overhead.
     @inline(__always)
-    static func reducePiece(_ p: UnsafePointer<Float>, from start: Int, groups: Int, lastFrom: SIMD8<Float>?,
-                            lanes: MaskPiece, threshold: Float) -> (sum: Double, max: Float, above: Int32) {
+    static func reducePiece<Counting: PieceCounting>(
+        _ p: UnsafePointer<Float>, from start: Int, groups: Int, lastFrom: SIMD8<Float>?, lanes: MaskPiece,
+        threshold: Float, counting: Counting.Type
+    ) -> PiecePartial {
         let t = SIMD8<Float>(repeating: threshold)
         var a = SIMD8<Float>(), m = SIMD8<Float>(repeating: -.infinity), c = SIMD8<Int32>()
         let loaded = lastFrom == nil ? groups : groups - 1
-        var i = start
-        for g in 0..<loaded {
-            let x = SIMDLane.load8(p, i)
-            a += SIMDLane.floats(SIMDLane.bits(x) & lanes.keep[g])
-            let v = x + lanes.add[g]
-            m = m.replacing(with: v, where: v .> m)
-            c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
-            i += 8
+        var g = 0
+        while g &+ 2 <= loaded {
+            let x0 = SIMDLane.load8(p, start &+ 8 &* g), x1 = SIMDLane.load8(p, start &+ 8 &* g &+ 8)
+            let k0 = SIMDLane.bits(x0) & lanes.keep[g], k1 = SIMDLane.bits(x1) & lanes.keep[g &+ 1]
+            a += SIMDLane.floats(k0)
+            a += SIMDLane.floats(k1)
+            let v0 = SIMDLane.floats(k0 | lanes.sink[g]), v1 = SIMDLane.floats(k1 | lanes.sink[g &+ 1])
+            m = m.replacing(with: v0, where: v0 .> m)
+            m = m.replacing(with: v1, where: v1 .> m)
+            Counting.add(v0, above: t, to: &c)
+            Counting.add(v1, above: t, to: &c)
+            g &+= 2
         }
-        if let x = lastFrom {
-            let g = groups - 1
-            a += SIMDLane.floats(SIMDLane.bits(x) & lanes.keep[g])
-            let v = x + lanes.add[g]
+        while g < groups {
+            let x = g < loaded ? SIMDLane.load8(p, start &+ 8 &* g) : lastFrom!
+            let kept = SIMDLane.bits(x) & lanes.keep[g]
+            a += SIMDLane.floats(kept)
+            let v = SIMDLane.floats(kept | lanes.sink[g])
             m = m.replacing(with: v, where: v .> m)
-            c &+= SIMD8<Int32>().replacing(with: 1, where: v .> t)
+            Counting.add(v, above: t, to: &c)
+            g &+= 1
         }
-        // Each lane holds at most 64 values of the piece, so a Float horizontal sum loses nothing
-        // that matters; pieces are then added in Double.
-        return (Double((a.lowHalf + a.highHalf).sum()), SIMDLane.maxLane8(m), c.wrappedSum())
+        // Lanes never hold NaN maxima (a NaN never compares above), so a plain fold is exact.
+        let mh = m.highHalf, ml = m.lowHalf
+        // Each lane holds at most 128 values of the piece, so a Float partial loses nothing that
+        // matters; pieces are then added in Double.
+        return PiecePartial(sum: a.lowHalf + a.highHalf, max: ml.replacing(with: mh, where: mh .> ml),
+                            negatedCount: c.lowHalf &+ c.highHalf)
     }
 }

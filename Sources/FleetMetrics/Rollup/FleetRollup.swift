@@ -28,8 +28,9 @@ public struct FleetRollup: Sendable {
     public internal(set) var sites: RollupLevel
     /// One entity: the whole fleet.
     public internal(set) var fleet: RollupLevel
-    /// The mask of the last `update(up:)`, one byte per GPU, non-zero = up (used by `reduce`).
-    var upBytes: [UInt8]
+    /// The mask of the last `update(up:)`, one byte per GPU, non-zero = up (used by `reduce`);
+    /// empty until the first `update(up:)`, so a roll-up that only runs fused passes never holds it.
+    var upBytes: [UInt8] = []
     /// Per-column settings and the fleet's single slice of sites, kept so updates allocate nothing.
     let masked: [Bool], thresholds: [Float], fleetOffsets: [Int]
 
@@ -42,7 +43,6 @@ public struct FleetRollup: Sendable {
         self.masked = masked
         thresholds = columns.map(\.threshold)
         fleetOffsets = [0, layout.siteCount]
-        upBytes = [UInt8](repeating: 0, count: layout.gpuCount)
         racks = RollupLevel(count: layout.rackCount, masked: masked)
         halls = RollupLevel(count: layout.hallCount, masked: masked)
         sites = RollupLevel(count: layout.siteCount, masked: masked)
@@ -77,6 +77,7 @@ public struct FleetRollup: Sendable {
     /// Keeps the state bytes for later `reduce` calls and counts up GPUs per rack, hall, site and fleet.
     public mutating func update(up: UnsafeBufferPointer<UInt8>, engine: Engine = .simd) {
         precondition(up.count == layout.gpuCount, "up mask length differs from the layout's GPU count")
+        if upBytes.count != up.count { upBytes = [UInt8](repeating: 0, count: up.count) }
         upBytes.withUnsafeMutableBufferPointer { dst in
             switch upByte {
             case .nonZero: for i in 0..<up.count { dst[i] = up[i] == 0 ? 0 : 1 }
@@ -106,6 +107,7 @@ public struct FleetRollup: Sendable {
     /// last `update(up:)`.
     public mutating func reduce(column: Int, values: [Float], engine: Engine = .simd) {
         precondition(values.count == layout.gpuCount, "column length differs from the layout's GPU count")
+        precondition(upBytes.count == layout.gpuCount, "reduce(column:) needs update(up:) first")
         let spec = columns[column]
         let n = racks.count, range = column * n ..< (column + 1) * n
         let layout = self.layout, bytes = upBytes

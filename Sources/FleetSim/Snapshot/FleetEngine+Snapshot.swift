@@ -10,8 +10,24 @@ extension FleetEngine {
         return checked
     }
 
+    /// `snapshot(clock:)`, adding the wall time of its GPU roll-up (the fused pass over every GPU
+    /// column) to `rollupTime`, for `fleettop bench`.
+    public func snapshot(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0),
+                         rollupTime: inout Duration) -> Snapshot {
+        let wall = ContinuousClock(), start = wall.now
+        let gpu = SnapshotGPURollup(topology: topology, physics: physics, capW: governor.capW)
+        rollupTime += wall.now - start
+        var checked = measure(clock: clock, gpu: gpu)
+        checked.invariantViolations = InvariantChecker.check(checked, engine: self)
+        return checked
+    }
+
     /// The snapshot without the invariant checks (for stop conditions, read every simulated second).
     func measure(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0)) -> Snapshot {
+        measure(clock: clock, gpu: SnapshotGPURollup(topology: topology, physics: physics, capW: governor.capW))
+    }
+
+    func measure(clock: ClockState, gpu: SnapshotGPURollup) -> Snapshot {
         let topo = topology
         var totals = FleetTotals()
         totals.sites = topo.siteCount; totals.halls = topo.hallCount
@@ -27,6 +43,7 @@ extension FleetEngine {
         var sites: [SiteStats] = []
         let maxBatch = spec.serving.maxBatch
         let slowdownC = Float(spec.thermal.slowdownC)
+        let rackLevel = gpu.rollup.racks, hallLevel = gpu.rollup.halls, siteLevel = gpu.rollup.sites
         for s in 0..<topo.siteCount {
             var site = SiteStats(name: topo.siteNames[s], rttMs: siteRttMs[s], baseRttMs: spec.sites[s].rttMs,
                                  halls: topo.siteHalls[s], racks: topo.siteRacks[s], powerHistoryKW: sitePowerHistory[s])
@@ -36,21 +53,13 @@ extension FleetEngine {
                                      racks: topo.hallRacks[h], dieHistoryC: hallDieHistory[h],
                                      powerHistoryKW: hallPowerHistory[h])
                 hall.coolingLoss = faults.hallCoolingLoss[h]
+                hall.gpusThrottled = gpu.throttled(hallLevel, h)
+                hall.dieCMax = max(0, Double(gpu.dieMax(hallLevel, h)))
                 var inletSum = 0.0, inletReportedSum = 0.0, hallBusy = 0.0, hallUp = 0.0
                 for r in topo.hallRacks[h] {
-                    var up = 0, throttled = 0, capped = 0, shut = 0, failed = 0
-                    for g in topo.rackGPUs[r] {
-                        switch physics.state[g] {
-                        case .up:
-                            up += 1
-                            if physics.clock[g] < 1 { throttled += 1 }
-                        case .failed: failed += 1
-                        case .shutDown: shut += 1
-                        }
-                    }
-                    if physics.rackShed[r] { up = 0 }
-                    let cap = governor.capW[s]
-                    if let cap { for g in topo.rackGPUs[r] where physics.state[g] == .up && Double(physics.powerW[g]) >= cap - 1 { capped += 1 } }
+                    let throttled = gpu.throttled(rackLevel, r), capped = Int(gpu.powerCapped[r])
+                    let failed = gpu.failed[r], shut = Int(gpu.shutDown[r])
+                    let up = physics.rackShed[r] ? 0 : Int(rackLevel.gpusUp[r])
                     var queue = 0.0, rackBusy = 0.0, rackUpReplicas = 0.0, full = false
                     for p in topo.rackReplicas[r] {
                         queue += queueByReplica[p]
@@ -71,7 +80,7 @@ extension FleetEngine {
                     busy += rackBusy; upReplicas += rackUpReplicas
                     hallBusy += rackBusy; hallUp += rackUpReplicas
                     let gpus = topo.rackGPUs[r].count
-                    let die = RollUp.max(physics.dieC, topo.rackGPUs[r])
+                    let die = gpu.dieMax(rackLevel, r)
                     var flags: RackFlags = []
                     if throttled > 0 || die >= slowdownC { flags.insert(.thermal) }
                     if capped > 0 { flags.insert(.powerCapped) }
@@ -89,11 +98,10 @@ extension FleetEngine {
                     racks.inletCReported.append(Float(inletReported)); racks.dieCMaxReported.append(dieReported)
                     racks.utilization.append(Float(util)); racks.queueRequests.append(Float(queue))
                     racks.flags.append(flags)
-                    hall.gpus += gpus; hall.gpusUp += up; hall.gpusThrottled += throttled
+                    hall.gpus += gpus; hall.gpusUp += up
                     hall.gpusPowerCapped += capped; hall.gpusShutDown += shut
                     hall.itPowerKW += physics.rackPowerKW[r]
                     hall.inletCMax = max(hall.inletCMax, physics.inletC[r])
-                    hall.dieCMax = max(hall.dieCMax, Double(die))
                     hall.queueRequests += queue
                     inletSum += physics.inletC[r]
                     // Readings may be offset below zero, so the first rack seeds the maxima.
@@ -105,15 +113,17 @@ extension FleetEngine {
                 hall.inletCMean = hall.racks.isEmpty ? 0 : inletSum / Double(hall.racks.count)
                 hall.inletCMeanReported = hall.racks.isEmpty ? 0 : inletReportedSum / Double(hall.racks.count)
                 hall.utilization = hallUp > 0 ? hallBusy / hallUp : 0
-                site.gpus += hall.gpus; site.gpusUp += hall.gpusUp; site.gpusThrottled += hall.gpusThrottled
+                site.gpus += hall.gpus; site.gpusUp += hall.gpusUp
                 site.gpusPowerCapped += hall.gpusPowerCapped; site.gpusShutDown += hall.gpusShutDown
-                site.inletCMax = max(site.inletCMax, hall.inletCMax); site.dieCMax = max(site.dieCMax, hall.dieCMax)
+                site.inletCMax = max(site.inletCMax, hall.inletCMax)
                 let firstHall = h == topo.siteHalls[s].lowerBound
                 site.inletCMaxReported = firstHall ? hall.inletCMaxReported : max(site.inletCMaxReported, hall.inletCMaxReported)
                 site.dieCMaxReported = firstHall ? hall.dieCMaxReported : max(site.dieCMaxReported, hall.dieCMaxReported)
                 site.queueRequests += hall.queueRequests
                 halls.append(hall)
             }
+            site.gpusThrottled = gpu.throttled(siteLevel, s)
+            site.dieCMax = max(0, Double(gpu.dieMax(siteLevel, s)))
             site.itPowerKW = itKW[s]; site.facilityPowerKW = facilityKW[s]
             site.gridLimitKW = spec.sites[s].gridLimitKW
             site.activeCapKW = spec.sites[s].gridLimitKW * faults.siteCapShare[s]

@@ -1,15 +1,9 @@
 import FleetMetrics
 
-/// Segmented reductions over contiguous slices (children of one parent are contiguous), the one place
-/// the engine and snapshot builder aggregate columns; Float columns go through FleetMetrics' SIMD kernels.
+/// Reductions over one contiguous slice (children of one parent are contiguous) for the engine's
+/// per-tick figures; Float columns go through FleetMetrics' SIMD kernels. Snapshots roll every level
+/// up at once with `FleetRollup` instead (`SnapshotGPURollup`).
 public enum RollUp {
-    /// Sum of `values[range]` in Double.
-    @inline(__always)
-    public static func sum(_ values: [Float], _ range: Range<Int>) -> Double {
-        guard !range.isEmpty else { return 0 }
-        return values.withUnsafeBufferPointer { ColumnKernels.sum(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
     /// Sum of `values[range]`.
     @inline(__always)
     public static func sum(_ values: [Double], _ range: Range<Int>) -> Double {

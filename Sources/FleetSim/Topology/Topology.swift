@@ -1,3 +1,5 @@
+import FleetMetrics
+
 /// The fleet's static shape as a struct of arrays with parent indices (MODEL §1). Children of one parent
 /// are contiguous, so every roll-up is a reduction over a slice.
 public struct Topology: Sendable {
@@ -29,6 +31,8 @@ public struct Topology: Sendable {
     /// Per GPU: parent rack and replica.
     public let gpuRack: [Int32]
     public let gpuReplica: [Int32]
+    /// GPUs → racks → halls → sites as offsets for `FleetRollup`, built once with the topology.
+    public let rollupLayout: RollupLayout
 
     public var siteCount: Int { siteNames.count }
     public var hallCount: Int { hallSite.count }
@@ -88,6 +92,7 @@ public struct Topology: Sendable {
         self.replicaRack = replicaRack; self.replicaHall = replicaHall; self.replicaSite = replicaSite
         self.replicaFirstGPU = replicaFirstGPU; self.replicaTP = replicaTP
         self.gpuRack = gpuRack; self.gpuReplica = gpuReplica
+        rollupLayout = RollupLayout(rackGPUs: rackGPUs, hallRacks: hallRacks, siteHalls: siteHalls)
     }
 
     /// "metro-edge/h1/r07" for a rack.

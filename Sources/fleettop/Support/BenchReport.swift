@@ -14,8 +14,13 @@ struct BenchReport: Encodable {
         /// Simulated seconds per CPU second of the simulating thread.
         var realtimeFactorCPU: Double
         var nsPerGPUSimSecond: Double
-        /// Share of the run spent building snapshots (roll-ups) at the live refresh cadence.
+        /// Share of the run's wall time spent building whole snapshots at the live refresh cadence.
         var snapshotShare: Double
+        /// Share of the run's wall time spent in the snapshots' GPU roll-up (part of `snapshotShare`).
+        var rollupShare: Double
+        /// Mean milliseconds per snapshot, and per snapshot's GPU roll-up.
+        var snapshotMs: Double
+        var rollupMs: Double
         /// Share of replica steps that reused an identical neighbour's outcome during the run.
         var reusedStepShare: Double
         /// Simulated seconds per CPU second with every replica stepped: the worst case, a fleet whose
@@ -25,7 +30,8 @@ struct BenchReport: Encodable {
             case fleet, gpus, simSeconds = "sim_seconds", wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds",
                  realtimeFactorCPU = "realtime_factor_cpu",
                  realtimeFactor = "realtime_factor", nsPerGPUSimSecond = "ns_per_gpu_sim_second",
-                 snapshotShare = "snapshot_share", reusedStepShare = "reused_step_share",
+                 snapshotShare = "snapshot_share", rollupShare = "rollup_share", snapshotMs = "snapshot_ms",
+                 rollupMs = "rollup_ms", reusedStepShare = "reused_step_share",
                  realtimeFactorCPUEveryReplica = "realtime_factor_cpu_every_replica"
         }
     }
@@ -76,7 +82,8 @@ struct BenchReport: Encodable {
         var lines = metrics.tableLines
         lines.append("sim        \(sim.fleet), \(sim.gpus) GPUs: \(f(sim.simSeconds, 0)) sim s in \(f(sim.wallSeconds, 2)) wall s = "
             + "×\(f(sim.realtimeFactor, 1)) real time (×\(f(sim.realtimeFactorCPU, 1)) per CPU second), \(f(sim.nsPerGPUSimSecond, 1)) ns per GPU-sim-second, "
-            + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall")
+            + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall (\(f(sim.snapshotMs, 2)) ms each), "
+            + "of which GPU roll-up \(f(sim.rollupShare * 100, 1))% (\(f(sim.rollupMs, 2)) ms each)")
         lines.append("           \(f(sim.reusedStepShare * 100, 1))% of replica steps reused a twin's; "
             + "every replica stepped: ×\(f(sim.realtimeFactorCPUEveryReplica, 1)) per CPU second")
         lines.append("render     \(render.cols)×\(render.rows) all panels: p50 \(f(render.usPerFrameP50, 0)) µs, p99 \(f(render.usPerFrameP99, 0)) µs per frame")

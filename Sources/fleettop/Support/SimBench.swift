@@ -1,14 +1,14 @@
 import FleetSim
 import Foundation
 
-/// Times the simulation: serving, physics and facility steps, plus a snapshot every 0.25 simulated
-/// seconds' worth of wall time as the live runner would build them; then a quarter as long with every
-/// replica stepped (no reuse of identical neighbours), the worst case.
+/// Times the simulation: serving, physics and facility steps, plus a snapshot every 0.25 s of wall
+/// time as the live runner would build them (the snapshots' GPU roll-up timed on its own too); then a
+/// quarter as long with every replica stepped (no reuse of identical neighbours), the worst case.
 enum SimBench {
     static func measure(engine: FleetEngine, fleetName: String, seconds: Double) -> BenchReport.Sim {
         let clock = ContinuousClock()
         engine.advance(seconds: 2)
-        var snapshotTime = Duration.zero
+        var snapshotTime = Duration.zero, rollupTime = Duration.zero, snapshots = 0
         let start = clock.now
         var simulated = 0.0
         var nextSnapshot = clock.now
@@ -18,8 +18,9 @@ enum SimBench {
             simulated += 1
             if clock.now >= nextSnapshot {
                 let t0 = clock.now
-                _ = engine.snapshot()
+                _ = engine.snapshot(rollupTime: &rollupTime)
                 snapshotTime += clock.now - t0
+                snapshots += 1
                 nextSnapshot = clock.now + .milliseconds(250)
             }
         }
@@ -39,6 +40,9 @@ enum SimBench {
                                realtimeFactorCPU: simulated / max(cpu, 1e-9),
                                nsPerGPUSimSecond: wall * 1e9 / (Double(max(1, gpus)) * simulated),
                                snapshotShare: Self.seconds(snapshotTime) / max(wall, 1e-9),
+                               rollupShare: Self.seconds(rollupTime) / max(wall, 1e-9),
+                               snapshotMs: Self.seconds(snapshotTime) * 1e3 / Double(max(1, snapshots)),
+                               rollupMs: Self.seconds(rollupTime) * 1e3 / Double(max(1, snapshots)),
                                reusedStepShare: reused,
                                realtimeFactorCPUEveryReplica: everySeconds / max(everyCPU, 1e-9))
     }

@@ -82,6 +82,42 @@ import Testing
         }
     }
 
+    /// Many slices: whole batches of four consecutive slices (stored as vectors), a partial batch at
+    /// the end, and batches mixing a long slice's later pieces with new slices; lengths that are not
+    /// multiples of 8 or 16; a column without a threshold (compare compiled out), one of large
+    /// magnitudes, one unmasked; masks from all down to all up.
+    @Test func batchesOfSlicesMatchLoops() {
+        var rng = TestRandom(seed: 62)
+        let lengths = [64, 64, 64, 64, 64, 1, 1030, 64, 8, 16, 15, 2000, 3, 64, 64, 0, 0, 0, 0, 33, 64, 17]
+        let offsets = RollupLayout.offsets(lengths)
+        let n = offsets.last!
+        let columns = [rng.floats(n, in: -40...90), rng.floats(n, in: 1e30...1e31), rng.floats(n, in: 0...1),
+                       rng.floats(n, in: 0...700)]
+        let masked = [true, true, false, true], thresholds: [Float] = [20, .infinity, 0.5, 5e30]
+        for p in [0.0, 0.03, 0.97, 1.0] {
+            let up = rng.mask(n, up: p)
+            expectClose(run(columns, up: up, masked: masked, thresholds: thresholds, offsets: offsets),
+                        reference(columns, up: up, masked: masked, thresholds: thresholds, offsets: offsets), "p=\(p)")
+        }
+    }
+
+    /// One slice per length 0...40, each the last slice of its own column (the tail copy), and one
+    /// single-entry column.
+    @Test func everyShortLengthAtTheColumnEnd() {
+        var rng = TestRandom(seed: 63)
+        for length in 0...40 {
+            let n = Swift.max(1, length)
+            let columns = [rng.floats(n, in: -5...5), rng.floats(n, in: -5...5)]
+            let up = rng.mask(n, up: 0.5)
+            let offsets = [0, length]
+            for masked in [[true, false], [false, true]] {
+                expectClose(run(columns, up: up, masked: masked, thresholds: [0, .infinity], offsets: offsets),
+                            reference(columns, up: up, masked: masked, thresholds: [0, .infinity], offsets: offsets),
+                            "length \(length)")
+            }
+        }
+    }
+
     /// Slices that do not cover the whole column (offsets end early) still read only their own range.
     @Test func slicesEndingBeforeTheColumnEnd() {
         var rng = TestRandom(seed: 61)

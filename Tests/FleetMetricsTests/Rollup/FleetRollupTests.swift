@@ -131,6 +131,38 @@ import Testing
         #expect(single.halls.countsAbove(1) == fused.halls.countsAbove(1))
     }
 
+    /// Per-rack counts over a range of racks with its own threshold equal loops, on both engines.
+    @Test(arguments: [FleetRollup.Engine.simd, .scalar])
+    func countAboveOverRacksMatchesLoops(engine: FleetRollup.Engine) {
+        let layout = Self.layout
+        let data = Self.data(layout, seed: 27)
+        let stateBytes = data.up.map { $0 != 0 ? UInt8(0) : UInt8(2) }
+        let rollup = FleetRollup(layout: layout, columns: Self.columns, upByte: .zero)
+        for racks in [0..<8, 2..<6, 3..<4, 7..<8, 5..<5] {
+            let counts = data.columns[0].withUnsafeBufferPointer { x in
+                stateBytes.withUnsafeBufferPointer { rollup.countAbove(x, up: $0, threshold: 400, racks: racks, engine: engine) }
+            }
+            let expected = racks.map { r in
+                Int32((layout.gpuOffsets[r]..<layout.gpuOffsets[r + 1]).filter { data.up[$0] != 0 && data.columns[0][$0] > 400 }.count)
+            }
+            #expect(counts == expected, "racks \(racks)")
+        }
+    }
+
+    /// No GPUs at all, and a single GPU: every level still gets its figures.
+    @Test(arguments: [FleetRollup.Engine.simd, .scalar])
+    func emptyAndSingleGPUFleets(engine: FleetRollup.Engine) {
+        var empty = FleetRollup(layout: RollupLayout(gpusPerRack: [0], racksPerHall: [1], hallsPerSite: [1]),
+                                columns: Self.columns)
+        empty.update(columns: [[], [], []], up: [], engine: engine)
+        #expect(empty.fleet.gpusUp == [0] && empty.fleet.maxima(1) == [-.infinity] && empty.fleet.sums(0) == [0])
+        var one = FleetRollup(layout: RollupLayout(gpusPerRack: [1], racksPerHall: [1], hallsPerSite: [1]),
+                              columns: Self.columns)
+        one.update(columns: [[300], [90], [30]], up: [1], engine: engine)
+        #expect(one.fleet.gpusUp == [1] && one.fleet.sum(0, 0) == 300 && one.fleet.countAbove(1, 0) == 1)
+        #expect(one.racks.max(2, 0) == 30 && one.halls.countAbove(2, 0) == 1)
+    }
+
     @Test func layoutFromTopologyRangesEqualsLayoutFromCounts() {
         let fromRanges = RollupLayout(rackGPUs: [0..<72, 72..<136, 136..<153, 153..<153, 153..<225, 225..<258, 258..<274, 274..<275],
                                       hallRacks: [0..<3, 3..<4, 4..<6, 6..<8], siteHalls: [0..<2, 2..<3, 3..<4])

@@ -1,0 +1,71 @@
+import FleetMetrics
+
+/// The per-GPU figures of a snapshot, rolled up to racks, halls, sites and the fleet in one fused
+/// `FleetRollup` pass over the GPU columns when the snapshot is built: the hottest die (every GPU,
+/// up or not, as the map shows it), GPUs up, and GPUs up at full clock (the rest of the up GPUs are
+/// thermally throttled). Two per-rack figures the fused pass cannot give are counted beside it, each
+/// only where it can be non-zero: failed and shut-down GPUs in racks with a GPU not up, and GPUs
+/// at their site's governor cap in capped sites.
+struct SnapshotGPURollup {
+    static let columns = [
+        RollupColumn(name: "die_c", masked: false),
+        // Strictly above the float just below 1 is "clock >= 1": an up GPU that is not throttled.
+        RollupColumn(name: "full_clock", threshold: Float(1).nextDown),
+    ]
+    static let die = 0, clock = 1
+
+    let rollup: FleetRollup
+    /// Per rack: failed and shut-down GPUs.
+    let failed: [Int32]
+    let shutDown: [Int32]
+    /// Per rack: up GPUs drawing within 1 W of their site's governor cap (0 where no cap bites).
+    let powerCapped: [Int32]
+
+    init(topology topo: Topology, physics: PowerThermalModel, capW: [Double?]) {
+        var rollup = FleetRollup(layout: topo.rollupLayout, columns: Self.columns, upByte: .zero)
+        let racks = topo.rackCount
+        var failed = [Int32](repeating: 0, count: racks)
+        var shutDown = failed, powerCapped = failed
+        physics.state.withUnsafeBufferPointer { states in
+            states.withMemoryRebound(to: UInt8.self) { up in
+                rollup.update(columns: [physics.dieC, physics.clock], up: up)
+                for r in 0..<racks where rollup.racks.gpusUp[r] < rollup.racks.gpus[r] {
+                    for g in topo.rackGPUs[r] {
+                        switch states[g] {
+                        case .up: break
+                        case .failed: failed[r] += 1
+                        case .shutDown: shutDown[r] += 1
+                        }
+                    }
+                }
+                physics.powerW.withUnsafeBufferPointer { power in
+                    for s in 0..<topo.siteCount {
+                        guard let cap = capW[s] else { continue }
+                        let counts = rollup.countAbove(power, up: up, threshold: Self.threshold(atLeast: cap - 1),
+                                                       racks: topo.siteRacks[s])
+                        for (i, r) in topo.siteRacks[s].enumerated() { powerCapped[r] = counts[i] }
+                    }
+                }
+            }
+        }
+        self.rollup = rollup
+        self.failed = failed; self.shutDown = shutDown; self.powerCapped = powerCapped
+    }
+
+    /// The float `t` with `x > t` exactly when `Double(x) >= bound`, for every float `x`.
+    static func threshold(atLeast bound: Double) -> Float {
+        var f = Float(bound)
+        if Double(f) < bound { f = f.nextUp }
+        return f.nextDown
+    }
+
+    /// Up GPUs whose clock is below 1 in `entity` of `level`.
+    func throttled(_ level: RollupLevel, _ entity: Int) -> Int {
+        Int(level.gpusUp[entity]) - level.countAbove(Self.clock, entity)
+    }
+
+    /// The hottest die in `entity` of `level`, every GPU counted; 0 for an entity without GPUs.
+    func dieMax(_ level: RollupLevel, _ entity: Int) -> Float {
+        level.gpus[entity] > 0 ? level.max(Self.die, entity) : 0
+    }
+}
