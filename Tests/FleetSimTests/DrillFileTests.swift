@@ -76,7 +76,8 @@ struct DrillFileTests {
         do {
             try bad.validate(against: engine.snapshot())
         } catch {
-            #expect(error.description == "sensor.yaml:18: method[1].until: no hall h9 at metro-edge — expected one of h1, h2")
+            // The cooling step runs first but stands second in the file: errors number steps in file order.
+            #expect(error.description == "sensor.yaml:18: method[2].until: no hall h9 at metro-edge — expected one of h1, h2")
         }
     }
 

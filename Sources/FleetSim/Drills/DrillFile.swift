@@ -160,7 +160,9 @@ extension DrillFile {
                 }
             }
         }
-        let stepTargets = method.enumerated().map { ("method[\($0.offset + 1)]", $0.element.line, $0.element.command) }
+        // Steps are kept in time order; errors number them as they stand in the file, as parse errors do.
+        let fileOrder = method.indices.sorted { (method[$0].line, $0) < (method[$1].line, $1) }
+        let stepTargets = fileOrder.enumerated().map { ("method[\($0.offset + 1)]", method[$0.element].line, method[$0.element].command) }
         let rollbackTargets = rollback.enumerated().map { ("rollback[\($0.offset + 1)]", 0, $0.element) }
         for (field, line, command) in stepTargets + rollbackTargets {
             if case .fault(let f) = command, let stop = f.stopCondition {
