@@ -60,6 +60,25 @@ import Testing
         #expect(capAlerts().count == 1)
     }
 
+    @Test func lastMinuteTrafficShareFollowsRoutedRequestsAndFadesAfterAPartition() throws {
+        var spec = SimTestSupport.quietTiny()
+        for c in 0..<4 { spec.classes[c].ratePerSecond *= 0.3 }
+        let e = try SimTestSupport.engine(spec, warm: 120)
+        let before = e.snapshot()
+        let total = before.sites.reduce(0) { $0 + $1.trafficShareLastMinute }
+        #expect(abs(total - 1) < 1e-9, "window shares sum to \(total)")
+        let nearBefore = SimTestSupport.site(before, "near").trafficShareLastMinute
+        #expect(nearBefore > 0.05)
+        e.apply(.fault(FaultSpec(kind: .network, target: TargetSelector(site: "near"), magnitude: 1)))
+        e.advance(seconds: 20)
+        let during = SimTestSupport.site(e.snapshot(), "near")
+        #expect(during.trafficShare == 0, "the routing weight drops at once")
+        #expect(during.trafficShareLastMinute > 0 && during.trafficShareLastMinute < nearBefore,
+                "the last minute still holds the requests routed before: \(during.trafficShareLastMinute)")
+        e.advance(seconds: 61)
+        #expect(SimTestSupport.site(e.snapshot(), "near").trafficShareLastMinute == 0)
+    }
+
     @Test func partitionedMetroSendsTrafficAwayAndTTFTRisesByAboutTheRTTDifference() throws {
         var spec = SimTestSupport.quietTiny()
         for c in 0..<4 { spec.classes[c].ratePerSecond *= 0.3 }

@@ -124,8 +124,11 @@ public struct SiteStats: Sendable, Equatable {
     public var queueRequests = 0.0
     /// KV cache in use over capacity, 0...1.
     public var kvUse = 0.0
-    /// Share of the fleet's routed demand this site serves now, 0...1.
+    /// Share of the fleet's routed demand this site serves now, 0...1 (the routing weights, which
+    /// swing when a burst fills a site).
     public var trafficShare = 0.0
+    /// Share of the requests routed over the last 60 simulated seconds that went to this site, 0...1.
+    public var trafficShareLastMinute = 0.0
     public var pricePerMWh = 0.0
     public var costPerHourUSD = 0.0
     /// Share of traffic lost to a network fault, 0...1 (1 = partitioned).

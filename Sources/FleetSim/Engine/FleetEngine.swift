@@ -34,6 +34,8 @@ public final class FleetEngine {
     /// Arrivals buffered for the next tick (agentic calls issued and retries released).
     var pendingArrivals = [Double](repeating: 0, count: 4)
     var arrivalRate = [Double](repeating: 0, count: 4)
+    /// Requests routed to each site over the last minute (for `traffic_share_60s`).
+    var routedWindow: RoutedWindow
     var shape: ServingModel.ClassShape
 
     // Per site.
@@ -104,6 +106,7 @@ public final class FleetEngine {
         shedEventID = [Int?](repeating: nil, count: sites)
         capEventID = shedEventID
         capClearSince = [Double?](repeating: nil, count: sites)
+        routedWindow = RoutedWindow(sites: sites)
         hallThrottleEvent = [Int?](repeating: nil, count: topo.hallCount)
         hallShutdownEvent = hallThrottleEvent
         hallTemperatureAlert = hallThrottleEvent

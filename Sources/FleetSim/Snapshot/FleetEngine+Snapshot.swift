@@ -44,6 +44,7 @@ extension FleetEngine {
         let maxBatch = spec.serving.maxBatch
         let slowdownC = Float(spec.thermal.slowdownC)
         let rackLevel = gpu.rollup.racks, hallLevel = gpu.rollup.halls, siteLevel = gpu.rollup.sites
+        let windowShares = routedWindow.shares()
         for s in 0..<topo.siteCount {
             var site = SiteStats(name: topo.siteNames[s], rttMs: siteRttMs[s], baseRttMs: spec.sites[s].rttMs,
                                  halls: topo.siteHalls[s], racks: topo.siteRacks[s], powerHistoryKW: sitePowerHistory[s])
@@ -135,6 +136,7 @@ extension FleetEngine {
             var share = 0.0, demandTotal = 0.0
             for c in 0..<4 { share += router.siteShare[s * 4 + c] * arrivalRate[c]; demandTotal += arrivalRate[c] }
             site.trafficShare = demandTotal > 0 ? share / demandTotal : 0
+            site.trafficShareLastMinute = windowShares[s]
             site.pricePerMWh = spec.sites[s].pricePerMWh
             site.costPerHourUSD = facilityKW[s] / 1000 * spec.sites[s].pricePerMWh
                 + Double(topo.siteGPUs[s].count) * spec.power.gpuHourUSD
@@ -279,6 +281,9 @@ extension FleetEngine {
             history.ttftP99[c].append(Float(recorder.windows[c].summary().ttft.quantile(0.99)))
         }
         lastCallsIssued = agentic.callsIssued
+        routedWindow.record(cumulative: (0..<topo.siteCount).map { s in
+            (0..<4).reduce(0.0) { $0 + serving.siteRouted[s * 4 + $1] }
+        })
         history.taskP99.append(Float(probes.taskHistogram.quantile(0.99)))
         for s in 0..<topo.siteCount { sitePowerHistory[s].append(Float(facilityKW[s])) }
         for h in 0..<topo.hallCount {

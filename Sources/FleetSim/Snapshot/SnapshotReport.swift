@@ -12,7 +12,7 @@ public enum SnapshotReport {
     /// requests_per_s, goodput_ratio}, `sites` [{name, rtt_ms, gpus, gpus_up, gpus_throttled, it_power_kw,
     /// facility_power_kw, grid_limit_kw, active_cap_kw, governor_cap_w, racks_shed, pue, inlet_c_max,
     /// die_c_max, inlet_c_max_reported, die_c_max_reported, utilization, queue_requests, kv_use,
-    /// traffic_share, network_loss, price_usd_per_mwh}],
+    /// traffic_share, traffic_share_60s, network_loss, price_usd_per_mwh}],
     /// `classes` {chat|code|agentic|batch: {arrived, completed, dropped, waiting, in_flight, retried,
     /// arrival_rps, throughput_rps, goodput_ratio, shed_ratio, mean_in_system, mean_time_in_system_s,
     /// kv_use, ttft_s, tpot_s, e2e_s: {p50, p95, p99}}}, `agentic_tasks` {started, completed, in_flight,
@@ -59,7 +59,8 @@ public enum SnapshotReport {
                     w.key("die_c_max_reported"); w.number(site.dieCMaxReported)
                     w.key("utilization"); w.number(site.utilization)
                     w.key("queue_requests"); w.number(site.queueRequests); w.key("kv_use"); w.number(site.kvUse)
-                    w.key("traffic_share"); w.number(site.trafficShare); w.key("network_loss"); w.number(site.networkLoss)
+                    w.key("traffic_share"); w.number(site.trafficShare)
+                    w.key("traffic_share_60s"); w.number(site.trafficShareLastMinute); w.key("network_loss"); w.number(site.networkLoss)
                     w.key("price_usd_per_mwh"); w.number(site.pricePerMWh)
                 }
             }

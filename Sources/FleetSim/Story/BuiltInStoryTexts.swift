@@ -18,7 +18,7 @@ enum BuiltInStoryTexts {
         duration: 5m
         caption: >
           Users send {chat.arrival_rps} chat requests. The metro-edge site, {sites.metro-edge.rtt_ms}
-          from them, serves {sites.metro-edge.traffic_share} of the traffic; the slowest 1% of chats
+          from them, serves {sites.metro-edge.traffic_share_60s} of the traffic; the slowest 1% of chats
           see their first token within {chat.ttft.p99}. The whole fleet draws {fleet.facility_power_kw}.
         commands:
           - speed 10
@@ -40,7 +40,7 @@ enum BuiltInStoryTexts {
           {sites.metro-edge.facility_power_kw} against a limit of {sites.metro-edge.active_cap_kw},
           so the governor caps each GPU at {sites.metro-edge.governor_cap_w}. Capped GPUs prefill
           more slowly while decode barely notices, so the router sends work elsewhere: metro-edge now
-          serves {sites.metro-edge.traffic_share} of traffic, and chat's slowest first tokens take
+          serves {sites.metro-edge.traffic_share_60s} of traffic, and chat's slowest first tokens take
           {chat.ttft.p99}.
         commands:
           - fault power-cap site=metro-edge magnitude=80%
@@ -48,8 +48,8 @@ enum BuiltInStoryTexts {
         panel: agentic
         duration: 6m
         caption: >
-          Work spills to regional ({sites.regional.traffic_share} of traffic, {sites.regional.rtt_ms}
-          away) and remote-campus ({sites.remote-campus.traffic_share}, {sites.remote-campus.rtt_ms}).
+          Work spills to regional ({sites.regional.traffic_share_60s} of traffic, {sites.regional.rtt_ms}
+          away) and remote-campus ({sites.remote-campus.traffic_share_60s}, {sites.remote-campus.rtt_ms}).
           A single agent call's p99 is {agentic.call_p99}, but a whole task's p99 is
           {agentic.task_e2e.p99}: a task waits for each of its calls in turn, paying every queue and
           every round trip again. Round trips alone are {agentic.rtt_share} of task time; the rest is
@@ -79,7 +79,7 @@ enum BuiltInStoryTexts {
         caption: >
           The operator's answer: restore the cooling and admit agent work at one and a half times the
           old rate instead of four (admission control). metro-edge has
-          {sites.metro-edge.power_headroom_kw} of headroom and serves {sites.metro-edge.traffic_share}
+          {sites.metro-edge.power_headroom_kw} of headroom and serves {sites.metro-edge.traffic_share_60s}
           of traffic again; {agentic.tasks_in_flight} agent tasks are in flight while the backlog
           drains, and chat's first tokens arrive within {chat.ttft.p99}.
         commands:
