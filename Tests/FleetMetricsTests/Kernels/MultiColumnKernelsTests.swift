@@ -67,6 +67,25 @@ import Testing
         }
     }
 
+    /// Where left-out entries read as 0 would be wrong: slices whose counted values are all at most 0,
+    /// all exactly 0, or none at all, next to a negative threshold (always the `-infinity` path).
+    @Test func nonPositiveMaximaAndNegativeThresholds() {
+        var rng = TestRandom(seed: 64)
+        let lengths = [64, 9, 600, 1, 64, 40]
+        let offsets = RollupLayout.offsets(lengths)
+        let n = offsets.last!
+        let negative = rng.floats(n, in: -50...(-1))
+        let zeros = [Float](repeating: 0, count: n)
+        let mixed = rng.floats(n, in: -5...5)
+        let masked = [true, true, true, false], thresholds: [Float] = [0, .infinity, -2, -0.5]
+        for p in [0.0, 0.5, 0.97, 1.0] {
+            let up = rng.mask(n, up: p)
+            let columns = [negative, zeros, mixed, negative]
+            expectClose(run(columns, up: up, masked: masked, thresholds: thresholds, offsets: offsets),
+                        reference(columns, up: up, masked: masked, thresholds: thresholds, offsets: offsets), "p=\(p)")
+        }
+    }
+
     @Test func mixedSlicesMatchLoops() {
         var rng = TestRandom(seed: 60)
         // Slices of every awkward kind, the last ending 3 entries into a group at the columns' end.
