@@ -100,7 +100,7 @@ struct CommandParserTests {
         ("fault rack site=a for=soon", 19, "for=soon", "bad duration 'soon' for for — expected a duration like 90s, 10m, 1m30s, 2h"),
         ("fault rack site=a site=b", 19, "site=b", "'site' given twice"),
         ("fault rack zone=1", 12, "zone=1",
-         "unknown key 'zone' — expected one of site, hall, rack, replica, gpu, count, percent, magnitude, latency, ramp, for, repeat, until"),
+         "unknown key 'zone' — expected one of site, hall, rack, replica, gpu, tag, count, percent, magnitude, latency, ramp, for, repeat, until"),
         ("fault sensor site=a magnitude=0", 21, "magnitude=0",
          "sensor magnitude '0' must be a reading offset in °C, not zero, within ±100 — expected one of an offset like +25 or -15, with a unit like +25C"),
         ("fault sensor site=a magnitude=hot", 21, "magnitude=hot",

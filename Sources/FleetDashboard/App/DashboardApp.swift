@@ -140,7 +140,7 @@ public final class DashboardApp {
                 return [.send(d.command), .redraw]
             }
         case .palette:
-            switch state.palette.handle(k, siteNames: snapshot?.sites.map(\.name) ?? []) {
+            switch state.palette.handle(k, siteNames: snapshot?.sites.map(\.name) ?? [], tags: snapshot?.tags ?? []) {
             case .stay: break
             case .closed: state.modal = nil
             case .command(let c, _):

@@ -28,8 +28,8 @@ public struct CommandPalette: Sendable, Equatable {
         text = ""; historyIndex = nil; error = nil; candidates = []
     }
 
-    /// Edits, completes, walks the history or runs the line; `siteNames` feed completion.
-    public mutating func handle(_ key: Key, siteNames: [String]) -> Outcome {
+    /// Edits, completes, walks the history or runs the line; `siteNames` and `tags` feed completion.
+    public mutating func handle(_ key: Key, siteNames: [String], tags: [String] = []) -> Outcome {
         switch key {
         case .escape:
             return .closed
@@ -47,7 +47,7 @@ public struct CommandPalette: Sendable, Equatable {
                 return .stay
             }
         case .tab:
-            complete(siteNames: siteNames)
+            complete(siteNames: siteNames, tags: tags)
         case .up:
             guard !history.isEmpty else { break }
             let i = max(0, (historyIndex ?? history.count) - 1)
@@ -82,8 +82,8 @@ public struct CommandPalette: Sendable, Equatable {
 
     /// Tab: extends the word to the candidates' common prefix; one candidate completes the word
     /// (with a space after it unless it is a `key=`); several are listed.
-    public mutating func complete(siteNames: [String]) {
-        let c = CommandCompleter.complete(text, siteNames: siteNames)
+    public mutating func complete(siteNames: [String], tags: [String] = []) {
+        let c = CommandCompleter.complete(text, siteNames: siteNames, tags: tags)
         error = nil
         guard !c.candidates.isEmpty else { candidates = []; return }
         let head = String(text.prefix(c.wordStart))

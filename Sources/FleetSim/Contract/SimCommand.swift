@@ -19,22 +19,27 @@ public enum SelectionMode: Sendable, Equatable, Hashable, Codable {
 /// Picks part of the fleet. Indices are 1-based and relative to their parent:
 /// `site=metro-edge hall=1 rack=7` is the seventh rack of the first hall of metro-edge.
 /// `gpu=N` counts GPUs within the selected rack (or replica when one is given).
+/// `tag=NAME` keeps only what carries the fleet-file tag (see `TargetResolver` for each fault level).
 public struct TargetSelector: Sendable, Equatable, Hashable, Codable {
     public var site: String?
     public var hall: Int?
     public var rack: Int?
     public var replica: Int?
     public var gpu: Int?
+    /// A fleet-file tag (`tags` / `rack_tags`), intersected with the positions above.
+    public var tag: String?
     public var mode: SelectionMode
 
     public init(site: String? = nil, hall: Int? = nil, rack: Int? = nil, replica: Int? = nil,
-                gpu: Int? = nil, mode: SelectionMode = .all) {
+                gpu: Int? = nil, tag: String? = nil, mode: SelectionMode = .all) {
         self.site = site; self.hall = hall; self.rack = rack
-        self.replica = replica; self.gpu = gpu; self.mode = mode
+        self.replica = replica; self.gpu = gpu; self.tag = tag; self.mode = mode
     }
 
     /// True when nothing narrows the selection (the whole fleet).
-    public var isWholeFleet: Bool { site == nil && hall == nil && rack == nil && replica == nil && gpu == nil }
+    public var isWholeFleet: Bool {
+        site == nil && hall == nil && rack == nil && replica == nil && gpu == nil && tag == nil
+    }
 }
 
 /// One fault injection, as written in the command language.

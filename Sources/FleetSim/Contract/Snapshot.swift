@@ -31,17 +31,19 @@ public struct Snapshot: Sendable {
     public var history: FleetHistory
     /// MODEL.md §9 checks that failed at this tick (empty when all hold).
     public var invariantViolations: [String]
+    /// The fleet's tag names (fleet-file `tags` / `rack_tags`), sorted, for `tag=` completion and checks.
+    public var tags: [String]
 
     public init(tick: UInt64, simTime: Double, seed: UInt64, fleetName: String, clock: ClockState,
                 totals: FleetTotals, sites: [SiteStats], halls: [HallStats], racks: RackTable,
                 classes: [ClassStats], agentic: AgenticStats, failures: FailureCounts,
                 activeFaults: [ActiveFault], activeSurges: [ActiveSurge], events: [SimEvent],
-                history: FleetHistory, invariantViolations: [String]) {
+                history: FleetHistory, invariantViolations: [String], tags: [String] = []) {
         self.tick = tick; self.simTime = simTime; self.seed = seed; self.fleetName = fleetName
         self.clock = clock; self.totals = totals; self.sites = sites; self.halls = halls
         self.racks = racks; self.classes = classes; self.agentic = agentic; self.failures = failures
         self.activeFaults = activeFaults; self.activeSurges = activeSurges; self.events = events
-        self.history = history; self.invariantViolations = invariantViolations
+        self.history = history; self.invariantViolations = invariantViolations; self.tags = tags
     }
 
     /// The figures of one class.

@@ -147,7 +147,7 @@ public struct DrillFile: Sendable, Equatable {
 }
 
 extension DrillFile {
-    /// Checks the drill against the fleet it will run on: every site and hall it names exists, in
+    /// Checks the drill against the fleet it will run on: every site, hall and tag it names exists, in
     /// checks, targets and faults' stop conditions.
     public func validate(against s: Snapshot) throws(DrillFileError) {
         for (role, checks) in [("steady_state", steadyState), ("stop_when", stopWhen)] {
@@ -179,7 +179,12 @@ extension DrillFile {
             case .repair(let t): target = t
             default: target = nil
             }
-            guard let target, let site = target.site else { continue }
+            guard let target else { continue }
+            if let tag = target.tag, !s.tags.contains(tag) {
+                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.tag",
+                                     message: "no tag '\(tag)' in fleet \(s.fleetName)", expected: s.tags)
+            }
+            guard let site = target.site else { continue }
             guard let siteIndex = s.sites.firstIndex(where: { $0.name == site }) else {
                 throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.site",
                                      message: "no site '\(site)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))

@@ -181,7 +181,8 @@ public struct FaultManager: Sendable {
             return
         }
         let scopeGPUs = Set(try resolver.scope(TargetSelector(site: sel.site, hall: sel.hall, rack: sel.rack,
-                                                              replica: sel.replica, gpu: sel.gpu), level: .gpu))
+                                                              replica: sel.replica, gpu: sel.gpu, tag: sel.tag),
+                                                level: .gpu))
         var i = 0
         while i < records.count {
             let r = records[i]
@@ -248,14 +249,21 @@ public struct FaultManager: Sendable {
                                   injected: $0.injected, sinceSeconds: $0.start, untilSeconds: $0.end) }
     }
 
+    /// Where a fault landed: "metro-edge/h1/r07", "metro-edge/h1 (16 racks)"; a tag is always named:
+    /// "tag=pdu-a (8 racks)", "metro-edge tag=core (2 halls)", "tag=loop-r1 (regional/h1)".
     static func targetText(_ sel: TargetSelector, targets: [Int], level: TargetResolver.Level,
                            resolver: TargetResolver) -> String {
-        if targets.count == 1 { return resolver.path(targets[0], level: level) }
+        if targets.count == 1 {
+            let path = resolver.path(targets[0], level: level)
+            return sel.tag.map { "tag=\($0) (\(path))" } ?? path
+        }
         var parts: [String] = [sel.site ?? "fleet"]
         if let h = sel.hall { parts.append("h\(h)") }
         if let r = sel.rack { parts.append("r\(r < 10 ? "0" : "")\(r)") }
+        var place = parts.joined(separator: "/")
+        if let tag = sel.tag { place = place == "fleet" ? "tag=\(tag)" : "\(place) tag=\(tag)" }
         let noun = switch level { case .site: "sites"; case .hall: "halls"; case .rack: "racks"; case .replica: "replicas"; case .gpu: "GPUs" }
-        return parts.joined(separator: "/") + " (\(targets.count) \(noun))"
+        return place + " (\(targets.count) \(noun))"
     }
 
     static func describe(_ spec: FaultSpec, targets: [Int], level: TargetResolver.Level, resolver: TargetResolver) -> String {

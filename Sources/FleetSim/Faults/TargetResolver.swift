@@ -1,5 +1,10 @@
 /// Resolves a `TargetSelector` to dense ids at the level a fault kind acts on, then applies the
 /// selection mode (all, count n, percent p) with a seeded, order-independent choice.
+///
+/// A `tag=` covers racks (a site tag all the site's racks, a hall tag the hall's, a rack tag its
+/// range) and keeps, within the positional scope, the entities at the fault's level that are in a
+/// covered rack (rack, replica and GPU levels) or that contain one (hall and site levels): a cooling
+/// fault with a PDU's rack tag hits the halls those racks stand in, a power-cap fault the sites.
 public struct TargetResolver: Sendable {
     public let topology: Topology
 
@@ -39,6 +44,33 @@ public struct TargetResolver: Sendable {
 
     /// Every entity of `level` inside the selector's scope (before the selection mode).
     public func scope(_ sel: TargetSelector, level: Level) throws -> [Int] {
+        let placed = try placeScope(sel, level: level)
+        guard let tag = sel.tag else { return placed }
+        guard let racks = topology.tags.racks(of: tag) else {
+            let known = topology.tags.names.isEmpty ? "this fleet has no tags" : "tags: \(topology.tags.names.joined(separator: ", "))"
+            throw ResolveError(description: "unknown tag '\(tag)' (\(known))")
+        }
+        var covered = [Bool](repeating: false, count: topology.rackCount)
+        for r in racks { covered[r] = true }
+        let kept = placed.filter { id in
+            switch level {
+            case .site: topology.siteRacks[id].contains { covered[$0] }
+            case .hall: topology.hallRacks[id].contains { covered[$0] }
+            case .rack: covered[id]
+            case .replica: covered[Int(topology.replicaRack[id])]
+            case .gpu: covered[Int(topology.gpuRack[id])]
+            }
+        }
+        if kept.isEmpty {
+            var place = sel
+            place.tag = nil
+            throw ResolveError(description: "tag '\(tag)' covers nothing in \(CommandFormatter.placeLabel(place))")
+        }
+        return kept
+    }
+
+    /// The scope of the selector's positions (`site= hall= rack= replica= gpu=`), ignoring its tag.
+    private func placeScope(_ sel: TargetSelector, level: Level) throws -> [Int] {
         var sites = Array(0..<topology.siteCount)
         if let name = sel.site {
             guard let s = topology.siteNames.firstIndex(of: name) else {

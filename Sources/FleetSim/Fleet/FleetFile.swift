@@ -6,8 +6,8 @@ import Foundation
 public enum FleetFile {
     static let topKeys = ["preset", "name", "start_hour", "diurnal", "replace_sites", "sites", "classes",
                           "serving", "power", "thermal", "failures", "routing", "agentic"]
-    static let siteKeys = ["name", "rtt_ms", "price_usd_per_mwh", "grid_limit_kw", "pue", "outside_temp_c", "halls"]
-    static let hallKeys = ["cooling", "racks", "servers_per_rack", "sku", "tensor_parallel", "count"]
+    static let siteKeys = ["name", "rtt_ms", "price_usd_per_mwh", "grid_limit_kw", "pue", "outside_temp_c", "halls", "tags"]
+    static let hallKeys = ["cooling", "racks", "servers_per_rack", "sku", "tensor_parallel", "count", "tags", "rack_tags"]
     static let classKeys = ["rate_rps", "arrivals", "cv", "input_tokens", "output_tokens", "ttft_slo_s", "tpot_slo_s", "trace"]
     static let traceKeys = ["path", "rate_scale", "loop"]
 
@@ -143,6 +143,7 @@ public enum FleetFile {
                     case "pue": site.basePUE = try number(x.value, f, min: 1)
                     case "outside_temp_c": site.outsideTempMeanC = try number(x.value, f)
                     case "halls": site.halls = try halls(x.value, f)
+                    case "tags": site.tags = try tags(x.value, f)
                     default: break
                     }
                 }
@@ -161,6 +162,7 @@ public enum FleetFile {
                 let f = "\(field)[\(i)]"
                 var hall = HallSpec(cooling: .liquid, racks: 16, serversPerRack: 4, sku: .h100)
                 var count = 1
+                var rackTags: [(tag: RackTag, node: ConfigNode, field: String)] = []
                 for x in try entries(item, f, allowed: FleetFile.hallKeys) {
                     let k = "\(f).\(x.key)"
                     switch x.key {
@@ -183,9 +185,13 @@ public enum FleetFile {
                         guard [1, 2, 4, 8].contains(tp) else { throw fail(x.value, k, "must divide an 8-GPU server", ["1", "2", "4", "8"]) }
                         hall.tensorParallel = tp
                     case "count": count = try integer(x.value, k, min: 1)
+                    case "tags": hall.tags = try tags(x.value, k)
+                    case "rack_tags": rackTags = try self.rackTags(x.value, k)
                     default: break
                     }
                 }
+                try checkRackTags(rackTags, racks: hall.racks)
+                hall.rackTags = rackTags.map(\.tag)
                 out += Array(repeating: hall, count: count)
             }
             return out

@@ -1,5 +1,5 @@
 /// Completion for the dashboard's `:` palette, as a pure function of the text typed so far and the
-/// fleet's site names: the candidates for the word under the cursor (at the end of the text).
+/// fleet's site and tag names: the candidates for the word under the cursor (at the end of the text).
 public enum CommandCompleter {
     /// What to offer: replace the text from `wordStart` (a character offset) with one candidate.
     public struct Completion: Sendable, Equatable {
@@ -22,25 +22,25 @@ public enum CommandCompleter {
         }
     }
 
-    /// The completions of the last word of `text`, given the fleet's site names.
-    public static func complete(_ text: String, siteNames: [String]) -> Completion {
+    /// The completions of the last word of `text`, given the fleet's site names and tags.
+    public static func complete(_ text: String, siteNames: [String], tags: [String] = []) -> Completion {
         let endsWithSpace = text.last?.isWhitespace ?? true
         let tokens = CommandToken.split(text)
         let previous = endsWithSpace ? tokens : Array(tokens.dropLast())
         let current = endsWithSpace ? "" : String(tokens.last?.text ?? "")
         let wordStart = text.count - current.count
-        let pool = candidates(previous: previous.map { String($0.text) }, current: current, siteNames: siteNames)
+        let pool = candidates(previous: previous.map { String($0.text) }, current: current, siteNames: siteNames, tags: tags)
         let matches = pool.filter { $0.lowercased().hasPrefix(current.lowercased()) }
         return Completion(wordStart: wordStart, prefix: current, candidates: matches)
     }
 
-    private static func candidates(previous: [String], current: String, siteNames: [String]) -> [String] {
+    private static func candidates(previous: [String], current: String, siteNames: [String], tags: [String]) -> [String] {
         guard let verb = previous.first?.lowercased() else { return CommandVocabulary.verbs }
         let used = Set(previous.dropFirst().compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) })
         if let eq = current.firstIndex(of: "=") {
             let key = String(current[..<eq])
             let kind = verb == "fault" && previous.count > 1 ? FaultKind(rawValue: previous[1].lowercased()) : nil
-            return values(for: key, kind: kind, siteNames: siteNames).map { "\(key)=\($0)" }
+            return values(for: key, kind: kind, siteNames: siteNames, tags: tags).map { "\(key)=\($0)" }
         }
         func keys(_ all: [String]) -> [String] {
             var free = all.filter { !used.contains($0) }
@@ -69,9 +69,10 @@ public enum CommandCompleter {
         }
     }
 
-    private static func values(for key: String, kind: FaultKind?, siteNames: [String]) -> [String] {
+    private static func values(for key: String, kind: FaultKind?, siteNames: [String], tags: [String]) -> [String] {
         switch key {
         case "site": return siteNames
+        case "tag": return tags
         case "magnitude" where kind == .sensor: return ["+15", "+25", "+40", "-20"]
         case "magnitude" where kind == .straggler: return ["2", "3", "5"]
         case "magnitude": return ["25%", "50%", "60%", "100%"]

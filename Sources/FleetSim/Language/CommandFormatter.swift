@@ -56,7 +56,7 @@ public enum CommandFormatter {
         return words.joined(separator: " ")
     }
 
-    /// `site=… hall=… rack=… replica=… gpu=…` then `count=` or `percent=`, in that order.
+    /// `site=… hall=… rack=… replica=… gpu=… tag=…` then `count=` or `percent=`, in that order.
     public static func selectorWords(_ t: TargetSelector) -> [String] {
         var words: [String] = []
         if let s = t.site { words.append("site=\(s)") }
@@ -64,6 +64,7 @@ public enum CommandFormatter {
         if let r = t.rack { words.append("rack=\(r)") }
         if let r = t.replica { words.append("replica=\(r)") }
         if let g = t.gpu { words.append("gpu=\(g)") }
+        if let tag = t.tag { words.append("tag=\(tag)") }
         switch t.mode {
         case .all: break
         case .count(let n): words.append("count=\(n)")
@@ -72,7 +73,8 @@ public enum CommandFormatter {
         return words
     }
 
-    /// A short operator label of where a selector points: "metro-edge/h1/r07", "whole fleet".
+    /// A short operator label of where a selector points: "metro-edge/h1/r07", "whole fleet",
+    /// "tag=pdu-a", "metro-edge tag=pdu-a".
     public static func placeLabel(_ t: TargetSelector) -> String {
         var parts: [String] = []
         if let s = t.site { parts.append(s) }
@@ -80,6 +82,8 @@ public enum CommandFormatter {
         if let r = t.rack { parts.append(r < 10 ? "r0\(r)" : "r\(r)") }
         if let r = t.replica { parts.append("replica \(r)") }
         if let g = t.gpu { parts.append("gpu \(g)") }
-        return parts.isEmpty ? "whole fleet" : parts.joined(separator: "/")
+        let place = parts.joined(separator: "/")
+        guard let tag = t.tag else { return parts.isEmpty ? "whole fleet" : place }
+        return parts.isEmpty ? "tag=\(tag)" : "\(place) tag=\(tag)"
     }
 }

@@ -6,7 +6,7 @@
 ///     repair <selector...|all>
 ///     pause | resume | step | speed <X|max>
 ///
-/// Selectors are `site=NAME hall=N rack=N replica=N gpu=N` plus `count=N` or `percent=P`.
+/// Selectors are `site=NAME hall=N rack=N replica=N gpu=N tag=NAME` plus `count=N` or `percent=P`.
 /// Errors are `CommandError` values naming the column, the token and the valid choices.
 public enum CommandParser {
     /// Parses a whole command line.

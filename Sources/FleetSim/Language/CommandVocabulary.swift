@@ -7,8 +7,8 @@ public enum CommandVocabulary {
     public static let faultKinds = FaultKind.allCases.map(\.rawValue)
     /// Surge targets: the four classes and `all`.
     public static let surgeTargets = RequestClass.allCases.map(\.name) + ["all"]
-    /// Selector keys that narrow where a fault or repair applies.
-    public static let placeKeys = ["site", "hall", "rack", "replica", "gpu"]
+    /// Selector keys that narrow where a fault or repair applies (`tag` names a fleet-file tag).
+    public static let placeKeys = ["site", "hall", "rack", "replica", "gpu", "tag"]
     /// Selector keys that choose how many of the selected entities are hit.
     public static let modeKeys = ["count", "percent"]
     /// Every selector key.

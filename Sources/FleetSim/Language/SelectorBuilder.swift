@@ -1,4 +1,4 @@
-/// Accumulates `site= hall= rack= replica= gpu= count= percent=` tokens into a `TargetSelector`,
+/// Accumulates `site= hall= rack= replica= gpu= tag= count= percent=` tokens into a `TargetSelector`,
 /// checking each value and that `count` and `percent` are not both given.
 struct SelectorBuilder {
     private(set) var selector = TargetSelector()
@@ -17,6 +17,13 @@ struct SelectorBuilder {
         case "rack": selector.rack = try index(value, token: token)
         case "replica": selector.replica = try index(value, token: token)
         case "gpu": selector.gpu = try index(value, token: token)
+        case "tag":
+            guard RackTag.isValidName(value) else {
+                throw CommandError(column: token.column, token: String(token.text),
+                                   message: "tag= needs a tag name of lowercase letters, digits and '-', got '\(value)'",
+                                   expected: ["tag=pdu-a"])
+            }
+            selector.tag = String(value)
         case "count":
             try checkOneMode(token)
             selector.mode = .count(try index(value, token: token))

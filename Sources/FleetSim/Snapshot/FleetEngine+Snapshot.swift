@@ -161,7 +161,7 @@ extension FleetEngine {
                         totals: totals, sites: sites, halls: halls, racks: racks, classes: classes,
                         agentic: agenticStats(sites: sites, classes: classes), failures: faults.counts,
                         activeFaults: faults.active(), activeSurges: activeSurges(), events: events.events,
-                        history: history, invariantViolations: [])
+                        history: history, invariantViolations: [], tags: topology.tags.names)
     }
 
     func kvTokens(_ c: Int) -> Double {

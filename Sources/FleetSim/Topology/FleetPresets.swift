@@ -45,23 +45,28 @@ extension FleetSpec {
         ], classes: defaultClasses(chatRate: 40))
     }
 
-    /// Three sites, 144 racks, 4,096 GPUs: the metro-edge / regional / remote-campus story.
+    /// Three sites, 144 racks, 4,096 GPUs: the metro-edge / regional / remote-campus story. Tags (no
+    /// effect on the physics): each metro-edge hall's racks split over two PDUs (`pdu-a`/`pdu-b` in h1,
+    /// `pdu-c`/`pdu-d` in h2), a cooling loop per liquid hall (`loop-r1`, `loop-r2`, `loop-c1`,
+    /// `loop-c2`), and the sites as `edge` or `core`.
     public static var demo: FleetSpec {
         FleetSpec(name: "demo", sites: [
             SiteSpec(name: "metro-edge", rttMs: 3, pricePerMWh: 160, gridLimitKW: 700, basePUE: 1.5,
                      outsideTempMeanC: 24, halls: [
-                HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100),
-                HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100),
-            ]),
+                HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100,
+                         rackTags: [RackTag(name: "pdu-a", racks: 1...8), RackTag(name: "pdu-b", racks: 9...16)]),
+                HallSpec(cooling: .air, racks: 16, serversPerRack: 2, sku: .h100,
+                         rackTags: [RackTag(name: "pdu-c", racks: 1...8), RackTag(name: "pdu-d", racks: 9...16)]),
+            ], tags: ["edge"]),
             SiteSpec(name: "regional", rttMs: 20, pricePerMWh: 95, gridLimitKW: 2600, basePUE: 1.2, halls: [
-                HallSpec(cooling: .liquid, racks: 24, serversPerRack: 4, sku: .h200),
-                HallSpec(cooling: .liquid, racks: 24, serversPerRack: 4, sku: .h200),
-            ]),
+                HallSpec(cooling: .liquid, racks: 24, serversPerRack: 4, sku: .h200, tags: ["loop-r1"]),
+                HallSpec(cooling: .liquid, racks: 24, serversPerRack: 4, sku: .h200, tags: ["loop-r2"]),
+            ], tags: ["core"]),
             SiteSpec(name: "remote-campus", rttMs: 60, pricePerMWh: 70, gridLimitKW: 5000, basePUE: 1.1,
                      outsideTempMeanC: 12, halls: [
-                HallSpec(cooling: .liquid, racks: 32, serversPerRack: 4, sku: .b200),
-                HallSpec(cooling: .liquid, racks: 32, serversPerRack: 4, sku: .b200),
-            ]),
+                HallSpec(cooling: .liquid, racks: 32, serversPerRack: 4, sku: .b200, tags: ["loop-c1"]),
+                HallSpec(cooling: .liquid, racks: 32, serversPerRack: 4, sku: .b200, tags: ["loop-c2"]),
+            ], tags: ["core"]),
         ], classes: defaultClasses(chatRate: 1500))
     }
 

@@ -45,11 +45,13 @@ public struct SiteSpec: Sendable, Equatable {
     /// Daily mean outside temperature, °C (PUE rises above 20 °C).
     public var outsideTempMeanC: Double
     public var halls: [HallSpec]
+    /// Tags every hall, rack and GPU of the site carries (`tag=NAME` selects them), e.g. a utility feed.
+    public var tags: [String]
 
     public init(name: String, rttMs: Double, pricePerMWh: Double, gridLimitKW: Double, basePUE: Double,
-                outsideTempMeanC: Double = 20, halls: [HallSpec]) {
+                outsideTempMeanC: Double = 20, halls: [HallSpec], tags: [String] = []) {
         self.name = name; self.rttMs = rttMs; self.pricePerMWh = pricePerMWh; self.gridLimitKW = gridLimitKW
-        self.basePUE = basePUE; self.outsideTempMeanC = outsideTempMeanC; self.halls = halls
+        self.basePUE = basePUE; self.outsideTempMeanC = outsideTempMeanC; self.halls = halls; self.tags = tags
     }
 
     public var gpuCount: Int { halls.reduce(0) { $0 + $1.gpuCount } }
@@ -64,10 +66,15 @@ public struct HallSpec: Sendable, Equatable {
     public var sku: GPUSKU
     /// GPUs per model replica (TP = 8 for a 70B FP16 model, MODEL §4).
     public var tensorParallel: Int
+    /// Tags every rack of the hall carries, e.g. its cooling loop.
+    public var tags: [String]
+    /// Tags carried by a range of the hall's racks only, e.g. the racks one PDU feeds.
+    public var rackTags: [RackTag]
 
-    public init(cooling: CoolingKind, racks: Int, serversPerRack: Int, sku: GPUSKU, tensorParallel: Int = 8) {
+    public init(cooling: CoolingKind, racks: Int, serversPerRack: Int, sku: GPUSKU, tensorParallel: Int = 8,
+                tags: [String] = [], rackTags: [RackTag] = []) {
         self.cooling = cooling; self.racks = racks; self.serversPerRack = serversPerRack
-        self.sku = sku; self.tensorParallel = tensorParallel
+        self.sku = sku; self.tensorParallel = tensorParallel; self.tags = tags; self.rackTags = rackTags
     }
 
     public var gpusPerRack: Int { serversPerRack * 8 }

@@ -33,6 +33,8 @@ public struct Topology: Sendable {
     public let gpuReplica: [Int32]
     /// GPUs → racks → halls → sites as offsets for `FleetRollup`, built once with the topology.
     public let rollupLayout: RollupLayout
+    /// The fleet file's `tags` and `rack_tags`, resolved to racks.
+    public let tags: FleetTags
 
     public var siteCount: Int { siteNames.count }
     public var hallCount: Int { hallSite.count }
@@ -93,6 +95,7 @@ public struct Topology: Sendable {
         self.replicaFirstGPU = replicaFirstGPU; self.replicaTP = replicaTP
         self.gpuRack = gpuRack; self.gpuReplica = gpuReplica
         rollupLayout = RollupLayout(rackGPUs: rackGPUs, hallRacks: hallRacks, siteHalls: siteHalls)
+        tags = FleetTags(spec: spec, hallRacks: hallRacks)
     }
 
     /// "metro-edge/h1/r07" for a rack.
