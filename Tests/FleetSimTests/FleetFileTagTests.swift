@@ -44,17 +44,7 @@ import Testing
     @Test(arguments: 0..<bad.count)
     func badTagsNameFileLineAndField(_ i: Int) {
         let (text, line, field, message) = Self.bad[i]
-        do {
-            _ = try FleetFile.parse(text, file: "bad.yaml")
-            Issue.record("accepted bad file #\(i)")
-        } catch let e as FleetFileError {
-            #expect(e.file == "bad.yaml")
-            #expect(e.line == line, "\(e)")
-            #expect(e.field == field, "\(e)")
-            #expect(e.description.contains(message), "\(e)")
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
+        FleetFileTests.expectRejected(text, line: line, field: field, message: message, case: i)
     }
 
     @Test func rackRangeIsCheckedAgainstRacksGivenAfterIt() throws {

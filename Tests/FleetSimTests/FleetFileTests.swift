@@ -79,17 +79,7 @@ import Testing
     @Test(arguments: 0..<bad.count)
     func badFilesNameFileLineAndField(_ i: Int) {
         let (text, line, field, message) = Self.bad[i]
-        do {
-            _ = try FleetFile.parse(text, file: "bad.yaml")
-            Issue.record("accepted bad file #\(i)")
-        } catch let e as FleetFileError {
-            #expect(e.file == "bad.yaml")
-            #expect(e.line == line, "\(e)")
-            #expect(e.field == field, "\(e)")
-            #expect(e.description.contains(message), "\(e)")
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
+        FleetFileTests.expectRejected(text, line: line, field: field, message: message, case: i)
     }
 
     @Test func unknownNameIsNeitherPresetNorFile() {
@@ -114,5 +104,22 @@ import Testing
         // 40 requests over 39 s of trace, replayed twice as fast and looped: about 2 per second.
         #expect(abs(s[.chat].arrived - 120) <= 8, "\(s[.chat].arrived)")
         #expect(s.invariantViolations.isEmpty)
+    }
+}
+
+extension FleetFileTests {
+    /// Parses `text` as `bad.yaml` and expects a `FleetFileError` with this line, field and message.
+    static func expectRejected(_ text: String, line: Int, field: String, message: String, case i: Int) {
+        do {
+            _ = try FleetFile.parse(text, file: "bad.yaml")
+            Issue.record("accepted bad file #\(i)")
+        } catch let e as FleetFileError {
+            #expect(e.file == "bad.yaml")
+            #expect(e.line == line, "\(e)")
+            #expect(e.field == field, "\(e)")
+            #expect(e.description.contains(message), "\(e)")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
     }
 }
