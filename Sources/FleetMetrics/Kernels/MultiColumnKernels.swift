@@ -1,11 +1,12 @@
 /// Segmented reduction of several columns over the same slices in one pass: the state mask is
 /// read once per slice piece, 8 bytes at a time folded into an 8-bit index into a 256-entry lane
-/// table, and turned into two lane vectors per 8 entries — `keep` bits (all ones where up) and
-/// `sink` bits (those of `-infinity` where down, 0 where up) — then every column reuses them with
-/// its own 8-lane accumulators held in registers: `x & keep` is added to the sum, and
-/// `(x & keep) | sink` (the value, or `-infinity` for an entry that does not count, never NaN from
-/// an infinite value left out) feeds the max and the compare; an and, an or, an add, a max and a
-/// compare per 8 entries (no compare for a column without a threshold). The horizontal step runs
+/// table, and turned into one lane vector per 8 entries — `keep` bits, all ones where the entry
+/// counts — then every column reuses it with its own 8-lane accumulators held in registers:
+/// `x & keep` is added to the sum and feeds the max and the compare; an and, an add, a max and a
+/// compare per 8 entries (no compare for a column without a threshold). Where a left-out entry
+/// reading as 0 could be wrong (a negative threshold, or a piece whose maximum is at most 0), the
+/// column runs with `-infinity` or-ed in for left-out entries instead (`PieceSinking`), never NaN
+/// from an infinite value left out. The horizontal step runs
 /// once per four pieces for all their lanes together (`PieceBatch`). This is the roll-up's GPU →
 /// rack pass; `SegmentedKernels.reduce` is the one-column form.
 public enum MultiColumnKernels {
@@ -34,11 +35,10 @@ public enum MultiColumnKernels {
         Self.laneTable.withUnsafeBufferPointer { tableBuffer in
             let table = tableBuffer.baseAddress!
             withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { keep in
-            withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: 2 * piece) { sink in
             withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: k) { tailBuffer in
             withUnsafeTemporaryAllocation(of: PiecePartial.self, capacity: k * PieceBatch.size) { partials in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * PieceBatch.size) { units in
-                let lanes = MaskPiece(keep: keep.baseAddress!, sink: sink.baseAddress!)
+                let lanes = MaskPiece(keep: keep.baseAddress!)
                 let rangeOnlyNeeded = masked.contains(false)
                 let tails = tailBuffer.baseAddress!
                 var batch = PieceBatch(partials: partials.baseAddress!, units: units.baseAddress!, columns: k)
@@ -79,16 +79,14 @@ public enum MultiColumnKernels {
             }
             }
             }
-            }
         }
     }
 
-    /// Lane vectors for one piece: `keep[g]` / `sink[g]` for up-and-in-range entries, and the same
-    /// at `piece + g` for in-range entries (columns that ignore the state).
+    /// Lane vectors for one piece: `keep[g]` for up-and-in-range entries, and `keep[piece + g]` for
+    /// in-range entries (columns that ignore the state).
     struct MaskPiece {
         var keep: UnsafeMutablePointer<SIMD8<UInt32>>
-        var sink: UnsafeMutablePointer<SIMD8<UInt32>>
-        var rangeOnly: MaskPiece { MaskPiece(keep: keep + piece, sink: sink + piece) }
+        var rangeOnly: MaskPiece { MaskPiece(keep: keep + piece) }
     }
 
     /// Fills the lane vectors of `lanes` for the groups of `from ..< to` (the in-range-only half
@@ -97,18 +95,13 @@ public enum MultiColumnKernels {
     static func buildMasks(_ up: UnsafePointer<UInt8>, zeroIsUp: Bool, from start: Int, to end: Int, groups: Int, n: Int,
                            table: UnsafePointer<SIMD8<Int32>>, into lanes: MaskPiece, rangeOnly: Bool) -> Int32 {
         var count = SIMD8<Int32>()
-        let sinkBits = SIMD8<Int32>(repeating: Int32(bitPattern: (-Float.infinity).bitPattern))
         let full = (Swift.min(end, n) - start) / 8
         let flip = zeroIsUp ? 0xFF : 0
         for g in 0..<Swift.min(groups, full) {
             let keep = table[upIndex8(up, start + 8 * g) ^ flip]
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
-            lanes.sink[g] = SIMD8<UInt32>(truncatingIfNeeded: ~keep & sinkBits)
             count &-= keep
-            if rangeOnly {
-                lanes.keep[piece + g] = SIMD8<UInt32>(repeating: .max)
-                lanes.sink[piece + g] = SIMD8<UInt32>()
-            }
+            if rangeOnly { lanes.keep[piece + g] = SIMD8<UInt32>(repeating: .max) }
         }
         for g in Swift.min(groups, full)..<groups {
             // The partial group at the end of the range: byte by byte.
@@ -119,12 +112,8 @@ public enum MultiColumnKernels {
                 if (up[i + j] == 0) == zeroIsUp { keep[j] = -1 }
             }
             lanes.keep[g] = SIMD8<UInt32>(truncatingIfNeeded: keep)
-            lanes.sink[g] = SIMD8<UInt32>(truncatingIfNeeded: ~keep & sinkBits)
             count &-= keep
-            if rangeOnly {
-                lanes.keep[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: inRange)
-                lanes.sink[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: ~inRange & sinkBits)
-            }
+            if rangeOnly { lanes.keep[piece + g] = SIMD8<UInt32>(truncatingIfNeeded: inRange) }
         }
         return count.wrappedSum()
     }

@@ -6,11 +6,13 @@ protocol PieceSinking {
     static func value(_ kept: SIMD8<UInt32>, _ lanes: MultiColumnKernels.MaskPiece, _ g: Int) -> SIMD8<Float>
 }
 
-/// Left-out entries read as `-infinity`: exact for any values and thresholds.
+/// Left-out entries read as `-infinity`: exact for any values and thresholds. The sink bits are
+/// derived from `keep` here, since this path runs only for the rare pieces that need it.
 enum InfinitySink: PieceSinking {
     @inline(__always)
     static func value(_ kept: SIMD8<UInt32>, _ lanes: MultiColumnKernels.MaskPiece, _ g: Int) -> SIMD8<Float> {
-        SIMDLane.floats(kept | lanes.sink[g])
+        let minusInfinity = SIMD8<UInt32>(repeating: (-Float.infinity).bitPattern)
+        return SIMDLane.floats(kept | (~lanes.keep[g] & minusInfinity))
     }
 }
 
