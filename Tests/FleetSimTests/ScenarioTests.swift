@@ -38,8 +38,8 @@ import Testing
         // The cap sits between decode and prefill power: prefill slows, decode does not.
         #expect(cap < h100.prefillW && cap >= h100.decodeW, "governor cap \(cap) W")
         let replica = e.topology.siteReplicas[0].lowerBound
-        #expect(e.serving.prefillSpeed[replica] < 1)
-        #expect(e.serving.decodeSpeed[replica] == 1)
+        #expect(e.serving.speeds(replica: replica).prefill < 1)
+        #expect(e.serving.speeds(replica: replica).decode == 1)
     }
 
     @Test func aCapHoveringAtItsLimitRaisesOneAlertThatClosesAfterTheHold() throws {

@@ -224,13 +224,23 @@ public struct RackTable: Sendable, Equatable {
 
 /// Three percentiles of one latency, in seconds.
 public struct Percentiles: Sendable, Equatable, Codable {
-    public var p50: Double, p95: Double, p99: Double
-    public init(p50: Double, p95: Double, p99: Double) { self.p50 = p50; self.p95 = p95; self.p99 = p99 }
-    public static let zero = Percentiles(p50: 0, p95: 0, p99: 0)
+    public var p50: Double, p90: Double, p95: Double, p99: Double
+    public init(p50: Double, p90: Double? = nil, p95: Double, p99: Double) {
+        self.p50 = p50; self.p90 = p90 ?? (p50 + p95) / 2; self.p95 = p95; self.p99 = p99
+    }
+    public static let zero = Percentiles(p50: 0, p90: 0, p95: 0, p99: 0)
 }
 
-/// One request class. Counts may be fractional (the model is fluid). Latency percentiles cover the
-/// last 60 simulated seconds; counters cover the whole run.
+/// Latency percentiles over every request completed since the start of the run.
+public struct RunLatency: Sendable, Equatable {
+    public var ttft: Percentiles, tpot: Percentiles, e2e: Percentiles
+    public init(ttft: Percentiles = .zero, tpot: Percentiles = .zero, e2e: Percentiles = .zero) {
+        self.ttft = ttft; self.tpot = tpot; self.e2e = e2e
+    }
+}
+
+/// One request class. Counts are requests (fractional only where sampled halls weight them). Latency
+/// percentiles cover the last 60 simulated seconds (`run`: the whole run); counters cover the whole run.
 public struct ClassStats: Sendable, Equatable {
     public var requestClass: RequestClass
     public var slo: ServiceLevel
@@ -238,12 +248,15 @@ public struct ClassStats: Sendable, Equatable {
     /// Arrivals per second now (after diurnal curve and surges).
     public var arrivalRPS = 0.0
     public var throughputRPS = 0.0
+    /// Requests leaving per second (completed or dropped), the λ of Little's law.
+    public var departuresRPS = 0.0
     public var retriesPerSecond = 0.0
     /// Share of arrivals shed or dropped over the last 60 s.
     public var shedRatio = 0.0
     /// Completions meeting both SLOs over completions, last 60 s (1 when the class has no SLO).
     public var goodputRatio = 1.0
-    /// Mean requests in the system (waiting + in flight) and mean time in system, for Little's law.
+    /// Mean requests in the system (waiting + in flight) and mean time in system of those that left,
+    /// for Little's law (L = departures/s × W).
     public var meanInSystem = 0.0
     public var meanTimeInSystemSeconds = 0.0
     /// KV cache held by this class's sequences over fleet KV capacity, 0...1.
@@ -255,6 +268,8 @@ public struct ClassStats: Sendable, Equatable {
     public var ttftHistogram = LatencyHistogram()
     public var tpotHistogram = LatencyHistogram()
     public var e2eHistogram = LatencyHistogram()
+    /// Percentiles over every request completed since the run started.
+    public var run = RunLatency()
     public init(requestClass: RequestClass, slo: ServiceLevel) {
         self.requestClass = requestClass; self.slo = slo
     }

@@ -23,6 +23,9 @@ public struct AgenticSessions: Sendable {
     /// Mean prefill tokens of the calls issued last tick and mean KV context of calls in the system.
     public private(set) var newTokensPerCall: Double
     public private(set) var contextTokensPerCall: Double
+    /// Mean context tokens a call issued last tick already has cached (prefix caching: held in KV, not
+    /// prefilled again).
+    public private(set) var cachedTokensPerCall = 0.0
 
     public init(knobs: AgenticKnobs, classSpec: ClassSpec) {
         self.knobs = knobs
@@ -88,7 +91,7 @@ public struct AgenticSessions: Sendable {
             }
         }
         let exitShare = 1 - exp(-dt / toolMean)
-        var issued = started, newTok = started * baseInput, carry = 0.0
+        var issued = started, newTok = started * baseInput, cachedTok = 0.0, carry = 0.0
         for k in 0..<inTool.count {
             let exits = inTool[k] * exitShare
             inTool[k] -= exits
@@ -99,11 +102,12 @@ public struct AgenticSessions: Sendable {
             if k > 0 { inCall[k] += moved }
             issued += next
             newTok += next * knobs.contextGrowthTokens
+            cachedTok += next * (baseInput + Double(k) * knobs.contextGrowthTokens)
         }
         inCall[0] += started
         tasksStarted += started
         callsIssued += issued
-        if issued > 0 { newTokensPerCall = newTok / issued }
+        if issued > 0 { newTokensPerCall = newTok / issued; cachedTokensPerCall = cachedTok / issued }
         var ctx = 0.0, n = 0.0
         for k in 0..<inCall.count where inCall[k] > 0 { ctx += inCall[k] * context(k); n += inCall[k] }
         if n > 0 { contextTokensPerCall = ctx / n }

@@ -12,8 +12,8 @@ public struct DemandModel: Sendable {
     /// Burst multiplier per class for the current second.
     public private(set) var burst: [Double] = [1, 1, 1, 1]
     var traces: [TraceReplay?]
-    /// Mean tokens of the trace arrivals last tick, per class (nil when not replaying).
-    public private(set) var traceTokens: [(input: Double, output: Double)?] = [nil, nil, nil, nil]
+    /// Prompt and output sizes per class, when not replaying a trace (MODEL §3).
+    let sizes: [TokenSizeDistribution]
 
     public init(spec: FleetSpec, seed: UInt64) throws {
         classes = spec.classes
@@ -24,7 +24,14 @@ public struct DemandModel: Sendable {
             if case .trace(let t) = c.arrivals { return try TraceReplay(spec: t) }
             return nil
         }
+        sizes = spec.classes.map { c in
+            TokenSizeDistribution(shape: TokenSizeDistribution.shape(for: c.requestClass),
+                                  meanInput: c.inputTokens, meanOutput: c.outputTokens)
+        }
     }
+
+    /// Whether class `c` replays a trace.
+    public func replaysTrace(_ c: Int) -> Bool { traces[c] != nil }
 
     /// The diurnal factor: 0.3× at night to 1.4× at the 14:00 peak, mean 1 over a day
     /// (0.3 + 1.1·|cos(θ/2)| has mean 0.3 + 1.1·2/π = 1.0).
@@ -37,7 +44,11 @@ public struct DemandModel: Sendable {
 
     /// Mean arrival rate of a class now (per second), before Poisson noise.
     public func rate(_ c: Int, at t: Double) -> Double {
-        classes[c].ratePerSecond * diurnal(at: t) * surge[c] * burst[c]
+        if let replay = traces[c] {
+            if let stop = replay.stopAfter, t >= stop { return 0 }
+            return replay.meanRate * replay.scale * surge[c]
+        }
+        return classes[c].ratePerSecond * diurnal(at: t) * surge[c] * burst[c]
     }
 
     /// Redraws the Gamma bursts for the second starting at `second`.
@@ -52,15 +63,15 @@ public struct DemandModel: Sendable {
         }
     }
 
-    /// Arrivals of class `c` in the tick starting at `t`.
-    public mutating func arrivals(_ c: Int, at t: Double, dt: Double, tick: UInt64) -> Double {
-        if var replay = traces[c] {
-            let (n, input, output) = replay.take(dt: dt, surge: surge[c])
-            traces[c] = replay
-            traceTokens[c] = n > 0 ? (input, output) : traceTokens[c]
-            return n
-        }
-        let mean = rate(c, at: t) * dt
-        return Double(rng.poisson(mean, .arrivals, UInt64(c), tick))
+    /// Trace requests of class `c` arriving in the tick [t, t + dt).
+    mutating func traceRows(_ c: Int, at t: Double, dt: Double, into out: inout [TraceReplay.Row]) {
+        guard var replay = traces[c] else { return }
+        replay.take(at: t, dt: dt, surge: surge[c], into: &out)
+        traces[c] = replay
+    }
+
+    /// Prompt and output tokens of a request of class `c`, from two uniforms.
+    func sampleSize(_ c: Int, _ u: Double, _ v: Double) -> (prompt: Int32, output: Int32) {
+        sizes[c].sample(u, v)
     }
 }

@@ -10,6 +10,7 @@ public struct CounterRNG: Sendable, Equatable {
     public enum Stream: UInt64, Sendable {
         case arrivals = 1, burst, background, backgroundKind, backgroundRepair, backgroundTarget
         case selection, probeStart, probeDraw, toolStep, chainLength
+        case requestTime, requestPrompt, requestOutput, requestSite
     }
 
     @inline(__always)

@@ -19,12 +19,11 @@ extension FleetEngine {
         }
         faults.advance(to: t, physics: &physics, events: &events)
         // Busy shares of the last second drive power.
-        var pb = serving.prefillBusy, db = serving.decodeBusy
-        for r in 0..<pb.count { pb[r] /= dt; db[r] /= dt }
-        serving.resetBusy()
+        let busy = serving.takeBusyShares(seconds: dt, topology: topology)
+        lastBusy = busy
         var caps = [Double](repeating: 0, count: topology.siteCount)
         for s in 0..<topology.siteCount { caps[s] = governor.capW[s] ?? .infinity }
-        _ = physics.step(dt: dt, topology: topology, prefillBusy: pb, decodeBusy: db, capW: caps,
+        _ = physics.step(dt: dt, topology: topology, prefillBusy: busy.prefill, decodeBusy: busy.decode, capW: caps,
                          coolingLoss: faults.hallCoolingLoss)
         for s in 0..<topology.siteCount {
             itKW[s] = RollUp.sum(physics.rackPowerKW, topology.siteRacks[s])
@@ -88,10 +87,12 @@ extension FleetEngine {
         }
     }
 
-    /// Replica speeds from SKU, thermal clocks, the site GPU cap and stragglers; down replicas flush
-    /// their requests to the retry pool.
+    /// Replica speeds from SKU, thermal clocks, the site GPU cap and stragglers (0 = down); a replica
+    /// going down, or a site cut off by a partition, sends its requests to retry.
     func updateReplicaSpeeds() {
+        let t = simTime
         let k = spec.power.capSlowdownExponent
+        var pre = [Double](repeating: 0, count: topology.replicaCount), dec = pre
         for h in 0..<topology.hallCount {
             let sku = topology.hallSKU[h].constants
             let s = Int(topology.hallSite[h])
@@ -107,34 +108,26 @@ extension FleetEngine {
                     if physics.state[g] != .up { up = false }
                     clock = min(clock, physics.clock[g])
                 }
-                if up {
-                    let slow = faults.replicaSlowdown[r]
-                    serving.setSpeeds(replica: r, prefill: sku.prefillSpeed * Double(clock) * capP / slow,
-                                      decode: sku.decodeSpeed * Double(clock) * capD / slow)
-                } else {
-                    serving.setSpeeds(replica: r, prefill: 0, decode: 0)
-                    if replicaWasUp[r] {
-                        let held = serving.flush(replica: r)
-                        let amounts = [held.0, held.1, held.2, held.3]
-                        for c in 0..<4 where amounts[c] > 0 {
-                            retries.add(amounts[c], class: c)
-                            retried[c] += amounts[c]
-                            recorder.recordRetries(amounts[c], class: c)
-                            serving.recordRetriedOut(site: s, class: c, amount: amounts[c])
-                        }
-                    }
-                }
-                replicaWasUp[r] = up
+                guard up else { continue }
+                let slow = max(1, faults.replicaSlowdown[r])
+                pre[r] = sku.prefillSpeed * Double(clock) * capP / slow
+                dec[r] = sku.decodeSpeed * Double(clock) * capD / slow
             }
         }
+        for s in 0..<topology.siteCount {
+            let cut = faults.siteNetworkLoss[s] >= 1
+            if cut && !sitePartitioned[s] { serving.strand(site: s, at: t) }
+            sitePartitioned[s] = cut
+        }
+        serving.setSpeeds(prefill: pre, decode: dec, topology: topology, at: t)
+        collectDepartures(at: t)
     }
 
     func routeNow() {
         for s in 0..<topology.siteCount { siteRttMs[s] = spec.sites[s].rttMs + faults.siteAddedRTTms[s] }
         let blocked = (0..<topology.siteCount).map { governor.capW[$0] != nil || governor.shedCount[$0] > 0 }
-        router.route(topology: topology, serving: &serving, maxBatch: spec.serving.maxBatch,
-                     chunkTokens: spec.serving.prefillChunkTokens,
-                     kvTokens: (0..<4).map { kvTokens($0) }, rttMs: siteRttMs,
+        router.route(topology: topology, serving: serving, maxBatch: spec.serving.maxBatch,
+                     chunkTokens: spec.serving.prefillChunkTokens, rttMs: siteRttMs,
                      pricePerMWh: spec.sites.map(\.pricePerMWh), loss: faults.siteNetworkLoss, batchBlocked: blocked)
     }
 

@@ -14,8 +14,8 @@ public final class FleetEngine {
     public var simTime: Double { Double(tick) * SimClock.servingDt }
 
     var serving: ServingModel
-    var recorder: LatencyRecorder
-    var retries: RetryPool
+    var recorder = LatencyRecorder()
+    var retries = RetryPool()
     var demand: DemandModel
     var agentic: AgenticSessions
     var probes: ProbeSessions
@@ -27,16 +27,33 @@ public final class FleetEngine {
     var events = EventLog()
     let rng: CounterRNG
 
-    // Per class, cumulative.
+    // Per class, cumulative, weighted requests.
     var arrived = [Double](repeating: 0, count: 4)
     var retried = [Double](repeating: 0, count: 4)
-    var unroutableDropped = [Double](repeating: 0, count: 4)
-    /// Arrivals buffered for the next tick (agentic calls issued and retries released).
-    var pendingArrivals = [Double](repeating: 0, count: 4)
+    /// Dropped before reaching a site: nowhere to route, or out of retries.
+    var droppedBeforeSite = [Double](repeating: 0, count: 4)
     var arrivalRate = [Double](repeating: 0, count: 4)
+    /// Weighted arrivals per class since the last physics second (for measured rates).
+    var arrivalsThisSecond = SIMD4<Double>.zero
     /// Requests routed to each site over the last minute (for `traffic_share_60s`).
     var routedWindow: RoutedWindow
-    var shape: ServingModel.ClassShape
+    /// Agentic calls issued by the cohorts and not yet materialised, per site (fractions carry over).
+    var agenticCarry: [Double]
+    /// Calls the cohorts issued last tick, to arrive this tick.
+    var agenticIssued = 0.0
+    /// Agentic cohort calls that completed or were dropped this tick (weighted).
+    var agenticCompleted = 0.0
+    var agenticDropped = 0.0
+    /// Per site: cut off from its users by a partition (its requests stranded to retry).
+    var sitePartitioned: [Bool]
+    /// ∫ requests in system dt per class at the end of the last tick (sites + retry pool).
+    var lastOccupancy = SIMD4<Double>.zero
+    /// Reused per tick: arrivals per site, departures, requests to retry.
+    var siteArrivals: [[RequestRecord]]
+    var departures: [Departure] = []
+    var bounced: [RequestRecord] = []
+    /// When set, every departure is also kept here (for validation against a reference simulator).
+    public var departureLog: [Departure]?
 
     // Per site.
     var pue: [Double]
@@ -44,7 +61,8 @@ public final class FleetEngine {
     var facilityKW: [Double]
     var siteEnergyKWh: [Double]
     var siteRttMs: [Double]
-    var replicaWasUp: [Bool]
+    /// Each replica's prefill and decode busy shares over the last physics second.
+    var lastBusy: (prefill: [Double], decode: [Double]) = ([], [])
     var siteMaxGPUW: [Double]
     var shedEventID: [Int?]
     var capEventID: [Int?]
@@ -80,8 +98,6 @@ public final class FleetEngine {
         topology = topo
         rng = CounterRNG(seed: seed)
         serving = ServingModel(topology: topo, spec: spec)
-        recorder = LatencyRecorder(halls: topo.hallCount)
-        retries = RetryPool(timeoutTicks: Int((spec.serving.retryTimeoutSeconds / SimClock.servingDt).rounded()))
         demand = try DemandModel(spec: spec, seed: seed)
         agentic = AgenticSessions(knobs: spec.agentic, classSpec: spec[.agentic])
         probes = ProbeSessions(knobs: spec.agentic, seed: seed)
@@ -90,23 +106,18 @@ public final class FleetEngine {
         governor = PowerGovernor(sites: topo.siteCount, margin: spec.power.governorMargin)
         faults = FaultManager(topology: topo, seed: seed, fleetName: spec.name)
         background = BackgroundFailures(knobs: spec.failures, seed: seed)
-        let c = spec.classes
-        shape = ServingModel.ClassShape(
-            newTokens: (c[0].inputTokens, c[1].inputTokens, c[2].inputTokens, c[3].inputTokens),
-            kvTokens: (c[0].inputTokens + c[0].outputTokens / 2, c[1].inputTokens + c[1].outputTokens / 2,
-                       c[2].inputTokens + c[2].outputTokens / 2, c[3].inputTokens + c[3].outputTokens / 2),
-            outputTokens: (max(1, c[0].outputTokens), max(1, c[1].outputTokens),
-                           max(1, c[2].outputTokens), max(1, c[3].outputTokens)))
         let sites = topo.siteCount
         pue = spec.sites.map(\.basePUE)
         itKW = [Double](repeating: 0, count: sites)
         facilityKW = itKW; siteEnergyKWh = itKW; siteMaxGPUW = itKW
         siteRttMs = spec.sites.map(\.rttMs)
-        replicaWasUp = [Bool](repeating: true, count: topo.replicaCount)
         shedEventID = [Int?](repeating: nil, count: sites)
         capEventID = shedEventID
         capClearSince = [Double?](repeating: nil, count: sites)
         routedWindow = RoutedWindow(sites: sites)
+        agenticCarry = [Double](repeating: 0, count: sites)
+        sitePartitioned = [Bool](repeating: false, count: sites)
+        siteArrivals = [[RequestRecord]](repeating: [], count: sites)
         hallThrottleEvent = [Int?](repeating: nil, count: topo.hallCount)
         hallShutdownEvent = hallThrottleEvent
         hallTemperatureAlert = hallThrottleEvent
@@ -176,22 +187,20 @@ public final class FleetEngine {
         return nil
     }
 
-    /// Whether a replica whose step inputs equal its neighbour's reuses that step's outcome: exact, and
-    /// most of the serving work on a large healthy fleet. `bench` turns it off to time the worst case.
-    public var reusesIdenticalReplicaSteps: Bool {
-        get { serving.reusesIdenticalSteps }
-        set { serving.reusesIdenticalSteps = newValue }
-    }
+    /// Replica slots simulated request by request (all replicas, unless halls are sampled).
+    public var simulatedReplicaSlots: Int { serving.simulatedSlots }
 
-    /// Share of replica steps since start that reused a neighbour's outcome.
-    public var reusedReplicaStepShare: Double {
-        serving.replicaSteps > 0 ? Double(serving.reusedSteps) / Double(serving.replicaSteps) : 0
-    }
+    /// Requests inside the fleet's sites now (for `bench`'s memory figure).
+    public var requestsHeld: Int { serving.requestsHeld }
+
+    /// Requests waiting out a retry timeout now.
+    public var retryCount: Int { retries.count }
 
     /// Advances by whole serving ticks covering `seconds` of simulated time.
     public func advance(seconds: Double) {
-        let n = Int((seconds / SimClock.servingDt).rounded())
-        for _ in 0..<max(0, n) { step() }
+        guard seconds.isFinite, seconds > 0 else { return }
+        let n = Int(min(seconds / SimClock.servingDt, 1e15).rounded())
+        for _ in 0..<n { step() }
     }
 
     /// Advances one serving tick (100 ms).
@@ -221,76 +230,6 @@ public final class FleetEngine {
         probes.chainMultiplier = chain
     }
 
-    func servingStep() {
-        let t = simTime, dt = SimClock.servingDt
-        let released = retries.release()
-        var classArrivals = [0.0, 0, 0, 0]
-        for c in 0..<4 {
-            let fresh: Double
-            if c == RequestClass.agentic.rawValue {
-                fresh = pendingArrivals[c]
-                pendingArrivals[c] = 0
-            } else {
-                fresh = demand.arrivals(c, at: t, dt: dt, tick: tick)
-                arrived[c] += fresh
-            }
-            classArrivals[c] = fresh
-        }
-        classArrivals[0] += released.0; classArrivals[1] += released.1
-        classArrivals[2] += released.2; classArrivals[3] += released.3
-        var siteArrivals = [Double](repeating: 0, count: topology.siteCount * 4)
-        for c in 0..<4 {
-            var routed = 0.0
-            for s in 0..<topology.siteCount {
-                let a = classArrivals[c] * router.siteShare[s * 4 + c]
-                let lost = a * faults.siteNetworkLoss[s]
-                if lost > 0 {
-                    retries.add(lost, class: c)
-                    retried[c] += lost
-                    recorder.recordRetries(lost, class: c)
-                }
-                siteArrivals[s * 4 + c] = a - lost
-                routed += a
-            }
-            if routed < classArrivals[c] * (1 - 1e-12) { unroutableDropped[c] += classArrivals[c] - routed }
-        }
-        for c in 0..<4 { if let tt = demand.traceTokens[c] { setShape(c, input: tt.input, output: tt.output) } }
-        let a = RequestClass.agentic.rawValue
-        shape.newTokens.2 = agentic.newTokensPerCall
-        shape.kvTokens.2 = agentic.contextTokensPerCall
-        serving.tick(dt: dt, siteArrivals: siteArrivals, shape: shape, topology: topology)
-        var doneA = 0.0, dropA = 0.0, tokens = 0.0
-        for h in 0..<topology.hallCount {
-            doneA += serving.hallTick.completed[h * 4 + a]
-            dropA += serving.hallTick.dropped[h * 4 + a]
-            tokens += serving.hallTick.tokens[h]
-        }
-        dropA += unroutableDropped[a] - lastUnroutableAgentic
-        lastUnroutableAgentic = unroutableDropped[a]
-        tokensThisSecond += tokens
-        let started = Double(rng.poisson(demand.rate(a, at: t) * dt, .arrivals, UInt64(a), tick))
-        let issued = agentic.tick(dt: dt, started: started, completed: doneA, dropped: dropA)
-        pendingArrivals[a] += issued
-        arrived[a] += issued
-        recorder.record(tick: serving.hallTick, dt: dt, topology: topology,
-                        rttSeconds: siteRttMs.map { $0 / 1000 }, shape: shape, slos: spec.classes.map(\.slo),
-                        minStep: serving.table.decode[1], tpotJitter: spec.serving.tpotJitter,
-                        retryPending: retries.pending)
-        probes.tick(dt: dt, at: t, tick: tick, startRate: demand.rate(a, at: t), engine: self)
-    }
-
-    var lastUnroutableAgentic = 0.0
-    var lastCallsIssued = 0.0
-
-    func setShape(_ c: Int, input: Double, output: Double) {
-        let kv = input + output / 2, out = max(1, output)
-        switch c {
-        case 0: shape.newTokens.0 = input; shape.kvTokens.0 = kv; shape.outputTokens.0 = out
-        case 1: shape.newTokens.1 = input; shape.kvTokens.1 = kv; shape.outputTokens.1 = out
-        case 2: shape.newTokens.2 = input; shape.kvTokens.2 = kv; shape.outputTokens.2 = out
-        default: shape.newTokens.3 = input; shape.kvTokens.3 = kv; shape.outputTokens.3 = out
-        }
-    }
 }
 
 extension Double {

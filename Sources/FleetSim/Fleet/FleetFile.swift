@@ -9,7 +9,7 @@ public enum FleetFile {
     static let siteKeys = ["name", "rtt_ms", "price_usd_per_mwh", "grid_limit_kw", "pue", "outside_temp_c", "halls", "tags"]
     static let hallKeys = ["cooling", "racks", "servers_per_rack", "sku", "tensor_parallel", "count", "tags", "rack_tags"]
     static let classKeys = ["rate_rps", "arrivals", "cv", "input_tokens", "output_tokens", "ttft_slo_s", "tpot_slo_s", "trace"]
-    static let traceKeys = ["path", "rate_scale", "loop"]
+    static let traceKeys = ["path", "rate_scale", "loop", "duration_s"]
 
     /// A preset name, or a path to a fleet file.
     public static func resolve(_ nameOrPath: String) throws -> FleetSpec {
@@ -249,8 +249,11 @@ public enum FleetFile {
                     let dir = (file as NSString).deletingLastPathComponent
                     t.path = p.hasPrefix("/") || dir.isEmpty ? p : (dir as NSString).appendingPathComponent(p)
                     guard FileManager.default.fileExists(atPath: t.path) else { throw fail(x.value, f, "no such file '\(t.path)'") }
-                case "rate_scale": t.rateScale = try number(x.value, f, min: 1e-6)
+                case "rate_scale":
+                    t.rateScale = try number(x.value, f, min: 1e-6)
+                    if t.rateScale > 1e4 { throw fail(x.value, f, "must be at most 10000, got \(t.rateScale)") }
                 case "loop": t.loop = try bool(x.value, f)
+                case "duration_s": t.durationSeconds = try number(x.value, f, min: 0)
                 default: break
                 }
             }
@@ -261,14 +264,59 @@ public enum FleetFile {
         func knobs(_ section: String, _ node: ConfigNode, into spec: inout FleetSpec) throws {
             for x in try entries(node, section, allowed: FleetKnobTable.keys(section)) {
                 let f = "\(section).\(x.key)"
+                let range = FleetKnobTable.ranges[f] ?? FleetKnobTable.defaultRange
                 if let kp = FleetKnobTable.numbers[section]?.first(where: { $0.0 == x.key })?.1 {
-                    spec[keyPath: kp] = try number(x.value, f)
+                    spec[keyPath: kp] = try number(x.value, f, in: range)
                 } else if let kp = FleetKnobTable.integers[section]?.first(where: { $0.0 == x.key })?.1 {
-                    spec[keyPath: kp] = try integer(x.value, f, min: 1)
+                    let v = try integer(x.value, f, min: Int(max(range.lowerBound, 0)))
+                    if Double(v) > range.upperBound { throw fail(x.value, f, "must be at most \(Int(range.upperBound)), got \(v)") }
+                    spec[keyPath: kp] = v
                 } else if let kp = FleetKnobTable.booleans[section]?.first(where: { $0.0 == x.key })?.1 {
                     spec[keyPath: kp] = try bool(x.value, f)
+                } else if let choices = FleetKnobTable.words[section]?.first(where: { $0.0 == x.key })?.1 {
+                    let v = try string(x.value, f)
+                    guard choices.contains(v) else { throw fail(x.value, f, "unknown value '\(v)'", choices) }
+                    switch x.key {
+                    case "prefill_mode": spec.serving.prefillMode = PrefillMode(rawValue: v)!
+                    case "routing": spec.serving.routing = ReplicaRouting(rawValue: v)!
+                    default: spec.serving.kvReservation = KVReservation(rawValue: v)!
+                    }
+                } else if x.key == "step_time" {
+                    for y in try entries(x.value, f, allowed: FleetKnobTable.curves) {
+                        let curve = try stepCurve(y.value, "\(f).\(y.key)")
+                        if y.key == "prefill_ms" { spec.serving.prefillStep = curve } else { spec.serving.decodeStep = curve }
+                    }
                 }
             }
+        }
+
+        /// A step-time curve: a list of `[x, ms]` pairs, x increasing, ms positive.
+        func stepCurve(_ node: ConfigNode, _ field: String) throws -> StepTimeCurve {
+            guard case .sequence(let items, _) = node, items.count >= 2 else {
+                throw fail(node, field, "expected a list of at least two [x, ms] pairs")
+            }
+            var points: [(Double, Double)] = []
+            for (i, item) in items.enumerated() {
+                let f = "\(field)[\(i + 1)]"
+                guard case .sequence(let pair, _) = item, pair.count == 2 else { throw fail(item, f, "expected a pair [x, ms]") }
+                let x = try number(pair[0], f, in: 0...1e7), ms = try number(pair[1], f, in: 1e-3...1e7)
+                if let last = points.last, x <= last.0 { throw fail(item, f, "x must increase, got \(x) after \(last.0)") }
+                points.append((x, ms))
+            }
+            return StepTimeCurve(points)
+        }
+
+        /// A number that must lie in `range`.
+        func number(_ node: ConfigNode, _ field: String, in range: ClosedRange<Double>) throws -> Double {
+            let v = try number(node, field)
+            guard range.contains(v) else {
+                throw fail(node, field, "must be between \(Self.plain(range.lowerBound)) and \(Self.plain(range.upperBound)), got \(Self.plain(v))")
+            }
+            return v
+        }
+
+        static func plain(_ v: Double) -> String {
+            v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
         }
     }
 }

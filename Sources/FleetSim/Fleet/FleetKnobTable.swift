@@ -7,7 +7,6 @@ enum FleetKnobTable {
             ("kv_bytes_per_token", \.serving.kvBytesPerToken), ("weights_gb", \.serving.weightsGB),
             ("memory_utilization", \.serving.memoryUtilization), ("mixed_step_factor", \.serving.mixedStepFactor),
             ("retry_timeout_s", \.serving.retryTimeoutSeconds), ("max_waiting_per_replica", \.serving.maxWaitingPerReplica),
-            ("tpot_jitter", \.serving.tpotJitter),
         ],
         "power": [
             ("server_idle_overhead_kw", \.power.serverIdleOverheadKW), ("server_full_overhead_kw", \.power.serverFullOverheadKW),
@@ -48,7 +47,31 @@ enum FleetKnobTable {
     ]
     static let integers: [String: [(String, any WritableKeyPath<FleetSpec, Int> & Sendable)]] = [
         "agentic": [("calls_cap", \.agentic.callsCap), ("max_probes", \.agentic.maxProbes)],
+        "serving": [("max_retries", \.serving.maxRetries), ("max_stalls", \.serving.maxStalls),
+                    ("sampled_replicas_per_hall", \.serving.sampledReplicasPerHall)],
     ]
+    /// Words a section accepts for a knob, with their choices.
+    static let words: [String: [(String, [String])]] = [
+        "serving": [("prefill_mode", PrefillMode.allCases.map(\.rawValue)), ("routing", ReplicaRouting.allCases.map(\.rawValue)),
+                    ("kv_reservation", KVReservation.allCases.map(\.rawValue))],
+    ]
+    /// Step-time curves a section accepts (`serving.step_time.prefill_ms` / `decode_ms`).
+    static let curves = ["prefill_ms", "decode_ms"]
+    /// Where a knob has a range narrower than any finite number: values outside are refused.
+    static let ranges: [String: ClosedRange<Double>] = [
+        "serving.prefill_chunk_tokens": 1...1_000_000, "serving.max_batch": 1...65_536,
+        "serving.kv_bytes_per_token": 1...1e9, "serving.weights_gb": 0...1e6,
+        "serving.memory_utilization": 0.01...1, "serving.mixed_step_factor": 1...100,
+        "serving.retry_timeout_s": 0.1...86_400, "serving.max_waiting_per_replica": 0...10_000_000,
+        "serving.max_retries": 0...100, "serving.max_stalls": 1...127, "serving.sampled_replicas_per_hall": 0...1_000_000,
+        "power.governor_margin": 0...0.5, "power.gpu_hour_usd": 0...1e4, "power.cap_slowdown_exponent": 0...10,
+        "agentic.calls_median": 1...10_000, "agentic.calls_p90": 1...100_000, "agentic.calls_cap": 1...10_000,
+        "agentic.probe_share": 0...1, "agentic.min_probes_per_s": 0...1000, "agentic.max_probes": 0...100_000,
+        "agentic.context_growth_tokens": 0...1_000_000, "agentic.surge_chain_exponent": 0...4,
+        "routing.smoothing": 0...0.999,
+    ]
+    /// Any other number must lie within this.
+    static let defaultRange: ClosedRange<Double> = -1e9...1e12
     static let booleans: [String: [(String, any WritableKeyPath<FleetSpec, Bool> & Sendable)]] = [
         "failures": [("enabled", \.failures.enabled)],
     ]
@@ -56,5 +79,6 @@ enum FleetKnobTable {
     /// Every key a section accepts.
     static func keys(_ section: String) -> [String] {
         (numbers[section] ?? []).map(\.0) + (integers[section] ?? []).map(\.0) + (booleans[section] ?? []).map(\.0)
+            + (words[section] ?? []).map(\.0) + (section == "serving" ? ["step_time"] : [])
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Routing (MODEL §5), recomputed every simulated second. Globally, each class's demand splits across
 /// sites ∝ free capacity · exp(−RTT/τ) · price factor (batch prefers cheap power) · (1 − network loss);
-/// within a site, join-shortest-queue as a fluid split by free slots.
+/// within a site, each request picks its replica (`SiteServing`).
 public struct Router: Sendable {
     let knobs: RoutingKnobs
     /// Per site × class, share of the class's demand routed to the site (sums to 1 per class, or 0).
@@ -15,46 +15,30 @@ public struct Router: Sendable {
         siteShare = [Double](repeating: 0, count: sites * 4)
     }
 
-    /// Recomputes site shares and writes per-replica shares into `serving`.
-    /// `rttMs`, `price`, `loss` and `batchBlocked` are per site.
-    public mutating func route(topology: Topology, serving: inout ServingModel, maxBatch: Double, chunkTokens: Double, kvTokens: [Double],
+    /// Recomputes the site shares from each replica's load. `rttMs`, `price`, `loss` and `batchBlocked`
+    /// are per site.
+    public mutating func route(topology: Topology, serving: ServingModel, maxBatch: Double, chunkTokens: Double,
                                rttMs: [Double], pricePerMWh: [Double], loss: [Double], batchBlocked: [Bool]) {
         let minPrice = pricePerMWh.min() ?? 1
         var raw = [Double](repeating: 0, count: siteCount * 4)
         var batchOpen = [Double](repeating: 0, count: siteCount)
         var siteCapacity = [Double](repeating: 0, count: siteCount)
         for s in 0..<siteCount {
-            var free = 0.0, capacity = 0.0, total = 0.0
+            var free = 0.0, capacity = 0.0
             for r in topology.siteReplicas[s] {
-                let speed = serving.decodeSpeed[r]
-                guard speed > 0 else { serving.setShare(replica: r, 0); continue }
-                var active = 0.0, waiting = 0.0, kv = 0.0, backlog = 0.0
-                for c in 0..<4 {
-                    let i = r * 4 + c
-                    let n = serving.prefilling[i] + serving.decoding[i]
-                    active += n
-                    kv += n * kvTokens[c]
-                    waiting += serving.waiting[i]
-                    backlog += serving.prefillTokens[i]
-                }
+                let v = serving.replica(r, site: s)
+                guard v.up else { continue }
+                let active = Double(v.admitted), waiting = Double(v.waiting)
+                let backlog = max(0, v.pendingTokens - active - waiting)
                 // Pressure: the tighter of batch slots and KV cache, plus the queue and the prefill backlog.
-                let kvShare = serving.kvCapacity[r] > 0 ? kv / serving.kvCapacity[r] : 1
+                let kvShare = v.kvCapacity > 0 ? v.kvUsed / v.kvCapacity : 1
                 let pressure = max(active / maxBatch, kvShare) + waiting / knobs.queueScale
-                    + backlog / (chunkTokens * knobs.backlogChunks * speed)
+                    + backlog / (chunkTokens * knobs.backlogChunks * v.speed)
                 let f = max(0, 1 - pressure)
                 // The trickle weight of a full replica fades out as its queue grows past a batch.
                 let trickle = knobs.minFreeShare * max(0, min(1, 2 - pressure))
-                free += speed * (f + trickle)
-                capacity += speed
-                let w = speed * (f + trickle)
-                serving.setShare(replica: r, w)
-                total += w
-            }
-            if total > 0 {
-                for r in topology.siteReplicas[s] { serving.setShare(replica: r, serving.share[r] / total) }
-            } else if capacity > 0 {
-                // Every replica is full: if the site is used at all, requests queue in proportion to speed.
-                for r in topology.siteReplicas[s] { serving.setShare(replica: r, serving.decodeSpeed[r] / capacity) }
+                free += v.speed * (f + trickle)
+                capacity += v.speed
             }
             let healthy = free
             siteCapacity[s] = capacity

@@ -9,13 +9,15 @@ public struct ClassWindow: Sendable {
     struct Slot: Sendable {
         var ttft = LatencyHistogram(), tpot = LatencyHistogram(), e2e = LatencyHistogram()
         var arrivals = 0.0, completed = 0.0, good = 0.0, dropped = 0.0, retried = 0.0
-        /// ∫ requests in system dt, and Σ completions × their time in system.
+        /// Requests that left (completed or dropped).
+        var departed = 0.0
+        /// ∫ requests in system dt, and Σ departures × their time in system.
         var inSystemSeconds = 0.0, timeInSystemWeighted = 0.0
         var seconds = 0.0
 
         mutating func reset() {
             ttft.reset(); tpot.reset(); e2e.reset()
-            arrivals = 0; completed = 0; good = 0; dropped = 0; retried = 0
+            arrivals = 0; completed = 0; good = 0; dropped = 0; retried = 0; departed = 0
             inSystemSeconds = 0; timeInSystemWeighted = 0; seconds = 0
         }
     }
@@ -36,7 +38,7 @@ public struct ClassWindow: Sendable {
     /// Totals over the window.
     public struct Summary: Sendable {
         public var ttft = LatencyHistogram(), tpot = LatencyHistogram(), e2e = LatencyHistogram()
-        public var arrivals = 0.0, completed = 0.0, good = 0.0, dropped = 0.0, retried = 0.0
+        public var arrivals = 0.0, completed = 0.0, good = 0.0, dropped = 0.0, retried = 0.0, departed = 0.0
         public var inSystemSeconds = 0.0, timeInSystemWeighted = 0.0, seconds = 0.0
     }
 
@@ -46,7 +48,7 @@ public struct ClassWindow: Sendable {
         for slot in slots {
             s.ttft.merge(slot.ttft); s.tpot.merge(slot.tpot); s.e2e.merge(slot.e2e)
             s.arrivals += slot.arrivals; s.completed += slot.completed; s.good += slot.good
-            s.dropped += slot.dropped; s.retried += slot.retried
+            s.dropped += slot.dropped; s.retried += slot.retried; s.departed += slot.departed
             s.inSystemSeconds += slot.inSystemSeconds; s.timeInSystemWeighted += slot.timeInSystemWeighted
             s.seconds += slot.seconds
         }

@@ -1,162 +1,154 @@
-/// The fluid replica model of MODEL §4: per replica and class, waiting, prefilling and decoding request
-/// counts, stepped every 100 ms over struct-of-arrays columns with no per-request objects.
-/// Per-class columns are interleaved (`replica * 4 + class`) so one replica's state is one cache line.
+import Dispatch
+
+/// Every request of the fleet, served iteration by iteration at every replica (MODEL §4): one
+/// `SiteServing` per site. Sites are independent within a tick (requests are assigned to sites before
+/// it), so large fleets run them on every core; the result does not depend on the thread count.
 public struct ServingModel: Sendable {
-    public static let classes = 4
     public let replicaCount: Int
-    public let hallCount: Int
+    var sites: [SiteServing]
     let table: StepTimeTable
-    let knobs: ServingKnobs
-
-    // Per replica × class.
-    public internal(set) var waiting: [Double]
-    public internal(set) var prefilling: [Double]
-    public internal(set) var prefillTokens: [Double]
-    public internal(set) var decoding: [Double]
-    // Per replica.
-    /// Share of its site's routed arrivals this replica takes (sums to 1 over a site's up replicas).
-    public internal(set) var share: [Double]
-    /// Speeds relative to an unthrottled H100 replica; 0 when the replica is down.
-    public internal(set) var prefillSpeed: [Double]
-    public internal(set) var decodeSpeed: [Double]
-    /// 1 / speed (0 when down), so the hot path multiplies instead of dividing.
-    var inversePrefillSpeed: [Double]
-    var inverseDecodeSpeed: [Double]
-    public internal(set) var kvCapacity: [Double]
-    /// Seconds spent in prefill-bearing and decode-only steps since the last physics step.
-    public internal(set) var prefillBusy: [Double]
-    public internal(set) var decodeBusy: [Double]
-
-    /// Per hall × class, this tick: the figures the latency recorder and counters need.
-    public internal(set) var hallTick: HallTickStats
-
-    /// Cumulative per site × class: routed in, first tokens, completed, dropped.
-    public internal(set) var siteRouted: [Double]
-    public internal(set) var siteCompleted: [Double]
-    public internal(set) var siteDropped: [Double]
-    /// Cumulative per site × class: requests that left the site to retry elsewhere.
-    public internal(set) var siteRetriedOut: [Double]
-    /// Output tokens per site since start.
-    public internal(set) var siteTokens: [Double]
-    /// Up-replica steps since start, and those that reused their neighbour's identical outcome.
-    public internal(set) var replicaSteps = 0
-    public internal(set) var reusedSteps = 0
-    /// Whether identical neighbours reuse a step's outcome (exact either way; off measures the worst case).
-    public var reusesIdenticalSteps = true
+    /// Fleets at least this many replicas large run their sites in parallel.
+    static let parallelReplicas = 2048
 
     public init(topology: Topology, spec: FleetSpec) {
         replicaCount = topology.replicaCount
-        hallCount = topology.hallCount
-        knobs = spec.serving
-        table = StepTimeTable(maxBatch: Int(spec.serving.maxBatch), chunkTokens: spec.serving.prefillChunkTokens)
-        let n4 = replicaCount * 4
-        waiting = [Double](repeating: 0, count: n4)
-        prefilling = waiting; prefillTokens = waiting; decoding = waiting
-        share = [Double](repeating: 0, count: replicaCount)
-        prefillSpeed = share; decodeSpeed = share; inversePrefillSpeed = share; inverseDecodeSpeed = share; prefillBusy = share; decodeBusy = share
-        kvCapacity = (0..<replicaCount).map { r in
-            let h = Int(topology.replicaHall[r])
-            let sku = topology.hallSKU[h].constants
-            let tp = Double(topology.replicaTP[r])
-            let bytes = tp * sku.hbmGB * spec.serving.memoryUtilization - spec.serving.weightsGB
-            return max(0, bytes * 1e9 / spec.serving.kvBytesPerToken)
-        }
-        hallTick = HallTickStats(halls: topology.hallCount)
-        let s4 = topology.siteCount * 4
-        siteRouted = [Double](repeating: 0, count: s4)
-        siteCompleted = siteRouted; siteDropped = siteRouted; siteRetriedOut = siteRouted
-        siteTokens = [Double](repeating: 0, count: topology.siteCount)
-    }
-
-    /// Per-class request shape for this tick: tokens prefilled per request, KV tokens held per sequence,
-    /// mean output tokens.
-    public struct ClassShape: Sendable {
-        public var newTokens: (Double, Double, Double, Double)
-        public var kvTokens: (Double, Double, Double, Double)
-        public var outputTokens: (Double, Double, Double, Double)
-    }
-
-    /// One serving tick of `dt` seconds. `siteArrivals[site * 4 + c]` are the requests routed to each site.
-    /// Each up replica runs `ReplicaStep`; a replica whose inputs equal the previous replica's bit for bit
-    /// reuses that outcome, which is exact (the step is a pure function) and skips most of the work on a
-    /// large, healthy fleet. `reusedSteps` counts the reuses.
-    public mutating func tick(dt: Double, siteArrivals: [Double], shape: ClassShape, topology: Topology) {
-        hallTick.reset()
-        let counts = table.decode.withUnsafeBufferPointer { decTable in
-        table.decodeRate.withUnsafeBufferPointer { decRate in
-        table.prefill.withUnsafeBufferPointer { preTable in
-        siteArrivals.withUnsafeBufferPointer { SA in
-        share.withUnsafeBufferPointer { SH in
-        decodeSpeed.withUnsafeBufferPointer { SD in
-        inversePrefillSpeed.withUnsafeBufferPointer { ISP in
-        inverseDecodeSpeed.withUnsafeBufferPointer { ISD in
-        kvCapacity.withUnsafeBufferPointer { KV in
-        prefillBusy.withUnsafeMutableBufferPointer { PB in
-        decodeBusy.withUnsafeMutableBufferPointer { DB in
-        waiting.withUnsafeMutableBytes { Wb in
-        prefilling.withUnsafeMutableBytes { PFb in
-        prefillTokens.withUnsafeMutableBytes { PTb in
-        decoding.withUnsafeMutableBytes { Db in
-        hallTick.withPointers { H in
-            let kvTok = SIMD4(shape.kvTokens.0, shape.kvTokens.1, shape.kvTokens.2, shape.kvTokens.3)
-            let step = ReplicaStep(
-                dt: dt, invDt: 1 / dt, budget: knobs.prefillChunkTokens, invBudget: 1 / knobs.prefillChunkTokens,
-                maxBatch: knobs.maxBatch, mixFactor: knobs.mixedStepFactor,
-                maxWaiting: SIMD4(repeating: knobs.maxWaitingPerReplica), invQuantum: 1 / table.prefillQuantum,
-                newTokens: SIMD4(shape.newTokens.0, shape.newTokens.1, shape.newTokens.2, shape.newTokens.3),
-                kvTokens: kvTok, invKvTokens: 1 / kvTok,
-                invOutputTokens: 1 / SIMD4(shape.outputTokens.0, shape.outputTokens.1, shape.outputTokens.2,
-                                           shape.outputTokens.3),
-                decodeTable: decTable, decodeRate: decRate, prefillTable: preTable)
-            let columns = ServingColumns(
-                siteArrivals: SA.baseAddress!, share: SH.baseAddress!, decodeSpeed: SD.baseAddress!,
-                inversePrefillSpeed: ISP.baseAddress!, inverseDecodeSpeed: ISD.baseAddress!,
-                kvCapacity: KV.baseAddress!, prefillBusy: PB.baseAddress!, decodeBusy: DB.baseAddress!,
-                waiting: Wb.baseAddress!, prefilling: PFb.baseAddress!, prefillTokens: PTb.baseAddress!,
-                decoding: Db.baseAddress!, hall: H)
-            return step.stepHalls(columns, topology: topology, reuseTwins: reusesIdenticalSteps)
-        }}}}}}}}}}}}}}}}
-        reusedSteps += counts.reused
-        replicaSteps += counts.stepped
-        for hall in 0..<hallCount {
-            let site = Int(topology.hallSite[hall])
-            for c in 0..<4 {
-                siteRouted[site * 4 + c] += hallTick.arrivals[hall * 4 + c]
-                siteCompleted[site * 4 + c] += hallTick.completed[hall * 4 + c]
-                siteDropped[site * 4 + c] += hallTick.dropped[hall * 4 + c]
+        let table = StepTimeTable(knobs: spec.serving)
+        self.table = table
+        sites = (0..<topology.siteCount).map { s in
+            let replicas = topology.siteReplicas[s]
+            let capacity = replicas.map { r in
+                let h = Int(topology.replicaHall[r])
+                let sku = topology.hallSKU[h].constants
+                let bytes = Double(topology.replicaTP[r]) * sku.hbmGB * spec.serving.memoryUtilization - spec.serving.weightsGB
+                return max(0, bytes * 1e9 / spec.serving.kvBytesPerToken)
             }
-            siteTokens[site] += hallTick.tokens[hall]
+            return SiteServing(site: s, replicas: replicas, hallReplicas: topology.siteHalls[s].map { topology.hallReplicas[$0] },
+                               kvCapacity: capacity, knobs: spec.serving, table: table)
         }
     }
 
-    /// Empties a replica that went down; returns what it held per class (to retry after the timeout).
-    public mutating func flush(replica r: Int) -> (Double, Double, Double, Double) {
-        var out = [0.0, 0, 0, 0]
-        for c in 0..<4 {
-            let i = r * 4 + c
-            out[c] = waiting[i] + prefilling[i] + decoding[i]
-            waiting[i] = 0; prefilling[i] = 0; prefillTokens[i] = 0; decoding[i] = 0
+    /// A pointer that may cross into the worker threads: each thread touches only its own sites.
+    struct SiteBuffer: @unchecked Sendable {
+        let base: UnsafeMutablePointer<SiteServing>
+    }
+
+    /// Runs every site to `end`: routes `arrivals[s]` (sorted by `enter`) at site `s` with round trip
+    /// `rttSeconds[s]`, and completes the iterations that fall due.
+    mutating func run(arrivals: [[RequestRecord]], rttSeconds: [Double], until end: Double) {
+        let parallel = replicaCount >= Self.parallelReplicas && sites.count > 1
+        sites.withUnsafeMutableBufferPointer { buffer in
+            let box = SiteBuffer(base: buffer.baseAddress!)
+            let body: @Sendable (Int) -> Void = { s in
+                box.base[s].rtt = rttSeconds[s]
+                box.base[s].run(arrivals[s], until: end)
+            }
+            if parallel {
+                DispatchQueue.concurrentPerform(iterations: buffer.count, execute: body)
+            } else {
+                for s in 0..<buffer.count { body(s) }
+            }
         }
-        return (out[0], out[1], out[2], out[3])
     }
 
-    /// Counts requests a site flushed to retries as leaving it (per-site conservation).
-    public mutating func recordRetriedOut(site: Int, class c: Int, amount: Double) {
-        siteRetriedOut[site * 4 + c] += amount
+    /// Applies every replica's speeds (0 = down) at `t`.
+    mutating func setSpeeds(prefill: [Double], decode: [Double], topology: Topology, at t: Double) {
+        for s in 0..<sites.count {
+            let range = topology.siteReplicas[s]
+            sites[s].setSpeeds(prefill: prefill[range], decode: decode[range], at: t)
+        }
     }
 
-    /// Sets a replica's speeds (0 = down) and resets its busy counters for the next physics second.
-    public mutating func setSpeeds(replica r: Int, prefill: Double, decode: Double) {
-        prefillSpeed[r] = prefill; decodeSpeed[r] = decode
-        inversePrefillSpeed[r] = prefill > 0 ? 1 / prefill : 0
-        inverseDecodeSpeed[r] = decode > 0 ? 1 / decode : 0
+    /// Sends every request at site `s` to retry (the site was cut off from its users).
+    mutating func strand(site s: Int, at t: Double) {
+        for k in 0..<sites[s].slotCount { sites[s].flush(k, at: t) }
     }
 
-    /// Zeroes the per-replica busy seconds (after physics has read them).
-    public mutating func resetBusy() {
-        for r in 0..<replicaCount { prefillBusy[r] = 0; decodeBusy[r] = 0 }
+    /// Takes the requests that left every site, and those that must retry, since the last call.
+    mutating func drain(departures: inout [Departure], bounced: inout [RequestRecord]) -> Double {
+        var tokens = 0.0
+        for s in 0..<sites.count {
+            departures.append(contentsOf: sites[s].departures)
+            sites[s].departures.removeAll(keepingCapacity: true)
+            bounced.append(contentsOf: sites[s].bounced)
+            sites[s].bounced.removeAll(keepingCapacity: true)
+            tokens += sites[s].outputTokens
+            sites[s].outputTokens = 0
+        }
+        return tokens
     }
 
-    /// Sets routing shares for a site's replicas.
-    public mutating func setShare(replica r: Int, _ value: Double) { share[r] = value }
+    /// The slot standing for global replica `r`.
+    @inline(__always)
+    func slot(_ r: Int, site s: Int) -> Int { Int(sites[s].slotOf[r - sites[s].firstReplica]) }
+
+    /// Per replica: busy shares of the last `seconds` in prefill-bearing and decode-only iterations
+    /// (a sampled replica takes its slot's), for power; then starts a new period.
+    mutating func takeBusyShares(seconds: Double, topology: Topology) -> (prefill: [Double], decode: [Double]) {
+        var pre = [Double](repeating: 0, count: replicaCount), dec = pre
+        for s in 0..<sites.count {
+            let site = sites[s]
+            for r in topology.siteReplicas[s] {
+                let k = Int(site.slotOf[r - site.firstReplica])
+                pre[r] = min(1, site.prefillBusy[k] / seconds)
+                dec[r] = min(1 - pre[r], site.decodeBusy[k] / seconds)
+            }
+            for k in 0..<site.slotCount { sites[s].prefillBusy[k] = 0; sites[s].decodeBusy[k] = 0 }
+        }
+        return (pre, dec)
+    }
+
+    /// One replica as the snapshot shows it: requests waiting and admitted, KV tokens used and capacity.
+    public struct ReplicaView: Sendable {
+        public var up: Bool
+        /// Decode speed relative to an unthrottled H100 replica (0 when down).
+        public var speed: Double
+        /// Prompt tokens not yet prefilled plus one per request.
+        public var pendingTokens: Double
+        public var waiting: Int
+        public var admitted: Int
+        public var kvUsed: Double
+        public var kvCapacity: Double
+    }
+
+    public func replica(_ r: Int, site s: Int) -> ReplicaView {
+        let site = sites[s]
+        let k = Int(site.slotOf[r - site.firstReplica])
+        return ReplicaView(up: site.decodeSpeed[k] > 0, speed: site.decodeSpeed[k], pendingTokens: site.pendingTokens[k],
+                           waiting: Int(site.waitCount[k]), admitted: site.admitted(k),
+                           kvUsed: site.kvUsed[k], kvCapacity: site.kvCapacity[k])
+    }
+
+    /// Replica `r`'s prefill and decode speeds (relative to an unthrottled H100 replica; 0 when down).
+    public func speeds(replica r: Int) -> (prefill: Double, decode: Double) {
+        guard let s = sites.firstIndex(where: { r >= $0.firstReplica && r < $0.firstReplica + $0.slotOf.count }) else { return (0, 0) }
+        let k = slot(r, site: s)
+        return (sites[s].prefillSpeed[k], sites[s].decodeSpeed[k])
+    }
+
+    /// The fleet's books per class (sum of every site's).
+    public var books: ClassBooks {
+        var b = ClassBooks()
+        for s in sites {
+            b.routed += s.books.routed; b.completed += s.books.completed; b.dropped += s.books.dropped
+            b.retriedOut += s.books.retriedOut; b.waiting += s.books.waiting; b.inFlight += s.books.inFlight
+            b.area += s.books.area
+            b.areaTime = max(b.areaTime, s.books.areaTime)
+        }
+        return b
+    }
+
+    /// Site `s`'s books.
+    public func books(site s: Int) -> ClassBooks { sites[s].books }
+
+    /// Share of site `s`'s arrivals simulated request by request (1 unless its halls are sampled).
+    func simulatedShare(site s: Int) -> Double { sites[s].simulatedShare }
+
+    /// Replica slots simulated request by request, fleet-wide.
+    public var simulatedSlots: Int { sites.reduce(0) { $0 + $1.slotCount } }
+
+    /// Requests held in every site's pool.
+    public var requestsHeld: Int { sites.reduce(0) { $0 + $1.pool.live } }
+
+    /// Sequences preempted for KV space since start.
+    public var preemptions: Double { sites.reduce(0) { $0 + $1.preemptions } }
 }

@@ -33,15 +33,10 @@ extension FleetEngine {
         totals.sites = topo.siteCount; totals.halls = topo.hallCount
         totals.racks = topo.rackCount; totals.gpus = topo.gpuCount
         var racks = RackTable()
-        var queueByReplica = [Double](repeating: 0, count: topo.replicaCount)
-        for r in 0..<topo.replicaCount {
-            var q = 0.0
-            for c in 0..<4 { q += serving.waiting[r * 4 + c] }
-            queueByReplica[r] = q
-        }
         var halls: [HallStats] = []
         var sites: [SiteStats] = []
         let maxBatch = spec.serving.maxBatch
+        let busyPre = lastBusy.prefill, busyDec = lastBusy.decode
         let slowdownC = Float(spec.thermal.slowdownC)
         let rackLevel = gpu.rollup.racks, hallLevel = gpu.rollup.halls, siteLevel = gpu.rollup.sites
         let windowShares = routedWindow.shares()
@@ -63,19 +58,14 @@ extension FleetEngine {
                     let up = physics.rackShed[r] ? 0 : Int(rackLevel.gpusUp[r])
                     var queue = 0.0, rackBusy = 0.0, rackUpReplicas = 0.0, full = false
                     for p in topo.rackReplicas[r] {
-                        queue += queueByReplica[p]
-                        guard serving.decodeSpeed[p] > 0 else { continue }
-                        var held = 0.0, kv = 0.0
-                        for c in 0..<4 {
-                            let i = p * 4 + c
-                            let n = serving.prefilling[i] + serving.decoding[i]
-                            held += n
-                            kv += n * kvTokens(c)
-                        }
-                        kvUsed += kv; kvCap += serving.kvCapacity[p]
-                        rackBusy += min(1, held / maxBatch)
+                        let v = serving.replica(p, site: s)
+                        queue += Double(v.waiting)
+                        guard v.up else { continue }
+                        kvUsed += v.kvUsed; kvCap += v.kvCapacity
+                        // Utilisation: the share of the last second the replica spent iterating.
+                        rackBusy += p < busyPre.count ? min(1, busyPre[p] + busyDec[p]) : 0
                         rackUpReplicas += 1
-                        if queueByReplica[p] > 1 && (held >= maxBatch - 1 || kv >= serving.kvCapacity[p] * 0.95) { full = true }
+                        if v.waiting > 1 && (Double(v.admitted) >= maxBatch - 1 || v.kvUsed >= v.kvCapacity * 0.95) { full = true }
                     }
                     let util = rackUpReplicas > 0 ? rackBusy / rackUpReplicas : 0
                     busy += rackBusy; upReplicas += rackUpReplicas
@@ -164,74 +154,82 @@ extension FleetEngine {
                         history: history, invariantViolations: [], tags: topology.tags.names)
     }
 
-    func kvTokens(_ c: Int) -> Double {
-        switch c { case 0: shape.kvTokens.0; case 1: shape.kvTokens.1; case 2: shape.kvTokens.2; default: shape.kvTokens.3 }
-    }
-
-    /// Requests waiting (at replicas, buffered, or pending retry) and in flight, per class (one pass).
+    /// Requests waiting (at replicas or for a retry) and in flight, per class.
     func inSystemAll() -> (waiting: SIMD4<Double>, inFlight: SIMD4<Double>) {
-        var w = SIMD4<Double>(retries.pending[0] + pendingArrivals[0], retries.pending[1] + pendingArrivals[1],
-                              retries.pending[2] + pendingArrivals[2], retries.pending[3] + pendingArrivals[3])
-        var f = SIMD4<Double>(repeating: 0)
-        serving.waiting.withUnsafeBytes { W in
-        serving.prefilling.withUnsafeBytes { P in
-        serving.decoding.withUnsafeBytes { D in
-            for r in 0..<topology.replicaCount {
-                let off = r * 32
-                w += W.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
-                f += P.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
-                    + D.loadUnaligned(fromByteOffset: off, as: SIMD4<Double>.self)
-            }
-        }}}
-        return (w, f)
+        let b = serving.books
+        return (b.waiting + retries.pending, b.inFlight)
     }
 
     func classStats() -> [ClassStats] {
-        var kvCap = 0.0
-        for p in 0..<topology.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
+        let books = serving.books
         let all = inSystemAll()
+        var kvByClass = SIMD4<Double>.zero, kvCap = 0.0
+        for s in 0..<serving.sites.count {
+            let site = serving.sites[s]
+            for k in 0..<site.slotCount where site.decodeSpeed[k] > 0 {
+                kvCap += site.kvCapacity[k] * Double(site.members[k].count)
+            }
+        }
+        kvByClass = kvHeldByClass()
         return RequestClass.allCases.map { rc in
             let c = rc.rawValue
             var st = ClassStats(requestClass: rc, slo: spec[rc].slo)
-            let w = all.waiting[c], f = all.inFlight[c]
-            var completed = 0.0, dropped = unroutableDropped[c]
-            for s in 0..<topology.siteCount {
-                completed += serving.siteCompleted[s * 4 + c]; dropped += serving.siteDropped[s * 4 + c]
-            }
-            st.arrived = arrived[c]; st.completed = completed; st.dropped = dropped
-            st.waiting = w; st.inFlight = f; st.retried = retried[c]
+            st.arrived = arrived[c]; st.completed = books.completed[c]
+            st.dropped = books.dropped[c] + droppedBeforeSite[c]
+            st.waiting = all.waiting[c]; st.inFlight = all.inFlight[c]; st.retried = retried[c]
             st.arrivalRPS = arrivalRate[c]
             let win = recorder.windows[c].summary()
             let span = max(SimClock.servingDt, win.seconds)
             st.throughputRPS = win.completed / span
+            st.departuresRPS = win.departed / span
             st.retriesPerSecond = win.retried / span
             st.shedRatio = win.arrivals > 0 ? min(1, win.dropped / win.arrivals) : 0
-            st.goodputRatio = spec[rc].slo.ttftSeconds == nil && spec[rc].slo.tpotSeconds == nil ? 1
-                : (win.completed > 0 ? win.good / win.completed : 1)
+            st.goodputRatio = Self.goodput(good: win.good, completed: win.completed, dropped: win.dropped,
+                                           arrivals: win.arrivals, hasSLO: spec[rc].slo.ttftSeconds != nil || spec[rc].slo.tpotSeconds != nil)
             st.meanInSystem = win.inSystemSeconds / span
-            st.meanTimeInSystemSeconds = win.completed > 0 ? win.timeInSystemWeighted / win.completed : 0
-            var kv = 0.0
-            for p in 0..<topology.replicaCount {
-                kv += (serving.prefilling[p * 4 + c] + serving.decoding[p * 4 + c]) * kvTokens(c)
-            }
-            st.kvUse = kvCap > 0 ? min(1, kv / kvCap) : 0
+            st.meanTimeInSystemSeconds = win.departed > 0 ? win.timeInSystemWeighted / win.departed : 0
+            st.kvUse = kvCap > 0 ? min(1, kvByClass[c] / kvCap) : 0
             st.ttftHistogram = win.ttft; st.tpotHistogram = win.tpot; st.e2eHistogram = win.e2e
             st.ttft = Self.percentiles(win.ttft); st.tpot = Self.percentiles(win.tpot); st.e2e = Self.percentiles(win.e2e)
+            st.run = RunLatency(ttft: Self.percentiles(recorder.runTTFT[c]), tpot: Self.percentiles(recorder.runTPOT[c]),
+                                e2e: Self.percentiles(recorder.runE2E[c]))
             return st
         }
     }
 
+    /// KV tokens held per class across the fleet (weighted).
+    func kvHeldByClass() -> SIMD4<Double> {
+        var out = SIMD4<Double>.zero
+        for site in serving.sites {
+            let pool = site.pool
+            for k in 0..<site.slotCount {
+                for id in site.prefilling[k] { out[Int(pool.classIndex[Int(id)])] += Double(pool.kvHeld[Int(id)]) * Double(pool.weight[Int(id)]) }
+                for id in site.decoders[k] { out[Int(pool.classIndex[Int(id)])] += Double(pool.kvHeld[Int(id)]) * Double(pool.weight[Int(id)]) }
+            }
+        }
+        return out
+    }
+
+    /// Goodput: completions inside both SLOs over everything that left (drops count against it). With
+    /// no SLO it is 1; with nothing left yet it is 1, unless requests arrived and none was served.
+    static func goodput(good: Double, completed: Double, dropped: Double, arrivals: Double, hasSLO: Bool) -> Double {
+        guard hasSLO else { return completed + dropped > 0 && completed == 0 ? 0 : 1 }
+        let left = completed + dropped
+        if left > 0 { return good / left }
+        return arrivals > 0 ? 0 : 1
+    }
+
     static func percentiles(_ h: LatencyHistogram) -> Percentiles {
-        Percentiles(p50: h.quantile(0.5), p95: h.quantile(0.95), p99: h.quantile(0.99))
+        Percentiles(p50: h.quantile(0.5), p90: h.quantile(0.9), p95: h.quantile(0.95), p99: h.quantile(0.99))
     }
 
     func fleetGoodput() -> Double {
-        var good = 0.0, done = 0.0
+        var good = 0.0, left = 0.0, arrivals = 0.0
         for rc in RequestClass.allCases where spec[rc].slo.ttftSeconds != nil || spec[rc].slo.tpotSeconds != nil {
             let win = recorder.windows[rc.rawValue].summary()
-            good += win.good; done += win.completed
+            good += win.good; left += win.completed + win.dropped; arrivals += win.arrivals
         }
-        return done > 0 ? good / done : 1
+        return Self.goodput(good: good, completed: left, dropped: 0, arrivals: arrivals, hasSLO: true)
     }
 
     func agenticStats(sites: [SiteStats], classes: [ClassStats]) -> AgenticStats {
@@ -268,21 +266,21 @@ extension FleetEngine {
         history.goodputRatio.append(Float(fleetGoodput()))
         history.gpusUp.append(Float(physics.hallUp.reduce(0, +)))
         history.dieCMax.append(hallDieReported.max() ?? 0)
-        var kvCap = 0.0
-        for p in 0..<topo.replicaCount where serving.decodeSpeed[p] > 0 { kvCap += serving.kvCapacity[p] }
         let all = inSystemAll()
+        let classes = classStats()
         for c in 0..<4 {
-            arrivalRate[c] = demand.rate(c, at: simTime)
-            if c == RequestClass.agentic.rawValue { arrivalRate[c] = agentic.callsIssued - lastCallsIssued }
-            let w = all.waiting[c], f = all.inFlight[c]
+            // Poisson and bursty classes show their model rate; traces and agent calls what arrived.
+            let measured = demand.replaysTrace(c) || c == RequestClass.agentic.rawValue
+            arrivalRate[c] = measured ? arrivalsThisSecond[c] : demand.rate(c, at: simTime)
             history.arrivalRPS[c].append(Float(arrivalRate[c]))
-            history.queue[c].append(Float(w))
-            history.kvUse[c].append(Float(kvCap > 0 ? min(1, f * kvTokens(c) / kvCap) : 0))
+            history.queue[c].append(Float(all.waiting[c]))
+            history.kvUse[c].append(Float(classes[c].kvUse))
             history.ttftP99[c].append(Float(recorder.windows[c].summary().ttft.quantile(0.99)))
         }
-        lastCallsIssued = agentic.callsIssued
+        arrivalsThisSecond = .zero
         routedWindow.record(cumulative: (0..<topo.siteCount).map { s in
-            (0..<4).reduce(0.0) { $0 + serving.siteRouted[s * 4 + $1] }
+            let b = serving.books(site: s)
+            return b.routed.sum()
         })
         history.taskP99.append(Float(probes.taskHistogram.quantile(0.99)))
         for s in 0..<topo.siteCount { sitePowerHistory[s].append(Float(facilityKW[s])) }

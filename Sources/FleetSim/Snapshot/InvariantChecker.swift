@@ -1,7 +1,7 @@
 /// The MODEL §9 checks run on every snapshot: conservation per class and site, no NaN or infinity,
 /// values in physical ranges. Returns one readable line per violation.
 public enum InvariantChecker {
-    /// Relative tolerance of conservation sums (the model is fluid, in Double).
+    /// Relative tolerance of conservation sums (weighted requests, summed in Double).
     public static let tolerance = 1e-6
 
     static func close(_ a: Double, _ b: Double) -> Bool {
@@ -22,18 +22,11 @@ public enum InvariantChecker {
         }
         let topo = engine.topology
         for site in 0..<topo.siteCount {
-            for c in 0..<4 {
-                let routed = engine.serving.siteRouted[site * 4 + c]
-                var held = 0.0
-                for r in topo.siteReplicas[site] {
-                    let i = r * 4 + c
-                    held += engine.serving.waiting[i] + engine.serving.prefilling[i] + engine.serving.decoding[i]
-                }
-                let out_ = engine.serving.siteCompleted[site * 4 + c] + engine.serving.siteDropped[site * 4 + c]
-                    + engine.serving.siteRetriedOut[site * 4 + c] + held
-                if !close(routed, out_) {
-                    out.append("conservation \(topo.siteNames[site]) class \(c): routed \(routed) ≠ \(out_)")
-                }
+            let b = engine.serving.books(site: site)
+            let inside = b.routed - b.retriedOut
+            let left = b.completed + b.dropped + b.waiting + b.inFlight
+            for c in 0..<4 where !close(inside[c], left[c]) {
+                out.append("conservation \(topo.siteNames[site]) class \(c): routed − retried out \(inside[c]) ≠ completed+dropped+waiting+in flight \(left[c])")
             }
         }
         for site in s.sites {

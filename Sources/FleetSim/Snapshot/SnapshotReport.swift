@@ -5,7 +5,8 @@ import Foundation
 public enum SnapshotReport {
     public static let schema = "fleettop.snapshot/1"
 
-    /// The snapshot as one JSON object, keys in this order (counts may be fractional: the model is fluid):
+    /// The snapshot as one JSON object, keys in this order (counts are requests; fractional only where
+    /// sampled halls weight them):
     /// `schema`, `sim_time_s`, `seed`, `fleet` {name, sites, halls, racks, gpus, gpus_up, gpus_throttled,
     /// gpus_power_capped, gpus_shut_down, it_power_kw, facility_power_kw, grid_limit_kw, pue, energy_kwh,
     /// cost_usd, cost_per_hour_usd, energy_share_of_cost, usd_per_million_tokens, output_tokens_per_s,
@@ -15,8 +16,9 @@ public enum SnapshotReport {
     /// traffic_share, traffic_share_60s, network_loss, price_usd_per_mwh}],
     /// `classes` {chat|code|agentic|batch: {arrived, completed, dropped, waiting, in_flight, retried,
     /// arrival_rps, throughput_rps, goodput_ratio, shed_ratio, mean_in_system, mean_time_in_system_s,
-    /// kv_use, ttft_s, tpot_s, e2e_s: {p50, p95, p99}}}, `agentic_tasks` {started, completed, in_flight,
-    /// calls_per_task_mean, task_e2e_s {p50, p95, p99}, call_p99_s, rtt_share_of_task_time,
+    /// kv_use, ttft_s, tpot_s, e2e_s: {p50, p90, p95, p99} (last 60 s), departures_rps, run: {ttft_s,
+    /// tpot_s, e2e_s} (every request completed since the start)}}, `agentic_tasks` {started, completed,
+    /// in_flight, calls_per_task_mean, task_e2e_s {p50, p90, p95, p99}, call_p99_s, rtt_share_of_task_time,
     /// probes_in_flight}, `failures` {gpu, rack, cooling, power, network, straggler, sensor}, `faults_active`
     /// [{kind, target, injected, since_s, until_s, stop_condition}], `invariant_violations` [string].
     /// `inlet_c_max` / `die_c_max` are the true temperatures; the `_reported` keys are what the sensors
@@ -79,6 +81,12 @@ public enum SnapshotReport {
                         w.key("ttft_s"); percentiles(w, c.ttft)
                         w.key("tpot_s"); percentiles(w, c.tpot)
                         w.key("e2e_s"); percentiles(w, c.e2e)
+                        w.key("departures_rps"); w.number(c.departuresRPS)
+                        w.key("run"); w.object {
+                            w.key("ttft_s"); percentiles(w, c.run.ttft)
+                            w.key("tpot_s"); percentiles(w, c.run.tpot)
+                            w.key("e2e_s"); percentiles(w, c.run.e2e)
+                        }
                     }
                 }
             }
@@ -114,7 +122,8 @@ public enum SnapshotReport {
 
     static func percentiles(_ w: JSONWriter, _ p: Percentiles) {
         w.object {
-            w.key("p50"); w.number(p.p50); w.key("p95"); w.number(p.p95); w.key("p99"); w.number(p.p99)
+            w.key("p50"); w.number(p.p50); w.key("p90"); w.number(p.p90)
+            w.key("p95"); w.number(p.p95); w.key("p99"); w.number(p.p99)
         }
     }
 

@@ -97,8 +97,10 @@ public struct TraceSpec: Sendable, Equatable {
     public var rateScale: Double
     /// Start over at the end of the trace.
     public var loop: Bool
-    public init(path: String, rateScale: Double = 1, loop: Bool = true) {
-        self.path = path; self.rateScale = rateScale; self.loop = loop
+    /// Simulated seconds after which the trace stops arriving (nil: never), to cut a trace to its start.
+    public var durationSeconds: Double?
+    public init(path: String, rateScale: Double = 1, loop: Bool = true, durationSeconds: Double? = nil) {
+        self.path = path; self.rateScale = rateScale; self.loop = loop; self.durationSeconds = durationSeconds
     }
 }
 
@@ -119,11 +121,68 @@ public struct ClassSpec: Sendable, Equatable {
     }
 }
 
+/// How a replica prefills prompts (MODEL §4).
+public enum PrefillMode: String, Sendable, Equatable, CaseIterable {
+    /// vLLM / Sarathi chunked prefill: decoders first, prompt chunks fill the rest of the token budget.
+    case chunked
+    /// splitwise-sim's baseline: prompts run whole, batched while the iteration stays within the budget;
+    /// a longer prompt runs alone, and decoders that do not fit wait a step.
+    case whole
+}
+
+/// How a site picks the replica for a request (MODEL §4).
+public enum ReplicaRouting: String, Sendable, Equatable, CaseIterable {
+    /// Fewest pending tokens (splitwise-sim's `token_jsq`).
+    case jsqTokens = "jsq-tokens"
+    /// Fewest requests waiting or running.
+    case leastLoaded = "least-loaded"
+    case roundRobin = "round-robin"
+}
+
+/// When a request's KV cache is reserved (MODEL §4).
+public enum KVReservation: String, Sendable, Equatable, CaseIterable {
+    /// Prompt and every output token reserved at admission (splitwise-sim).
+    case full
+    /// Grows a token per step; when full, the newest sequence is preempted and recomputed later (vLLM).
+    case incremental
+}
+
+/// A step-time curve: milliseconds at increasing x (tokens or sequences), interpolated linearly and
+/// extrapolated from the end segments, as splitwise-sim's performance database is.
+public struct StepTimeCurve: Sendable, Equatable {
+    public var x: [Double]
+    public var ms: [Double]
+    public init(_ points: [(Double, Double)]) { x = points.map(\.0); ms = points.map(\.1) }
+
+    /// Milliseconds at `v`, never below 1 µs.
+    public func milliseconds(at v: Double) -> Double {
+        guard x.count > 1 else { return max(1e-3, ms.first ?? 1e-3) }
+        var i = 1
+        while i < x.count - 1 && v > x[i] { i += 1 }
+        let x0 = x[i - 1], x1 = x[i], y0 = ms[i - 1], y1 = ms[i]
+        let y = x1 > x0 ? y0 + (y1 - y0) * (v - x0) / (x1 - x0) : y1
+        return max(1e-3, y)
+    }
+
+    /// Llama-2-70B FP16 on 8×H100 prefill, by tokens in the iteration: 56 ms at 512, 137 at 2,048,
+    /// 379 at 4,096, 848 at 8,192 (MODEL §4, splitwise-sim's measured database).
+    public static let defaultPrefill = StepTimeCurve([(1, 20), (512, 56), (2048, 137), (4096, 379), (8192, 848)])
+    /// Decode by sequences in the batch: 30.5 ms at 1, 34 at 16, 39 at 32, 50 at 64 (MODEL §4); beyond
+    /// 64 the 32→64 slope continues (*knob*: extrapolated).
+    public static let defaultDecode = StepTimeCurve([(1, 30.5), (16, 34), (32, 39), (64, 50)])
+}
+
 /// Replica serving knobs (MODEL §4).
 public struct ServingKnobs: Sendable, Equatable {
-    /// Chunked-prefill token budget per step.
+    /// The iteration's token budget (chunked prefill's chunk; whole prompts batch within it).
     public var prefillChunkTokens = 2048.0
+    /// Most sequences admitted to a replica at once (vLLM `max_num_seqs`).
     public var maxBatch = 256.0
+    public var prefillMode = PrefillMode.chunked
+    public var routing = ReplicaRouting.jsqTokens
+    public var kvReservation = KVReservation.incremental
+    public var prefillStep = StepTimeCurve.defaultPrefill
+    public var decodeStep = StepTimeCurve.defaultDecode
     /// KV bytes per token (70B FP16: 320 KiB).
     public var kvBytesPerToken = 327_680.0
     /// Model weights per replica in GB (70B FP16 ≈ 140 GB).
@@ -134,11 +193,15 @@ public struct ServingKnobs: Sendable, Equatable {
     public var mixedStepFactor = 1.1
     /// Seconds before requests of a failed replica retry elsewhere.
     public var retryTimeoutSeconds = 5.0
-    /// Waiting requests per replica and class beyond which arrivals are dropped (*knob*).
+    /// Times a request is retried before it is dropped (*knob*).
+    public var maxRetries = 3
+    /// Waiting requests per replica beyond which arrivals are dropped (*knob*).
     public var maxWaitingPerReplica = 1024.0
-    /// Relative spread of one decode step's time around its replica's mean; averages out over a
-    /// request's output tokens (*knob*).
-    public var tpotJitter = 0.15
+    /// In whole-prompt mode, a decoder that has waited this many steps runs before new prompts
+    /// (splitwise-sim's `max_preemptions`).
+    public var maxStalls = 4
+    /// Replicas per hall simulated request by request; the others follow them (0 = every replica).
+    public var sampledReplicasPerHall = 0
     public init() {}
 }
 

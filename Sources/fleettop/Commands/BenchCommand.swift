@@ -44,8 +44,16 @@ struct BenchCommand: ParsableCommand {
             let engine = try FleetEngine(spec: spec, seed: 7)
             let simSeconds = seconds ?? (quick ? 10 : 60)
             progress("simulating \(Int(simSeconds)) s…")
-            let sim = SimBench.measure(engine: engine, fleetName: spec.name, seconds: simSeconds)
+            var sim = SimBench.measure(engine: engine, fleetName: spec.name, seconds: simSeconds)
             let rssAfter = ResidentMemory.bytes()
+            if spec.serving.sampledReplicasPerHall > 0 {
+                var every = spec
+                every.serving.sampledReplicasPerHall = 0
+                let everySeconds = max(1, (simSeconds / 4).rounded())
+                progress("simulating \(Int(everySeconds)) s with every replica…")
+                sim.realtimeFactorEveryReplica = SimBench.realtimeFactor(engine: try FleetEngine(spec: every, seed: 7),
+                                                                         seconds: everySeconds)
+            }
 
             progress("rendering…")
             let render = RenderBench.measure(snapshot: engine.snapshot(), columns: 200, rows: 60, frames: quick ? 50 : 300)

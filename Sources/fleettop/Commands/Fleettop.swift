@@ -13,7 +13,7 @@ struct Fleettop: ParsableCommand {
         faults and demand surges, run scripted failure drills, and play a narrated demo of agentic load.
         """,
         version: version,
-        subcommands: [Watch.self, DemoCommand.self, DrillCommand.self, ReplayCommand.self, SnapshotCommand.self, BenchCommand.self, ThemesCommand.self],
+        subcommands: [Watch.self, DemoCommand.self, DrillCommand.self, ReplayCommand.self, SnapshotCommand.self, BenchCommand.self, ValidateCommand.self, ThemesCommand.self],
         defaultSubcommand: Watch.self
     )
 }

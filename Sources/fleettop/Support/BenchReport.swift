@@ -21,18 +21,23 @@ struct BenchReport: Encodable {
         /// Mean milliseconds per snapshot, and per snapshot's GPU roll-up.
         var snapshotMs: Double
         var rollupMs: Double
-        /// Share of replica steps that reused an identical neighbour's outcome during the run.
-        var reusedStepShare: Double
-        /// Simulated seconds per CPU second with every replica stepped: the worst case, a fleet whose
-        /// replicas all differ.
-        var realtimeFactorCPUEveryReplica: Double
+        var replicas: Int
+        /// Replica slots simulated request by request (fewer than `replicas` when halls are sampled).
+        var simulatedReplicas: Int
+        var sampledReplicasPerHall: Int
+        /// Requests completed per simulated second (weighted), and held at the end of the run.
+        var requestsPerSimSecond: Double
+        var requestsInFlight: Int
+        /// Wall real-time factor with every replica simulated (only when the fleet samples its halls).
+        var realtimeFactorEveryReplica: Double?
         enum CodingKeys: String, CodingKey {
             case fleet, gpus, simSeconds = "sim_seconds", wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds",
                  realtimeFactorCPU = "realtime_factor_cpu",
                  realtimeFactor = "realtime_factor", nsPerGPUSimSecond = "ns_per_gpu_sim_second",
                  snapshotShare = "snapshot_share", rollupShare = "rollup_share", snapshotMs = "snapshot_ms",
-                 rollupMs = "rollup_ms", reusedStepShare = "reused_step_share",
-                 realtimeFactorCPUEveryReplica = "realtime_factor_cpu_every_replica"
+                 rollupMs = "rollup_ms", replicas, simulatedReplicas = "simulated_replicas",
+                 sampledReplicasPerHall = "sampled_replicas_per_hall", requestsPerSimSecond = "requests_per_sim_s",
+                 requestsInFlight = "requests_in_flight", realtimeFactorEveryReplica = "realtime_factor_every_replica"
         }
     }
 
@@ -84,8 +89,11 @@ struct BenchReport: Encodable {
             + "×\(f(sim.realtimeFactor, 1)) real time (×\(f(sim.realtimeFactorCPU, 1)) per CPU second), \(f(sim.nsPerGPUSimSecond, 1)) ns per GPU-sim-second, "
             + "snapshots \(f(sim.snapshotShare * 100, 1))% of wall (\(f(sim.snapshotMs, 2)) ms each), "
             + "of which GPU roll-up \(f(sim.rollupShare * 100, 1))% (\(f(sim.rollupMs, 2)) ms each)")
-        lines.append("           \(f(sim.reusedStepShare * 100, 1))% of replica steps reused a twin's; "
-            + "every replica stepped: ×\(f(sim.realtimeFactorCPUEveryReplica, 1)) per CPU second")
+        let sampled = sim.sampledReplicasPerHall > 0
+            ? "\(sim.simulatedReplicas) of \(sim.replicas) replicas simulated request by request (\(sim.sampledReplicasPerHall) per hall)"
+            : "every one of \(sim.replicas) replicas simulated request by request"
+        lines.append("           \(sampled); \(f(sim.requestsPerSimSecond, 0)) requests per sim s, \(sim.requestsInFlight) held at the end"
+            + (sim.realtimeFactorEveryReplica.map { "; every replica simulated: ×\(f($0, 1)) real time" } ?? ""))
         lines.append("render     \(render.cols)×\(render.rows) all panels: p50 \(f(render.usPerFrameP50, 0)) µs, p99 \(f(render.usPerFrameP99, 0)) µs per frame")
         lines.append("memory     RSS \(memory.rssBytes / 1_048_576) MiB, \(f(memory.bytesPerGPU, 0)) bytes per GPU (fleet state)")
         return lines.joined(separator: "\n")

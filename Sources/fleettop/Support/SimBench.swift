@@ -2,8 +2,8 @@ import FleetSim
 import Foundation
 
 /// Times the simulation: serving, physics and facility steps, plus a snapshot every 0.25 s of wall
-/// time as the live runner would build them (the snapshots' GPU roll-up timed on its own too); then a
-/// quarter as long with every replica stepped (no reuse of identical neighbours), the worst case.
+/// time as the live runner would build them (the snapshots' GPU roll-up timed on its own too); then,
+/// when the fleet samples its halls, a quarter as long on a copy that simulates every replica.
 enum SimBench {
     static func measure(engine: FleetEngine, fleetName: String, seconds: Double) -> BenchReport.Sim {
         let clock = ContinuousClock()
@@ -12,7 +12,8 @@ enum SimBench {
         let start = clock.now
         var simulated = 0.0
         var nextSnapshot = clock.now
-        let cpuStart = ThreadCPUTime.seconds()
+        let cpuStart = ThreadCPUTime.processSeconds()
+        let completedBefore = Self.completed(engine)
         while simulated < seconds {
             engine.advance(seconds: 1)
             simulated += 1
@@ -25,15 +26,8 @@ enum SimBench {
             }
         }
         let wall = Self.seconds(clock.now - start)
-        let cpu = ThreadCPUTime.seconds() - cpuStart
-        let reused = engine.reusedReplicaStepShare
-        // The worst case: every replica stepped, as in a fleet whose replicas all differ.
-        let everySeconds = max(1, (seconds / 4).rounded())
-        engine.reusesIdenticalReplicaSteps = false
-        let everyStart = ThreadCPUTime.seconds()
-        engine.advance(seconds: everySeconds)
-        let everyCPU = ThreadCPUTime.seconds() - everyStart
-        engine.reusesIdenticalReplicaSteps = true
+        let cpu = ThreadCPUTime.processSeconds() - cpuStart
+        let completed = Self.completed(engine) - completedBefore
         let gpus = engine.topology.gpuCount
         return BenchReport.Sim(fleet: fleetName, gpus: gpus, simSeconds: simulated, wallSeconds: wall,
                                cpuSeconds: cpu, realtimeFactor: simulated / max(wall, 1e-9),
@@ -43,8 +37,24 @@ enum SimBench {
                                rollupShare: Self.seconds(rollupTime) / max(wall, 1e-9),
                                snapshotMs: Self.seconds(snapshotTime) * 1e3 / Double(max(1, snapshots)),
                                rollupMs: Self.seconds(rollupTime) * 1e3 / Double(max(1, snapshots)),
-                               reusedStepShare: reused,
-                               realtimeFactorCPUEveryReplica: everySeconds / max(everyCPU, 1e-9))
+                               replicas: engine.topology.replicaCount, simulatedReplicas: engine.simulatedReplicaSlots,
+                               sampledReplicasPerHall: engine.spec.serving.sampledReplicasPerHall,
+                               requestsPerSimSecond: completed / max(simulated, 1e-9),
+                               requestsInFlight: engine.requestsHeld, realtimeFactorEveryReplica: nil)
+    }
+
+    /// Times `seconds` simulated seconds of `engine` (no snapshots): wall real-time factor.
+    static func realtimeFactor(engine: FleetEngine, seconds: Double) -> Double {
+        let clock = ContinuousClock()
+        engine.advance(seconds: 2)
+        let start = clock.now
+        engine.advance(seconds: seconds)
+        return seconds / max(Self.seconds(clock.now - start), 1e-9)
+    }
+
+    /// Requests completed since start (weighted), every class.
+    static func completed(_ engine: FleetEngine) -> Double {
+        engine.snapshot().classes.reduce(0) { $0 + $1.completed }
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -1,0 +1,216 @@
+/// A replica's iterations (MODEL §4): continuous batching, one token per running sequence per
+/// iteration, prompts admitted first come first served within the token budget, chunked or whole;
+/// KV reserved whole or grown per token with preemption of the newest sequence when full.
+extension SiteServing {
+    /// Starts slot `k`'s next iteration at `t` if it has work (and is up); otherwise it idles.
+    mutating func startIteration(_ k: Int, at t: Double) {
+        guard !iterating[k], decodeSpeed[k] > 0 else { return }
+        if !fullReservation {
+            while !decoders[k].isEmpty && kvUsed[k] + Double(decoders[k].count) > kvCapacity[k] {
+                preemptNewest(k, at: t)
+            }
+        }
+        // Incremental KV: room for every decoder's next token first; what is not used is given back.
+        let reserved = fullReservation ? 0 : decoders[k].count
+        kvUsed[k] += Double(reserved)
+        var prefillTokens = 0, decoding = 0
+        if chunked {
+            decoding = decoders[k].count
+            var room = budget - decoding
+            for id in prefilling[k] where room > 0 {
+                let i = Int(id)
+                let chunk = min(Int(pool.toPrefill[i] - pool.prefilled[i]), room)
+                pool.planned[i] = Int32(chunk)
+                prefillTokens += chunk
+                room -= chunk
+            }
+            while room > 0, waitHead[k] >= 0, admitted(k) < maxBatch, let id = admitHead(k, at: t) {
+                let i = Int(id)
+                let chunk = min(Int(pool.toPrefill[i]), room)
+                pool.planned[i] = Int32(chunk)
+                prefillTokens += chunk
+                room -= chunk
+            }
+            iterDecoders[k] = Int32(decoding)
+        } else {
+            (prefillTokens, decoding) = planWhole(k, at: t)
+        }
+        kvUsed[k] -= Double(reserved - decoding)
+        guard prefillTokens > 0 || decoding > 0 else { return }
+        let duration = table.seconds(prefillTokens: prefillTokens, decoders: decoding,
+                                     prefillSpeed: max(prefillSpeed[k], 1e-6), decodeSpeed: decodeSpeed[k])
+        iterating[k] = true
+        iterEnd[k] = t + duration
+        iterPrefill[k] = prefillTokens > 0
+        if prefillTokens > 0 { prefillBusy[k] += duration } else { decodeBusy[k] += duration }
+        heap.push(.init(time: t + duration, slot: Int32(k), epoch: epoch[k]))
+    }
+
+    /// splitwise-sim's whole-prompt batch: decoders left out of the last iteration that have waited too
+    /// often first, then waiting prompts whole while the iteration's tokens stay within the budget (the
+    /// first always runs), then the decoders left out last time, then the rest while they fit; those
+    /// left out wait a step. A decoder's mark: bit 7 in the iteration in flight, bit 6 left out of the
+    /// last one, bits 0–5 how often it was left out.
+    mutating func planWhole(_ k: Int, at t: Double) -> (prefill: Int, decoding: Int) {
+        var tokens = 0, count = 0, prefillTokens = 0, decoding = 0
+        let starved = UInt8(min(63, max(1, knobs.maxStalls)))
+        func fits(_ n: Int) -> Bool { count == 0 || (tokens + n <= budget && count < maxBatch) }
+        func take(_ j: Int) {
+            stalls[k][j] = (stalls[k][j] & 0x3F) | 0x80
+            tokens += 1; count += 1; decoding += 1
+        }
+        let n = decoders[k].count
+        for j in 0..<n where stalls[k][j] & 0x40 != 0 && stalls[k][j] & 0x3F >= starved {
+            guard fits(1) else { break }
+            take(j)
+        }
+        while waitHead[k] >= 0, admitted(k) < maxBatch {
+            let head = Int(waitHead[k])
+            let need = Int(pool.toPrefill[head])
+            guard fits(need), let id = admitHead(k, at: t) else { break }
+            pool.planned[Int(id)] = Int32(need)
+            tokens += need; count += 1; prefillTokens += need
+        }
+        for pass in 0..<2 {
+            for j in 0..<n where stalls[k][j] & 0x80 == 0 && (stalls[k][j] & 0x40 != 0) == (pass == 0) {
+                if fits(1) { take(j) }
+            }
+        }
+        for j in 0..<n where stalls[k][j] & 0x80 == 0 {
+            let waited = stalls[k][j] & 0x3F
+            stalls[k][j] = 0x40 | min(63, waited + 1)
+        }
+        return (prefillTokens, decoding)
+    }
+
+    /// Admits the head of slot `k`'s waiting list if its KV fits; returns it, or nil.
+    mutating func admitHead(_ k: Int, at t: Double) -> Int32? {
+        let head = waitHead[k]
+        let need = kvNeed(head)
+        guard kvUsed[k] + need <= kvCapacity[k] else { return nil }
+        let id = popWaiting(k)
+        let i = Int(id)
+        kvUsed[k] += need - (fullReservation ? 0 : 1)
+        pool.kvHeld[i] = Int32(need - (fullReservation ? 0 : 1))
+        prefilling[k].append(id)
+        books.advance(to: t)
+        let w = Double(pool.weight[i]), c = Int(pool.classIndex[i])
+        books.waiting[c] -= w
+        books.inFlight[c] += w
+        return id
+    }
+
+    /// Ends slot `k`'s iteration at `t`: each decoder in it gains a token, prompts gain their chunk, and
+    /// requests whose prompt is done give their first token; finished requests leave.
+    mutating func completeIteration(_ k: Int, at t: Double) {
+        iterating[k] = false
+        var produced = 0.0
+        let n = decoders[k].count
+        if n > 0 {
+            let all = chunked
+            let inIteration = Int(iterDecoders[k])
+            var write = 0
+            for j in 0..<n {
+                let id = decoders[k][j]
+                var l = left[k][j]
+                var mark = stalls[k][j]
+                let runs = all ? j < inIteration : mark & 0x80 != 0
+                if runs {
+                    l -= 1
+                    mark &= 0x3F
+                    let i = Int(id)
+                    produced += Double(pool.weight[i])
+                    if !fullReservation { pool.kvHeld[i] += 1 }
+                }
+                if l <= 0 {
+                    finish(id, slot: k, at: t)
+                } else {
+                    decoders[k][write] = id
+                    left[k][write] = l
+                    stalls[k][write] = mark
+                    write += 1
+                }
+            }
+            if write < n {
+                decoders[k].removeLast(n - write)
+                left[k].removeLast(n - write)
+                stalls[k].removeLast(n - write)
+            }
+        }
+        if iterPrefill[k] {
+            var write = 0
+            let m = prefilling[k].count
+            for j in 0..<m {
+                let id = prefilling[k][j]
+                let i = Int(id)
+                let chunk = pool.planned[i]
+                var done = false
+                if chunk > 0 {
+                    pool.planned[i] = 0
+                    pool.prefilled[i] += chunk
+                    pendingTokens[k] -= Double(chunk)
+                    if pool.prefilled[i] >= pool.toPrefill[i] {
+                        done = true
+                        if pool.firstToken[i] < 0 { pool.firstToken[i] = t }
+                        pool.generated[i] += 1
+                        produced += Double(pool.weight[i])
+                        let remaining = pool.output[i] - pool.generated[i]
+                        if remaining <= 0 {
+                            finish(id, slot: k, at: t)
+                        } else {
+                            decoders[k].append(id)
+                            left[k].append(remaining)
+                            stalls[k].append(0)
+                        }
+                    }
+                }
+                if !done {
+                    prefilling[k][write] = id
+                    write += 1
+                }
+            }
+            if write < m { prefilling[k].removeLast(m - write) }
+        }
+        outputTokens += produced
+        refreshRouting(k)
+    }
+
+    /// Request `id` produced its last token at `t`.
+    mutating func finish(_ id: Int32, slot k: Int, at t: Double) {
+        let i = Int(id)
+        let w = pool.weight[i], c = Int(pool.classIndex[i])
+        books.advance(to: t)
+        books.inFlight[c] -= Double(w)
+        books.completed[c] += Double(w)
+        kvUsed[k] -= Double(pool.kvHeld[i])
+        pendingTokens[k] -= 1
+        let rtt = Double(pool.rtt[i]), arrival = pool.arrival[i]
+        let ttft = pool.firstToken[i] - arrival + rtt, e2e = t - arrival + rtt
+        let out = pool.output[i]
+        let tpot = out > 1 ? (e2e - ttft) / Double(out - 1) : .nan
+        departures.append(Departure(classIndex: UInt8(c), completed: true, weight: w, site: site, probe: pool.probe[i],
+                                    ttft: ttft, tpot: tpot, e2e: e2e, timeInSystem: t - arrival, rtt: rtt,
+                                    prompt: pool.prompt[i], output: out, at: t))
+        pool.release(id)
+    }
+
+    /// Frees the newest decoder's KV and puts it back at the head of the queue, to recompute its
+    /// prompt and the tokens it had produced (vLLM's recompute preemption).
+    mutating func preemptNewest(_ k: Int, at t: Double) {
+        guard let id = decoders[k].popLast(), let l = left[k].popLast() else { return }
+        _ = stalls[k].popLast()
+        let i = Int(id)
+        kvUsed[k] -= Double(pool.kvHeld[i])
+        pool.kvHeld[i] = 0
+        pool.generated[i] = pool.output[i] - l
+        pool.toPrefill[i] = pool.prompt[i] + pool.generated[i]
+        pool.prefilled[i] = 0
+        pendingTokens[k] += Double(pool.toPrefill[i])
+        books.advance(to: t)
+        let w = Double(pool.weight[i]), c = Int(pool.classIndex[i])
+        books.inFlight[c] -= w
+        books.waiting[c] += w
+        preemptions += w
+        pushWaitingFront(k, id)
+    }
+}

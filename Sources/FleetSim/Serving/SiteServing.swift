@@ -1,0 +1,143 @@
+/// One site's replicas, served request by request (MODEL §4): each replica (a "slot") has a FIFO of
+/// waiting requests, the requests it has admitted (prefilling, then decoding), its KV cache and an
+/// iteration in flight; the site's events (arrivals, iteration ends) run in time order, so a request
+/// is routed on the state at its arrival instant.
+///
+/// When a hall is sampled (`serving.sampled_replicas_per_hall`), a slot stands for a group of the
+/// hall's replicas that behave identically: a request routed to it stands for one request on each of
+/// them (its `weight`), so the books stay exact while only the sample is simulated. A replica whose
+/// speed leaves its group's (a failure, a straggler, a throttled rack) is split off into a slot of its
+/// own, taking one copy of each of the group's requests with it.
+struct SiteServing: Sendable {
+    let site: Int32
+    let firstReplica: Int
+    let knobs: ServingKnobs
+    let table: StepTimeTable
+    let budget: Int
+    let maxBatch: Int
+    let maxWaiting: Int
+    let chunked: Bool
+    let fullReservation: Bool
+    /// The site's round trip now, s (set by the engine before each tick).
+    var rtt = 0.0
+
+    var pool = RequestPool()
+    var books = ClassBooks()
+    /// Requests that left since the engine last read them: completed or dropped.
+    var departures: [Departure] = []
+    /// Requests that must retry elsewhere (their replica went down, or no replica was up), `enter` =
+    /// the time they left.
+    var bounced: [RequestRecord] = []
+    /// Output tokens produced since the engine last read them (weighted).
+    var outputTokens = 0.0
+    /// Sequences preempted for KV space since start (weighted).
+    var preemptions = 0.0
+
+    // Per slot.
+    /// Global replica ids the slot stands for (one, unless the hall is sampled).
+    var members: [[Int32]] = []
+    var prefillSpeed: [Double] = []
+    var decodeSpeed: [Double] = []
+    var kvCapacity: [Double] = []
+    var kvUsed: [Double] = []
+    /// Prompt tokens not yet prefilled plus one per request (splitwise-sim's pending tokens).
+    var pendingTokens: [Double] = []
+    var waitHead: [Int32] = []
+    var waitTail: [Int32] = []
+    var waitCount: [Int32] = []
+    var prefilling: [[Int32]] = []
+    var decoders: [[Int32]] = []
+    /// Output tokens each decoder still has to produce (parallel to `decoders`).
+    var left: [[Int32]] = []
+    /// Steps each decoder has waited (whole-prompt mode; bit 7 marks the iteration in flight).
+    var stalls: [[UInt8]] = []
+    var iterating: [Bool] = []
+    /// When the iteration in flight ends.
+    var iterEnd: [Double] = []
+    var iterPrefill: [Bool] = []
+    /// Decoders in the iteration in flight (chunked mode: the first n of `decoders`).
+    var iterDecoders: [Int32] = []
+    var epoch: [UInt32] = []
+    /// Seconds of prefill-bearing and decode-only iterations since the physics step last read them.
+    var prefillBusy: [Double] = []
+    var decodeBusy: [Double] = []
+    /// Slot of each of the site's replicas (index: global replica − `firstReplica`).
+    var slotOf: [Int32]
+
+    var tree: MinTree
+    var heap = IterationHeap()
+    var roundRobin = 0
+
+    /// The site's replicas `replicas`, hall by hall (`hallReplicas`), with their KV capacities in tokens
+    /// (`kvCapacity[r − replicas.lowerBound]`). Every slot starts down; the engine sets the speeds.
+    init(site: Int, replicas: Range<Int>, hallReplicas: [Range<Int>], kvCapacity capacity: [Double],
+         knobs: ServingKnobs, table: StepTimeTable) {
+        self.site = Int32(site)
+        firstReplica = replicas.lowerBound
+        self.knobs = knobs
+        self.table = table
+        budget = Int(min(1e9, max(1, knobs.prefillChunkTokens)))
+        maxBatch = Int(min(1e9, max(1, knobs.maxBatch)))
+        maxWaiting = Int(min(1e9, max(0, knobs.maxWaitingPerReplica)))
+        chunked = knobs.prefillMode == .chunked
+        fullReservation = knobs.kvReservation == .full
+        slotOf = [Int32](repeating: 0, count: replicas.count)
+        tree = MinTree(count: 1)
+        for hall in hallReplicas {
+            let n = hall.count
+            let k = knobs.sampledReplicasPerHall > 0 ? min(n, knobs.sampledReplicasPerHall) : n
+            let base = members.count
+            for s in 0..<k {
+                let group = stride(from: hall.lowerBound + s, to: hall.upperBound, by: k).map { Int32($0) }
+                addSlot(members: group, kvCapacity: capacity[hall.lowerBound + s - replicas.lowerBound])
+            }
+            for (j, r) in hall.enumerated() { slotOf[r - firstReplica] = Int32(base + j % k) }
+        }
+        tree = MinTree(count: members.count)
+    }
+
+    var slotCount: Int { members.count }
+
+    /// Appends an empty, down slot for `group`.
+    @discardableResult
+    mutating func addSlot(members group: [Int32], kvCapacity capacity: Double) -> Int {
+        members.append(group)
+        prefillSpeed.append(0); decodeSpeed.append(0)
+        kvCapacity.append(capacity); kvUsed.append(0); pendingTokens.append(0)
+        waitHead.append(-1); waitTail.append(-1); waitCount.append(0)
+        prefilling.append([]); decoders.append([]); left.append([]); stalls.append([])
+        iterating.append(false); iterEnd.append(0); iterPrefill.append(false); iterDecoders.append(0); epoch.append(0)
+        prefillBusy.append(0); decodeBusy.append(0)
+        return members.count - 1
+    }
+
+    /// Requests a slot has admitted (prefilling or decoding).
+    @inline(__always)
+    func admitted(_ k: Int) -> Int { prefilling[k].count + decoders[k].count }
+
+    /// The routing policy's value for slot `k` (infinity when down).
+    @inline(__always)
+    func routingValue(_ k: Int) -> Double {
+        guard decodeSpeed[k] > 0 else { return .infinity }
+        switch knobs.routing {
+        case .jsqTokens: return pendingTokens[k]
+        case .leastLoaded: return Double(Int(waitCount[k]) + admitted(k))
+        case .roundRobin: return 0
+        }
+    }
+
+    @inline(__always)
+    mutating func refreshRouting(_ k: Int) {
+        if knobs.routing != .roundRobin { tree.update(k, routingValue(k)) }
+    }
+
+    /// Up slots over the replicas they stand for: the share of the site's arrivals to simulate.
+    var simulatedShare: Double {
+        var slots = 0.0, replicas = 0.0
+        for k in 0..<members.count where decodeSpeed[k] > 0 {
+            slots += 1
+            replicas += Double(members[k].count)
+        }
+        return replicas > 0 ? slots / replicas : 1
+    }
+}
