@@ -47,7 +47,7 @@ enum FleetKnobTable {
     ]
     static let integers: [String: [(String, any WritableKeyPath<FleetSpec, Int> & Sendable)]] = [
         "agentic": [("calls_cap", \.agentic.callsCap), ("max_probes", \.agentic.maxProbes)],
-        "serving": [("max_retries", \.serving.maxRetries), ("max_stalls", \.serving.maxStalls),
+        "serving": [("max_retries", \.serving.maxRetries),
                     ("sampled_replicas_per_hall", \.serving.sampledReplicasPerHall)],
     ]
     /// Words a section accepts for a knob, with their choices.
@@ -63,7 +63,7 @@ enum FleetKnobTable {
         "serving.kv_bytes_per_token": 1...1e9, "serving.weights_gb": 0...1e6,
         "serving.memory_utilization": 0.01...1, "serving.mixed_step_factor": 1...100,
         "serving.retry_timeout_s": 0.1...86_400, "serving.max_waiting_per_replica": 0...10_000_000,
-        "serving.max_retries": 0...100, "serving.max_stalls": 1...127, "serving.sampled_replicas_per_hall": 0...1_000_000,
+        "serving.max_retries": 0...100, "serving.sampled_replicas_per_hall": 0...1_000_000,
         "power.governor_margin": 0...0.5, "power.gpu_hour_usd": 0...1e4, "power.cap_slowdown_exponent": 0...10,
         "agentic.calls_median": 1...10_000, "agentic.calls_p90": 1...100_000, "agentic.calls_cap": 1...10_000,
         "agentic.probe_share": 0...1, "agentic.min_probes_per_s": 0...1000, "agentic.max_probes": 0...100_000,

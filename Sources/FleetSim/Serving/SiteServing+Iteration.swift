@@ -35,7 +35,7 @@ extension SiteServing {
         } else {
             (prefillTokens, decoding) = planWhole(k, at: t)
         }
-        kvUsed[k] -= Double(reserved - decoding)
+        if !fullReservation { kvUsed[k] -= Double(reserved - decoding) }
         guard prefillTokens > 0 || decoding > 0 else { return }
         let duration = table.seconds(prefillTokens: prefillTokens, decoders: decoding,
                                      prefillSpeed: max(prefillSpeed[k], 1e-6), decodeSpeed: decodeSpeed[k])
@@ -46,24 +46,18 @@ extension SiteServing {
         heap.push(.init(time: t + duration, slot: Int32(k), epoch: epoch[k]))
     }
 
-    /// splitwise-sim's whole-prompt batch: decoders left out of the last iteration that have waited too
-    /// often first, then waiting prompts whole while the iteration's tokens stay within the budget (the
-    /// first always runs), then the decoders left out last time, then the rest while they fit; those
-    /// left out wait a step. A decoder's mark: bit 7 in the iteration in flight, bit 6 left out of the
-    /// last one, bits 0–5 how often it was left out.
+    /// splitwise-sim's whole-prompt batch: waiting prompts first, whole, while the iteration's tokens stay
+    /// within the budget (the first always runs), then the decoders left out of the last iteration, then
+    /// the rest while they fit; those left out wait a step. A decoder's mark: bit 7 in the iteration in
+    /// flight, bit 6 left out of the last one, bits 0–5 how often it was left out (saturating).
     mutating func planWhole(_ k: Int, at t: Double) -> (prefill: Int, decoding: Int) {
         var tokens = 0, count = 0, prefillTokens = 0, decoding = 0
-        let starved = UInt8(min(63, max(1, knobs.maxStalls)))
         func fits(_ n: Int) -> Bool { count == 0 || (tokens + n <= budget && count < maxBatch) }
         func take(_ j: Int) {
             stalls[k][j] = (stalls[k][j] & 0x3F) | 0x80
             tokens += 1; count += 1; decoding += 1
         }
         let n = decoders[k].count
-        for j in 0..<n where stalls[k][j] & 0x40 != 0 && stalls[k][j] & 0x3F >= starved {
-            guard fits(1) else { break }
-            take(j)
-        }
         while waitHead[k] >= 0, admitted(k) < maxBatch {
             let head = Int(waitHead[k])
             let need = Int(pool.toPrefill[head])

@@ -197,9 +197,6 @@ public struct ServingKnobs: Sendable, Equatable {
     public var maxRetries = 3
     /// Waiting requests per replica beyond which arrivals are dropped (*knob*).
     public var maxWaitingPerReplica = 1024.0
-    /// In whole-prompt mode, a decoder that has waited this many steps runs before new prompts
-    /// (splitwise-sim's `max_preemptions`).
-    public var maxStalls = 4
     /// Replicas per hall simulated request by request; the others follow them (0 = every replica).
     public var sampledReplicasPerHall = 0
     public init() {}
