@@ -25,7 +25,9 @@ import Testing
         for k in ["arrived", "completed", "dropped", "waiting", "in_flight", "retried", "throughput_rps", "goodput_ratio",
                   "mean_in_system", "mean_time_in_system_s", "ttft_s", "tpot_s", "e2e_s"] { #expect(classes["chat"]?[k] != nil, "classes.\(k)") }
         let ttft = try #require(classes["chat"]?["ttft_s"] as? [String: Any])
-        #expect(Set(ttft.keys) == ["p50", "p95", "p99"])
+        #expect(Set(ttft.keys) == ["p50", "p90", "p95", "p99"])
+        let run = try #require(classes["chat"]?["run"] as? [String: Any])
+        #expect(Set(run.keys) == ["ttft_s", "tpot_s", "e2e_s"])
         let agentic = try #require(obj["agentic_tasks"] as? [String: Any])
         for k in ["started", "completed", "in_flight", "calls_per_task_mean", "task_e2e_s"] { #expect(agentic[k] != nil) }
         let failures = try #require(obj["failures"] as? [String: Any])

@@ -16,6 +16,12 @@ public struct SLOCheck: Sendable, Equatable {
 
     public init(_ s: Snapshot) {
         for c in s.classes {
+            if c.unserved, c.slo.ttftSeconds != nil || c.slo.tpotSeconds != nil {
+                judged = true
+                breaches.append(Breach(requestClass: c.requestClass, metric: "unserved", p99Seconds: 0,
+                                       targetSeconds: c.slo.ttftSeconds ?? c.slo.tpotSeconds ?? 0))
+                continue
+            }
             if let t = c.slo.ttftSeconds, c.ttftHistogram.totalWeight > 0 || c.ttft.p99 > 0 {
                 judged = true
                 if c.ttft.p99 > t { breaches.append(Breach(requestClass: c.requestClass, metric: "TTFT", p99Seconds: c.ttft.p99, targetSeconds: t)) }

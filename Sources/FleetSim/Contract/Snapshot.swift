@@ -270,6 +270,19 @@ public struct ClassStats: Sendable, Equatable {
     public var e2eHistogram = LatencyHistogram()
     /// Percentiles over every request completed since the run started.
     public var run = RunLatency()
+    /// Requests came and none was served over the last 60 s (some dropped, or 10 s with no completion):
+    /// the class breaches its SLO however empty its latency histograms are.
+    public var unserved = false
+
+    /// The SLO targets this class misses now: "TTFT", "TPOT", or "unserved" when nothing was served.
+    public var sloBreaches: [String] {
+        guard slo.ttftSeconds != nil || slo.tpotSeconds != nil else { return [] }
+        if unserved { return ["unserved"] }
+        var out: [String] = []
+        if let t = slo.ttftSeconds, ttftHistogram.totalWeight > 0, ttft.p99 > t { out.append("TTFT") }
+        if let t = slo.tpotSeconds, tpotHistogram.totalWeight > 0, tpot.p99 > t { out.append("TPOT") }
+        return out
+    }
     public init(requestClass: RequestClass, slo: ServiceLevel) {
         self.requestClass = requestClass; self.slo = slo
     }

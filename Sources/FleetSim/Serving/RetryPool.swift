@@ -14,6 +14,9 @@ public struct RetryPool: Sendable {
 
     public var count: Int { queue.count - head }
 
+    /// Every request pending, in release order.
+    var pendingRequests: ArraySlice<RequestRecord> { queue[head...] }
+
     mutating func advance(to t: Double) {
         if t > areaTime {
             area += pending * (t - areaTime)

@@ -186,6 +186,7 @@ extension FleetEngine {
             st.shedRatio = win.arrivals > 0 ? min(1, win.dropped / win.arrivals) : 0
             st.goodputRatio = Self.goodput(good: win.good, completed: win.completed, dropped: win.dropped,
                                            arrivals: win.arrivals, hasSLO: spec[rc].slo.ttftSeconds != nil || spec[rc].slo.tpotSeconds != nil)
+            st.unserved = win.completed == 0 && (win.dropped > 0 || (win.seconds >= 10 && win.arrivals > 0))
             st.meanInSystem = win.inSystemSeconds / span
             st.meanTimeInSystemSeconds = win.departed > 0 ? win.timeInSystemWeighted / win.departed : 0
             st.kvUse = kvCap > 0 ? min(1, kvByClass[c] / kvCap) : 0
