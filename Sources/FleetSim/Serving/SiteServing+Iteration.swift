@@ -99,84 +99,112 @@ extension SiteServing {
     mutating func completeIteration(_ k: Int, at t: Double) {
         iterating[k] = false
         var produced = 0.0
-        let n = decoders[k].count
-        if n > 0 {
-            let all = chunked
-            let inIteration = Int(iterDecoders[k])
-            var write = 0
-            for j in 0..<n {
-                let id = decoders[k][j]
-                var l = left[k][j]
-                var mark = stalls[k][j]
-                let runs = all ? j < inIteration : mark & 0x80 != 0
-                if runs {
-                    l -= 1
-                    mark &= 0x3F
-                    let i = Int(id)
-                    produced += Double(pool.weight[i])
-                    if !fullReservation { pool.kvHeld[i] += 1 }
-                }
-                if l <= 0 {
-                    finish(id, slot: k, at: t)
-                } else {
-                    decoders[k][write] = id
-                    left[k][write] = l
-                    stalls[k][write] = mark
-                    write += 1
-                }
-            }
-            if write < n {
-                decoders[k].removeLast(n - write)
-                left[k].removeLast(n - write)
-                stalls[k].removeLast(n - write)
-            }
-        }
-        if iterPrefill[k] {
-            var write = 0
-            let m = prefilling[k].count
-            for j in 0..<m {
-                let id = prefilling[k][j]
-                let i = Int(id)
-                let chunk = pool.planned[i]
-                var done = false
-                if chunk > 0 {
-                    pool.planned[i] = 0
-                    pool.prefilled[i] += chunk
-                    pendingTokens[k] -= Double(chunk)
-                    if pool.prefilled[i] >= pool.toPrefill[i] {
-                        done = true
-                        if pool.firstToken[i] < 0 { pool.firstToken[i] = t }
-                        pool.generated[i] += 1
-                        produced += Double(pool.weight[i])
-                        let remaining = pool.output[i] - pool.generated[i]
-                        if remaining <= 0 {
-                            finish(id, slot: k, at: t)
-                        } else {
-                            decoders[k].append(id)
-                            left[k].append(remaining)
-                            stalls[k].append(0)
-                        }
-                    }
-                }
-                if !done {
-                    prefilling[k][write] = id
-                    write += 1
-                }
-            }
-            if write < m { prefilling[k].removeLast(m - write) }
-        }
+        if !decoders[k].isEmpty { produced += decodeStep(k, at: t) }
+        if iterPrefill[k] { produced += prefillStep(k, at: t) }
         outputTokens += produced
         refreshRouting(k)
     }
 
-    /// Request `id` produced its last token at `t`.
-    mutating func finish(_ id: Int32, slot k: Int, at t: Double) {
+    /// The decoders of slot `k`'s iteration each produce a token; those done leave. Works on the slot's
+    /// columns moved out of their arrays, so the hot loop is a plain pass over contiguous memory.
+    /// Returns the tokens produced (weighted).
+    mutating func decodeStep(_ k: Int, at t: Double) -> Double {
+        var ids: [Int32] = [], lefts: [Int32] = [], marks: [UInt8] = []
+        swap(&ids, &decoders[k]); swap(&lefts, &left[k]); swap(&marks, &stalls[k])
+        defer { swap(&ids, &decoders[k]); swap(&lefts, &left[k]); swap(&marks, &stalls[k]) }
+        let n = ids.count
+        var lowest = Int32.max, produced = 0.0
+        if chunked {
+            let inIteration = min(n, Int(iterDecoders[k]))
+            lefts.withUnsafeMutableBufferPointer { L in
+                for j in 0..<inIteration {
+                    let v = L[j] &- 1
+                    L[j] = v
+                    lowest = min(lowest, v)
+                }
+            }
+            produced = inIteration == n ? decoderWeight[k] : ids[..<inIteration].reduce(0) { $0 + Double(pool.weight[Int($1)]) }
+        } else {
+            for j in 0..<n where marks[j] & 0x80 != 0 {
+                marks[j] &= 0x3F
+                lefts[j] &-= 1
+                lowest = min(lowest, lefts[j])
+                produced += Double(pool.weight[Int(ids[j])])
+            }
+        }
+        guard lowest <= 0 else { return produced }
+        var write = 0
+        for j in 0..<n {
+            if lefts[j] <= 0 {
+                let i = Int(ids[j])
+                decoderWeight[k] -= Double(pool.weight[i])
+                finish(ids[j], slot: k, kv: decoderKV(i, left: 0), at: t)
+            } else {
+                ids[write] = ids[j]; lefts[write] = lefts[j]; marks[write] = marks[j]
+                write += 1
+            }
+        }
+        ids.removeLast(n - write); lefts.removeLast(n - write); marks.removeLast(n - write)
+        if decoders[k].isEmpty && ids.isEmpty { decoderWeight[k] = 0 }
+        return produced
+    }
+
+    /// The prompts of slot `k`'s iteration gain their chunk; those done give their first token and
+    /// start decoding (or leave, for a one-token output). Returns the tokens produced (weighted).
+    mutating func prefillStep(_ k: Int, at t: Double) -> Double {
+        var produced = 0.0
+        var write = 0
+        let m = prefilling[k].count
+        for j in 0..<m {
+            let id = prefilling[k][j]
+            let i = Int(id)
+            let chunk = pool.planned[i]
+            var done = false
+            if chunk > 0 {
+                pool.planned[i] = 0
+                pool.prefilled[i] += chunk
+                pendingTokens[k] -= Double(chunk)
+                if pool.prefilled[i] >= pool.toPrefill[i] {
+                    done = true
+                    if pool.firstToken[i] < 0 { pool.firstToken[i] = t }
+                    pool.generated[i] += 1
+                    produced += Double(pool.weight[i])
+                    let remaining = pool.output[i] - pool.generated[i]
+                    if remaining <= 0 {
+                        finish(id, slot: k, kv: Double(pool.kvHeld[i]), at: t)
+                    } else {
+                        decoders[k].append(id)
+                        left[k].append(remaining)
+                        stalls[k].append(0)
+                        decoderWeight[k] += Double(pool.weight[i])
+                    }
+                }
+            }
+            if !done {
+                prefilling[k][write] = id
+                write += 1
+            }
+        }
+        if write < m { prefilling[k].removeLast(m - write) }
+        return produced
+    }
+
+    /// KV tokens a decoder holds with `left` tokens still to produce: what it held when it joined, plus
+    /// a token per step since when KV grows per token.
+    @inline(__always)
+    func decoderKV(_ i: Int, left l: Int32) -> Double {
+        let held = Double(pool.kvHeld[i])
+        return fullReservation ? held : held + Double(pool.output[i] - pool.generated[i] - l)
+    }
+
+    /// Request `id` produced its last token at `t`, freeing `kv` tokens.
+    mutating func finish(_ id: Int32, slot k: Int, kv: Double, at t: Double) {
         let i = Int(id)
         let w = pool.weight[i], c = Int(pool.classIndex[i])
         books.advance(to: t)
         books.inFlight[c] -= Double(w)
         books.completed[c] += Double(w)
-        kvUsed[k] -= Double(pool.kvHeld[i])
+        kvUsed[k] -= kv
         pendingTokens[k] -= 1
         let rtt = Double(pool.rtt[i]), arrival = pool.arrival[i]
         let ttft = pool.firstToken[i] - arrival + rtt, e2e = t - arrival + rtt
@@ -194,7 +222,8 @@ extension SiteServing {
         guard let id = decoders[k].popLast(), let l = left[k].popLast() else { return }
         _ = stalls[k].popLast()
         let i = Int(id)
-        kvUsed[k] -= Double(pool.kvHeld[i])
+        kvUsed[k] -= decoderKV(i, left: l)
+        decoderWeight[k] -= Double(pool.weight[i])
         pool.kvHeld[i] = 0
         pool.generated[i] = pool.output[i] - l
         pool.toPrefill[i] = pool.prompt[i] + pool.generated[i]

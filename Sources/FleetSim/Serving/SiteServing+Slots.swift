@@ -45,6 +45,7 @@ extension SiteServing {
         }
         for id in prefilling[k] { leave(id, waiting: false, at: t) }
         for id in decoders[k] { leave(id, waiting: false, at: t) }
+        decoderWeight[k] = 0
         waitHead[k] = -1; waitTail[k] = -1; waitCount[k] = 0
         prefilling[k].removeAll(); decoders[k].removeAll(); left[k].removeAll(); stalls[k].removeAll()
         kvUsed[k] = 0; pendingTokens[k] = 0
@@ -72,12 +73,12 @@ extension SiteServing {
         slotOf[Int(g) - firstReplica] = Int32(s)
         tree.grow(to: members.count)
         books.advance(to: t)
-        func split(_ id: Int32) -> Int32? {
+        func split(_ id: Int32, left l: Int32? = nil) -> Int32? {
             let i = Int(id)
             guard pool.weight[i] > 1 else { return nil }
             pool.weight[i] -= 1
             let c = pool.clone(id, weight: 1)
-            kvUsed[s] += Double(pool.kvHeld[Int(c)])
+            kvUsed[s] += l.map { decoderKV(Int(c), left: $0) } ?? Double(pool.kvHeld[Int(c)])
             pendingTokens[s] += Double(pool.toPrefill[Int(c)] - pool.prefilled[Int(c)]) + 1
             return c
         }
@@ -93,7 +94,9 @@ extension SiteServing {
         for id in prefilling[k] { if let c = split(id) { prefilling[s].append(c) } }
         var inIteration: Int32 = 0
         for (j, id) in decoders[k].enumerated() {
-            guard let c = split(id) else { continue }
+            guard let c = split(id, left: left[k][j]) else { continue }
+            decoderWeight[k] -= 1
+            decoderWeight[s] += 1
             decoders[s].append(c)
             left[s].append(left[k][j])
             stalls[s].append(stalls[k][j])

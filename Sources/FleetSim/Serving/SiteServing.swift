@@ -49,6 +49,8 @@ struct SiteServing: Sendable {
     var decoders: [[Int32]] = []
     /// Output tokens each decoder still has to produce (parallel to `decoders`).
     var left: [[Int32]] = []
+    /// Σ weight of a slot's decoders (the tokens one of its decode steps produces).
+    var decoderWeight: [Double] = []
     /// Steps each decoder has waited (whole-prompt mode; bit 7 marks the iteration in flight).
     var stalls: [[UInt8]] = []
     var iterating: [Bool] = []
@@ -105,7 +107,7 @@ struct SiteServing: Sendable {
         prefillSpeed.append(0); decodeSpeed.append(0)
         kvCapacity.append(capacity); kvUsed.append(0); pendingTokens.append(0)
         waitHead.append(-1); waitTail.append(-1); waitCount.append(0)
-        prefilling.append([]); decoders.append([]); left.append([]); stalls.append([])
+        prefilling.append([]); decoders.append([]); left.append([]); stalls.append([]); decoderWeight.append(0)
         iterating.append(false); iterEnd.append(0); iterPrefill.append(false); iterDecoders.append(0); epoch.append(0)
         prefillBusy.append(0); decodeBusy.append(0)
         return members.count - 1
@@ -128,7 +130,9 @@ struct SiteServing: Sendable {
 
     @inline(__always)
     mutating func refreshRouting(_ k: Int) {
-        if knobs.routing != .roundRobin { tree.update(k, routingValue(k)) }
+        guard knobs.routing != .roundRobin else { return }
+        let v = routingValue(k)
+        if tree.values[k] != v { tree.update(k, v) }
     }
 
     /// Up slots over the replicas they stand for: the share of the site's arrivals to simulate.

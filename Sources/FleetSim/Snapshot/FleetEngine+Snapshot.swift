@@ -205,7 +205,10 @@ extension FleetEngine {
             let pool = site.pool
             for k in 0..<site.slotCount {
                 for id in site.prefilling[k] { out[Int(pool.classIndex[Int(id)])] += Double(pool.kvHeld[Int(id)]) * Double(pool.weight[Int(id)]) }
-                for id in site.decoders[k] { out[Int(pool.classIndex[Int(id)])] += Double(pool.kvHeld[Int(id)]) * Double(pool.weight[Int(id)]) }
+                for (j, id) in site.decoders[k].enumerated() {
+                    let i = Int(id)
+                    out[Int(pool.classIndex[i])] += site.decoderKV(i, left: site.left[k][j]) * Double(pool.weight[i])
+                }
             }
         }
         return out
