@@ -219,6 +219,15 @@ public struct RackTable: Sendable, Equatable {
     public var queueRequests: [Float] = []
     public var flags: [RackFlags] = []
     public init() {}
+
+    /// An empty table with room for `capacity` racks, so filling it never reallocates.
+    public init(capacity: Int) {
+        hall.reserveCapacity(capacity); gpus.reserveCapacity(capacity); gpusUp.reserveCapacity(capacity)
+        gpusThrottled.reserveCapacity(capacity); inletC.reserveCapacity(capacity); dieCMax.reserveCapacity(capacity)
+        inletCReported.reserveCapacity(capacity); dieCMaxReported.reserveCapacity(capacity)
+        itPowerKW.reserveCapacity(capacity); utilization.reserveCapacity(capacity)
+        queueRequests.reserveCapacity(capacity); flags.reserveCapacity(capacity)
+    }
     public var count: Int { hall.count }
 }
 

@@ -111,11 +111,12 @@ public struct ServingModel: Sendable {
     }
 
     public func replica(_ r: Int, site s: Int) -> ReplicaView {
-        let site = sites[s]
-        let k = Int(site.slotOf[r - site.firstReplica])
-        return ReplicaView(up: site.decodeSpeed[k] > 0, speed: site.decodeSpeed[k], pendingTokens: site.pendingTokens[k],
-                           waiting: Int(site.waitCount[k]), admitted: site.admitted(k),
-                           kvUsed: site.kvUsed[k], kvCapacity: site.kvCapacity[k])
+        // Reads through `sites[s]` field by field: binding the site struct would retain every column.
+        let k = Int(sites[s].slotOf[r - sites[s].firstReplica])
+        return ReplicaView(up: sites[s].decodeSpeed[k] > 0, speed: sites[s].decodeSpeed[k],
+                           pendingTokens: sites[s].pendingTokens[k], waiting: Int(sites[s].waitCount[k]),
+                           admitted: sites[s].prefilling[k].count + sites[s].decoders[k].count,
+                           kvUsed: sites[s].kvUsed[k], kvCapacity: sites[s].kvCapacity[k])
     }
 
     /// Replica `r`'s prefill and decode speeds (relative to an unthrottled H100 replica; 0 when down).
@@ -123,6 +124,46 @@ public struct ServingModel: Sendable {
         guard let s = sites.firstIndex(where: { r >= $0.firstReplica && r < $0.firstReplica + $0.slotOf.count }) else { return (0, 0) }
         let k = slot(r, site: s)
         return (sites[s].prefillSpeed[k], sites[s].decodeSpeed[k])
+    }
+
+    /// What the map and the site rows show of serving, per rack: requests waiting, Σ busy share and
+    /// number of its up replicas, and whether a replica is saturated (queue behind a full batch or KV
+    /// cache); per site: KV tokens used and capacity of its up replicas. One pass over every replica.
+    public struct RackServing: Sendable {
+        public var queue: [Double], busy: [Double], upReplicas: [Double], saturated: [Bool]
+        public var siteKVUsed: [Double], siteKVCapacity: [Double]
+    }
+
+    public func rackServing(topology: Topology, busyPrefill: [Double], busyDecode: [Double], maxBatch: Double) -> RackServing {
+        var out = RackServing(queue: [Double](repeating: 0, count: topology.rackCount),
+                              busy: [Double](repeating: 0, count: topology.rackCount),
+                              upReplicas: [Double](repeating: 0, count: topology.rackCount),
+                              saturated: [Bool](repeating: false, count: topology.rackCount),
+                              siteKVUsed: [Double](repeating: 0, count: sites.count),
+                              siteKVCapacity: [Double](repeating: 0, count: sites.count))
+        let haveBusy = busyPrefill.count == replicaCount && busyDecode.count == replicaCount
+        for s in 0..<sites.count {
+            let site = sites[s]
+            let admitted = (0..<site.slotCount).map { site.prefilling[$0].count + site.decoders[$0].count }
+            var kvUsed = 0.0, kvCap = 0.0
+            for r in topology.siteRacks[s] {
+                var queue = 0.0, busy = 0.0, up = 0.0, saturated = false
+                for p in topology.rackReplicas[r] {
+                    let k = Int(site.slotOf[p - site.firstReplica])
+                    let waiting = Double(site.waitCount[k])
+                    queue += waiting
+                    guard site.decodeSpeed[k] > 0 else { continue }
+                    let used = site.kvUsed[k], cap = site.kvCapacity[k]
+                    kvUsed += used; kvCap += cap
+                    if haveBusy { busy += min(1, busyPrefill[p] + busyDecode[p]) }
+                    up += 1
+                    if waiting > 1 && (Double(admitted[k]) >= maxBatch - 1 || used >= cap * 0.95) { saturated = true }
+                }
+                out.queue[r] = queue; out.busy[r] = busy; out.upReplicas[r] = up; out.saturated[r] = saturated
+            }
+            out.siteKVUsed[s] = kvUsed; out.siteKVCapacity[s] = kvCap
+        }
+        return out
     }
 
     /// The fleet's books per class (sum of every site's).
@@ -135,6 +176,18 @@ public struct ServingModel: Sendable {
             b.areaTime = max(b.areaTime, s.books.areaTime)
         }
         return b
+    }
+
+    /// KV tokens held per class across the fleet (weighted).
+    public var kvByClass: SIMD4<Double> { sites.reduce(.zero) { $0 + $1.kvByClass } }
+
+    /// KV capacity of every up replica (a slot counts once per replica it stands for), tokens.
+    public var kvCapacityUp: Double {
+        var total = 0.0
+        for site in sites {
+            for k in 0..<site.slotCount where site.decodeSpeed[k] > 0 { total += site.kvCapacity[k] * Double(site.members[k].count) }
+        }
+        return total
     }
 
     /// Site `s`'s books.

@@ -89,6 +89,7 @@ extension SiteServing {
         prefilling[k].append(id)
         books.advance(to: t)
         let w = Double(pool.weight[i]), c = Int(pool.classIndex[i])
+        kvByClass[c] += Double(pool.kvHeld[i]) * w
         books.waiting[c] -= w
         books.inFlight[c] += w
         return id
@@ -123,13 +124,24 @@ extension SiteServing {
                     lowest = min(lowest, v)
                 }
             }
-            produced = inIteration == n ? decoderWeight[k] : ids[..<inIteration].reduce(0) { $0 + Double(pool.weight[Int($1)]) }
+            if inIteration == n {
+                produced = decoderWeight[k]
+                if !fullReservation { kvByClass += decoderClassWeight[k] }
+            } else {
+                for id in ids[..<inIteration] {
+                    let w = Double(pool.weight[Int(id)])
+                    produced += w
+                    if !fullReservation { kvByClass[Int(pool.classIndex[Int(id)])] += w }
+                }
+            }
         } else {
             for j in 0..<n where marks[j] & 0x80 != 0 {
                 marks[j] &= 0x3F
                 lefts[j] &-= 1
                 lowest = min(lowest, lefts[j])
-                produced += Double(pool.weight[Int(ids[j])])
+                let w = Double(pool.weight[Int(ids[j])])
+                produced += w
+                if !fullReservation { kvByClass[Int(pool.classIndex[Int(ids[j])])] += w }
             }
         }
         guard lowest <= 0 else { return produced }
@@ -138,6 +150,7 @@ extension SiteServing {
             if lefts[j] <= 0 {
                 let i = Int(ids[j])
                 decoderWeight[k] -= Double(pool.weight[i])
+                decoderClassWeight[k][Int(pool.classIndex[i])] -= Double(pool.weight[i])
                 finish(ids[j], slot: k, kv: decoderKV(i, left: 0), at: t)
             } else {
                 ids[write] = ids[j]; lefts[write] = lefts[j]; marks[write] = marks[j]
@@ -145,7 +158,7 @@ extension SiteServing {
             }
         }
         ids.removeLast(n - write); lefts.removeLast(n - write); marks.removeLast(n - write)
-        if decoders[k].isEmpty && ids.isEmpty { decoderWeight[k] = 0 }
+        if ids.isEmpty { decoderWeight[k] = 0; decoderClassWeight[k] = .zero }
         return produced
     }
 
@@ -177,6 +190,7 @@ extension SiteServing {
                         left[k].append(remaining)
                         stalls[k].append(0)
                         decoderWeight[k] += Double(pool.weight[i])
+                        decoderClassWeight[k][Int(pool.classIndex[i])] += Double(pool.weight[i])
                     }
                 }
             }
@@ -205,6 +219,7 @@ extension SiteServing {
         books.inFlight[c] -= Double(w)
         books.completed[c] += Double(w)
         kvUsed[k] -= kv
+        kvByClass[c] -= kv * Double(w)
         pendingTokens[k] -= 1
         let rtt = Double(pool.rtt[i]), arrival = pool.arrival[i]
         let ttft = pool.firstToken[i] - arrival + rtt, e2e = t - arrival + rtt
@@ -222,8 +237,11 @@ extension SiteServing {
         guard let id = decoders[k].popLast(), let l = left[k].popLast() else { return }
         _ = stalls[k].popLast()
         let i = Int(id)
-        kvUsed[k] -= decoderKV(i, left: l)
+        let kv = decoderKV(i, left: l)
+        kvUsed[k] -= kv
+        kvByClass[Int(pool.classIndex[i])] -= kv * Double(pool.weight[i])
         decoderWeight[k] -= Double(pool.weight[i])
+        decoderClassWeight[k][Int(pool.classIndex[i])] -= Double(pool.weight[i])
         pool.kvHeld[i] = 0
         pool.generated[i] = pool.output[i] - l
         pool.toPrefill[i] = pool.prompt[i] + pool.generated[i]

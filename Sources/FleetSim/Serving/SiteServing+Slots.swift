@@ -40,12 +40,14 @@ extension SiteServing {
         var id = waitHead[k]
         while id >= 0 {
             let next = pool.next[Int(id)]
-            leave(id, waiting: true, at: t)
+            leave(id, waiting: true, kv: 0, at: t)
             id = next
         }
-        for id in prefilling[k] { leave(id, waiting: false, at: t) }
-        for id in decoders[k] { leave(id, waiting: false, at: t) }
+        for id in prefilling[k] { leave(id, waiting: false, kv: Double(pool.kvHeld[Int(id)]), at: t) }
+        for (j, id) in decoders[k].enumerated() { leave(id, waiting: false, kv: decoderKV(Int(id), left: left[k][j]), at: t) }
         decoderWeight[k] = 0
+        decoderClassWeight[k] = .zero
+        if pool.live == 0 { kvByClass = .zero }
         waitHead[k] = -1; waitTail[k] = -1; waitCount[k] = 0
         prefilling[k].removeAll(); decoders[k].removeAll(); left[k].removeAll(); stalls[k].removeAll()
         kvUsed[k] = 0; pendingTokens[k] = 0
@@ -53,10 +55,11 @@ extension SiteServing {
         epoch[k] &+= 1
     }
 
-    /// Request `id` leaves the site at `t` to retry elsewhere.
-    mutating func leave(_ id: Int32, waiting: Bool, at t: Double) {
+    /// Request `id`, holding `kv` KV tokens, leaves the site at `t` to retry elsewhere.
+    mutating func leave(_ id: Int32, waiting: Bool, kv: Double, at t: Double) {
         let i = Int(id)
         let w = Double(pool.weight[i]), c = Int(pool.classIndex[i])
+        kvByClass[c] -= kv * w
         if waiting { books.waiting[c] -= w } else { books.inFlight[c] -= w }
         books.retriedOut[c] += w
         bounced.append(pool.record(id, enter: t))
@@ -97,6 +100,8 @@ extension SiteServing {
             guard let c = split(id, left: left[k][j]) else { continue }
             decoderWeight[k] -= 1
             decoderWeight[s] += 1
+            decoderClassWeight[k][Int(pool.classIndex[Int(c)])] -= 1
+            decoderClassWeight[s][Int(pool.classIndex[Int(c)])] += 1
             decoders[s].append(c)
             left[s].append(left[k][j])
             stalls[s].append(stalls[k][j])

@@ -32,6 +32,8 @@ struct SiteServing: Sendable {
     var outputTokens = 0.0
     /// Sequences preempted for KV space since start (weighted).
     var preemptions = 0.0
+    /// KV tokens held per class (weighted), kept at every event so a snapshot need not walk the requests.
+    var kvByClass = SIMD4<Double>.zero
 
     // Per slot.
     /// Global replica ids the slot stands for (one, unless the hall is sampled).
@@ -49,8 +51,9 @@ struct SiteServing: Sendable {
     var decoders: [[Int32]] = []
     /// Output tokens each decoder still has to produce (parallel to `decoders`).
     var left: [[Int32]] = []
-    /// Σ weight of a slot's decoders (the tokens one of its decode steps produces).
+    /// Σ weight of a slot's decoders (the tokens one of its decode steps produces), in all and per class.
     var decoderWeight: [Double] = []
+    var decoderClassWeight: [SIMD4<Double>] = []
     /// Steps each decoder has waited (whole-prompt mode; bit 7 marks the iteration in flight).
     var stalls: [[UInt8]] = []
     var iterating: [Bool] = []
@@ -107,7 +110,7 @@ struct SiteServing: Sendable {
         prefillSpeed.append(0); decodeSpeed.append(0)
         kvCapacity.append(capacity); kvUsed.append(0); pendingTokens.append(0)
         waitHead.append(-1); waitTail.append(-1); waitCount.append(0)
-        prefilling.append([]); decoders.append([]); left.append([]); stalls.append([]); decoderWeight.append(0)
+        prefilling.append([]); decoders.append([]); left.append([]); stalls.append([]); decoderWeight.append(0); decoderClassWeight.append(.zero)
         iterating.append(false); iterEnd.append(0); iterPrefill.append(false); iterDecoders.append(0); epoch.append(0)
         prefillBusy.append(0); decodeBusy.append(0)
         return members.count - 1

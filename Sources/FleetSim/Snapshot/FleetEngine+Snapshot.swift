@@ -32,18 +32,19 @@ extension FleetEngine {
         var totals = FleetTotals()
         totals.sites = topo.siteCount; totals.halls = topo.hallCount
         totals.racks = topo.rackCount; totals.gpus = topo.gpuCount
-        var racks = RackTable()
+        var racks = RackTable(capacity: topo.rackCount)
         var halls: [HallStats] = []
         var sites: [SiteStats] = []
         let maxBatch = spec.serving.maxBatch
-        let busyPre = lastBusy.prefill, busyDec = lastBusy.decode
+        let served = serving.rackServing(topology: topo, busyPrefill: lastBusy.prefill, busyDecode: lastBusy.decode,
+                                         maxBatch: maxBatch)
         let slowdownC = Float(spec.thermal.slowdownC)
         let rackLevel = gpu.rollup.racks, hallLevel = gpu.rollup.halls, siteLevel = gpu.rollup.sites
         let windowShares = routedWindow.shares()
         for s in 0..<topo.siteCount {
             var site = SiteStats(name: topo.siteNames[s], rttMs: siteRttMs[s], baseRttMs: spec.sites[s].rttMs,
                                  halls: topo.siteHalls[s], racks: topo.siteRacks[s], powerHistoryKW: sitePowerHistory[s])
-            var kvUsed = 0.0, kvCap = 0.0, busy = 0.0, upReplicas = 0.0
+            var busy = 0.0, upReplicas = 0.0
             for h in topo.siteHalls[s] {
                 var hall = HallStats(site: s, number: Int(topo.hallNumber[h]), cooling: topo.hallCooling[h],
                                      racks: topo.hallRacks[h], dieHistoryC: hallDieHistory[h],
@@ -56,17 +57,9 @@ extension FleetEngine {
                     let throttled = gpu.throttled(rackLevel, r), capped = Int(gpu.powerCapped[r])
                     let failed = gpu.failed[r], shut = Int(gpu.shutDown[r])
                     let up = physics.rackShed[r] ? 0 : Int(rackLevel.gpusUp[r])
-                    var queue = 0.0, rackBusy = 0.0, rackUpReplicas = 0.0, full = false
-                    for p in topo.rackReplicas[r] {
-                        let v = serving.replica(p, site: s)
-                        queue += Double(v.waiting)
-                        guard v.up else { continue }
-                        kvUsed += v.kvUsed; kvCap += v.kvCapacity
-                        // Utilisation: the share of the last second the replica spent iterating.
-                        rackBusy += p < busyPre.count ? min(1, busyPre[p] + busyDec[p]) : 0
-                        rackUpReplicas += 1
-                        if v.waiting > 1 && (Double(v.admitted) >= maxBatch - 1 || v.kvUsed >= v.kvCapacity * 0.95) { full = true }
-                    }
+                    // Utilisation: the share of the last second a replica spent iterating.
+                    let queue = served.queue[r], rackBusy = served.busy[r], rackUpReplicas = served.upReplicas[r]
+                    let full = served.saturated[r]
                     let util = rackUpReplicas > 0 ? rackBusy / rackUpReplicas : 0
                     busy += rackBusy; upReplicas += rackUpReplicas
                     hallBusy += rackBusy; hallUp += rackUpReplicas
@@ -122,7 +115,7 @@ extension FleetEngine {
             site.racksShed = topo.siteRacks[s].filter { physics.rackShed[$0] }.count
             site.pue = pue[s]
             site.utilization = upReplicas > 0 ? busy / upReplicas : 0
-            site.kvUse = kvCap > 0 ? min(1, kvUsed / kvCap) : 0
+            site.kvUse = served.siteKVCapacity[s] > 0 ? min(1, served.siteKVUsed[s] / served.siteKVCapacity[s]) : 0
             var share = 0.0, demandTotal = 0.0
             for c in 0..<4 { share += router.siteShare[s * 4 + c] * arrivalRate[c]; demandTotal += arrivalRate[c] }
             site.trafficShare = demandTotal > 0 ? share / demandTotal : 0
@@ -163,14 +156,7 @@ extension FleetEngine {
     func classStats() -> [ClassStats] {
         let books = serving.books
         let all = inSystemAll()
-        var kvByClass = SIMD4<Double>.zero, kvCap = 0.0
-        for s in 0..<serving.sites.count {
-            let site = serving.sites[s]
-            for k in 0..<site.slotCount where site.decodeSpeed[k] > 0 {
-                kvCap += site.kvCapacity[k] * Double(site.members[k].count)
-            }
-        }
-        kvByClass = kvHeldByClass()
+        let kvByClass = serving.kvByClass, kvCap = serving.kvCapacityUp
         return RequestClass.allCases.map { rc in
             let c = rc.rawValue
             var st = ClassStats(requestClass: rc, slo: spec[rc].slo)
@@ -196,22 +182,6 @@ extension FleetEngine {
                                 e2e: Self.percentiles(recorder.runE2E[c]))
             return st
         }
-    }
-
-    /// KV tokens held per class across the fleet (weighted).
-    func kvHeldByClass() -> SIMD4<Double> {
-        var out = SIMD4<Double>.zero
-        for site in serving.sites {
-            let pool = site.pool
-            for k in 0..<site.slotCount {
-                for id in site.prefilling[k] { out[Int(pool.classIndex[Int(id)])] += Double(pool.kvHeld[Int(id)]) * Double(pool.weight[Int(id)]) }
-                for (j, id) in site.decoders[k].enumerated() {
-                    let i = Int(id)
-                    out[Int(pool.classIndex[i])] += site.decoderKV(i, left: site.left[k][j]) * Double(pool.weight[i])
-                }
-            }
-        }
-        return out
     }
 
     /// Goodput: completions inside both SLOs over everything that left (drops count against it). With
@@ -271,14 +241,14 @@ extension FleetEngine {
         history.gpusUp.append(Float(physics.hallUp.reduce(0, +)))
         history.dieCMax.append(hallDieReported.max() ?? 0)
         let all = inSystemAll()
-        let classes = classStats()
+        let kvByClass = serving.kvByClass, kvCap = serving.kvCapacityUp
         for c in 0..<4 {
             // Poisson and bursty classes show their model rate; traces and agent calls what arrived.
             let measured = demand.replaysTrace(c) || c == RequestClass.agentic.rawValue
             arrivalRate[c] = measured ? arrivalsThisSecond[c] : demand.rate(c, at: simTime)
             history.arrivalRPS[c].append(Float(arrivalRate[c]))
             history.queue[c].append(Float(all.waiting[c]))
-            history.kvUse[c].append(Float(classes[c].kvUse))
+            history.kvUse[c].append(Float(kvCap > 0 ? min(1, kvByClass[c] / kvCap) : 0))
             history.ttftP99[c].append(Float(recorder.windows[c].summary().ttft.quantile(0.99)))
         }
         arrivalsThisSecond = .zero

@@ -1,3 +1,5 @@
+import FleetMetrics
+
 /// The MODEL §9 checks run on every snapshot: conservation per class and site, no NaN or infinity,
 /// values in physical ranges. Returns one readable line per violation.
 public enum InvariantChecker {
@@ -38,9 +40,19 @@ public enum InvariantChecker {
             if site.utilization < 0 || site.utilization > 1 + tolerance { out.append("\(site.name): utilization \(site.utilization)") }
             if let cap = site.governorCapW, !(cap > 0 && cap.isFinite) { out.append("\(site.name): governor cap \(cap)") }
         }
-        for (i, w) in engine.physics.powerW.enumerated() where !(w.isFinite && w >= 0 && Double(w) <= topo.hallSKU[Int(topo.rackHall[Int(topo.gpuRack[i])])].constants.tdpW + 1e-3) {
-            out.append("GPU \(i): power \(w) W out of range")
-            break
+        // Per hall, with the SIMD kernels: a NaN makes the sum NaN, so finite sum, min ≥ 0, max ≤ TDP.
+        engine.physics.powerW.withUnsafeBufferPointer { power in
+            for h in 0..<topo.hallCount {
+                let racks = topo.hallRacks[h]
+                guard let first = racks.first, let last = racks.last else { continue }
+                let gpus = UnsafeBufferPointer(rebasing: power[topo.rackGPUs[first].lowerBound..<topo.rackGPUs[last].upperBound])
+                guard !gpus.isEmpty else { continue }
+                let tdp = Float(topo.hallSKU[h].constants.tdpW) + 1e-3
+                let total = ColumnKernels.sum(gpus), high = ColumnKernels.max(gpus), low = ColumnKernels.min(gpus)
+                if !total.isFinite || low < 0 || high > tdp {
+                    out.append("\(topo.hallPath(h)): GPU power out of range (min \(low) W, max \(high) W, TDP \(tdp) W)")
+                }
+            }
         }
         let t = s.totals
         for v in [t.itPowerKW, t.facilityPowerKW, t.energyKWh, t.costUSD, t.usdPerMillionTokens, t.outputTokensPerSecond,
