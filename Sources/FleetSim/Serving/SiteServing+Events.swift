@@ -84,7 +84,7 @@ extension SiteServing {
         books.waiting[c] += w
         pendingTokens[k] += Double(pool.prompt[i]) + 1
         refreshRouting(k)
-        if !iterating[k] { startIteration(k, at: t) }
+        if iterating[k] { cutBlock(k, at: t) } else { startIteration(k, at: t) }
     }
 
     /// A request refused at the door (queue full, or larger than a replica's whole KV cache).

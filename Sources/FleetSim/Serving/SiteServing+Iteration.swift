@@ -39,11 +39,47 @@ extension SiteServing {
         guard prefillTokens > 0 || decoding > 0 else { return }
         let duration = table.seconds(prefillTokens: prefillTokens, decoders: decoding,
                                      prefillSpeed: max(prefillSpeed[k], 1e-6), decodeSpeed: decodeSpeed[k])
+        let steps = prefillTokens == 0 && decoding == decoders[k].count ? decodeBlock(k, decoding: decoding, step: duration, at: t) : 1
+        if !fullReservation { kvUsed[k] += Double((steps - 1) * decoding) }
         iterating[k] = true
-        iterEnd[k] = t + duration
+        iterStart[k] = t
+        iterSteps[k] = Int32(steps)
+        iterStep[k] = duration
+        iterEnd[k] = t + Double(steps) * duration
         iterPrefill[k] = prefillTokens > 0
-        if prefillTokens > 0 { prefillBusy[k] += duration } else { decodeBusy[k] += duration }
-        heap.push(.init(time: t + duration, slot: Int32(k), epoch: epoch[k]))
+        if prefillTokens > 0 { prefillBusy[k] += duration } else { decodeBusy[k] += Double(steps) * duration }
+        heap.push(.init(time: iterEnd[k], slot: Int32(k), epoch: epoch[k]))
+    }
+
+    /// How many identical decode-only steps slot `k` can run as one block from `t`: until its first
+    /// decoder finishes, while its KV cache has room for every step's tokens, and no further than the
+    /// next physics second (when speeds may change). Nothing else can change the batch meanwhile: an
+    /// arrival cuts the block (`cutBlock`), a failure flushes it.
+    func decodeBlock(_ k: Int, decoding: Int, step: Double, at t: Double) -> Int {
+        var lowest = Int32.max
+        left[k].withUnsafeBufferPointer { L in for v in L { lowest = min(lowest, v) } }
+        var n = Int(max(1, lowest))
+        if !fullReservation {
+            n = min(n, Int(max(0, (kvCapacity[k] - kvUsed[k]) / Double(decoding))) + 1)
+        }
+        let boundary = (t + 1e-9).rounded(.down) + 1
+        n = min(n, max(1, Int(((boundary - t) / step).rounded(.up))))
+        return max(1, n)
+    }
+
+    /// A request arrived at slot `k` during a decode block: the block ends with the step in flight at
+    /// `t`, so the next iteration can take the new prompt.
+    mutating func cutBlock(_ k: Int, at t: Double) {
+        let n = Int(iterSteps[k])
+        guard n > 1, iterStep[k] > 0 else { return }
+        let m = min(n, max(1, Int(((t - iterStart[k]) / iterStep[k]).rounded(.up))))
+        guard m < n else { return }
+        iterSteps[k] = Int32(m)
+        iterEnd[k] = iterStart[k] + Double(m) * iterStep[k]
+        decodeBusy[k] -= Double(n - m) * iterStep[k]
+        if !fullReservation { kvUsed[k] -= Double((n - m) * decoders[k].count) }
+        epoch[k] &+= 1
+        heap.push(.init(time: iterEnd[k], slot: Int32(k), epoch: epoch[k]))
     }
 
     /// splitwise-sim's whole-prompt batch: waiting prompts first, whole, while the iteration's tokens stay
@@ -114,22 +150,23 @@ extension SiteServing {
         swap(&ids, &decoders[k]); swap(&lefts, &left[k]); swap(&marks, &stalls[k])
         defer { swap(&ids, &decoders[k]); swap(&lefts, &left[k]); swap(&marks, &stalls[k]) }
         let n = ids.count
+        let steps = iterSteps[k], stepsD = Double(steps)
         var lowest = Int32.max, produced = 0.0
         if chunked {
             let inIteration = min(n, Int(iterDecoders[k]))
             lefts.withUnsafeMutableBufferPointer { L in
                 for j in 0..<inIteration {
-                    let v = L[j] &- 1
+                    let v = L[j] &- steps
                     L[j] = v
                     lowest = min(lowest, v)
                 }
             }
             if inIteration == n {
-                produced = decoderWeight[k]
-                if !fullReservation { kvByClass += decoderClassWeight[k] }
+                produced = decoderWeight[k] * stepsD
+                if !fullReservation { kvByClass += decoderClassWeight[k] * stepsD }
             } else {
                 for id in ids[..<inIteration] {
-                    let w = Double(pool.weight[Int(id)])
+                    let w = Double(pool.weight[Int(id)]) * stepsD
                     produced += w
                     if !fullReservation { kvByClass[Int(pool.classIndex[Int(id)])] += w }
                 }
@@ -137,9 +174,9 @@ extension SiteServing {
         } else {
             for j in 0..<n where marks[j] & 0x80 != 0 {
                 marks[j] &= 0x3F
-                lefts[j] &-= 1
+                lefts[j] &-= steps
                 lowest = min(lowest, lefts[j])
-                let w = Double(pool.weight[Int(ids[j])])
+                let w = Double(pool.weight[Int(ids[j])]) * stepsD
                 produced += w
                 if !fullReservation { kvByClass[Int(pool.classIndex[Int(ids[j])])] += w }
             }

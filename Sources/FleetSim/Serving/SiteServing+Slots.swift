@@ -112,6 +112,9 @@ extension SiteServing {
             iterPrefill[s] = iterPrefill[k]
             iterDecoders[s] = inIteration
             iterEnd[s] = iterEnd[k]
+            iterStart[s] = iterStart[k]
+            iterSteps[s] = iterSteps[k]
+            iterStep[s] = iterStep[k]
             heap.push(.init(time: iterEnd[k], slot: Int32(s), epoch: epoch[s]))
         }
         tree.update(s, routingValue(s))

@@ -57,8 +57,12 @@ struct SiteServing: Sendable {
     /// Steps each decoder has waited (whole-prompt mode; bit 7 marks the iteration in flight).
     var stalls: [[UInt8]] = []
     var iterating: [Bool] = []
-    /// When the iteration in flight ends.
+    /// When the iteration in flight started and ends. Identical decode-only iterations run as one block
+    /// of `iterSteps` steps of `iterStep` seconds, cut short when a request arrives (MODEL §4).
+    var iterStart: [Double] = []
     var iterEnd: [Double] = []
+    var iterSteps: [Int32] = []
+    var iterStep: [Double] = []
     var iterPrefill: [Bool] = []
     /// Decoders in the iteration in flight (chunked mode: the first n of `decoders`).
     var iterDecoders: [Int32] = []
@@ -111,7 +115,7 @@ struct SiteServing: Sendable {
         kvCapacity.append(capacity); kvUsed.append(0); pendingTokens.append(0)
         waitHead.append(-1); waitTail.append(-1); waitCount.append(0)
         prefilling.append([]); decoders.append([]); left.append([]); stalls.append([]); decoderWeight.append(0); decoderClassWeight.append(.zero)
-        iterating.append(false); iterEnd.append(0); iterPrefill.append(false); iterDecoders.append(0); epoch.append(0)
+        iterating.append(false); iterStart.append(0); iterEnd.append(0); iterSteps.append(1); iterStep.append(0); iterPrefill.append(false); iterDecoders.append(0); epoch.append(0)
         prefillBusy.append(0); decodeBusy.append(0)
         return members.count - 1
     }
