@@ -57,6 +57,39 @@ import Testing
         #expect(SnapshotReport.json(a.snapshot()) == SnapshotReport.json(b.snapshot()))
     }
 
+    @Test(arguments: [PrefillMode.chunked, .whole], [KVReservation.incremental, .full])
+    func decodeBlocksChangeNothing(_ mode: PrefillMode, _ kv: KVReservation) throws {
+        func run(_ blocks: Bool) throws -> String {
+            var spec = SimTestSupport.quietTiny()
+            spec.serving.prefillMode = mode
+            spec.serving.kvReservation = kv
+            spec.serving.decodeBlocks = blocks
+            let e = try FleetEngine(spec: spec, seed: 21)
+            e.advance(seconds: 20)
+            e.apply(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1))))
+            e.advance(seconds: 10)
+            return SnapshotReport.json(e.snapshot())
+        }
+        #expect(try run(true) == run(false))
+    }
+
+    @Test func kvPerClassKeptAtEveryEventEqualsAWalkOverTheRequests() throws {
+        var spec = SimTestSupport.quietTiny()
+        spec.serving.weightsGB = 560
+        let e = try FleetEngine(spec: spec, seed: 2)
+        e.advance(seconds: 30)
+        var walk = SIMD4<Double>.zero
+        for site in e.serving.sites {
+            for k in 0..<site.slotCount {
+                for id in site.prefilling[k] { walk[Int(site.pool.classIndex[Int(id)])] += Double(site.pool.kvHeld[Int(id)]) }
+                for (j, id) in site.decoders[k].enumerated() {
+                    walk[Int(site.pool.classIndex[Int(id)])] += site.decoderKV(Int(id), left: site.left[k][j])
+                }
+            }
+        }
+        for c in 0..<4 { #expect(abs(e.serving.kvByClass[c] - walk[c]) < 1e-6, "class \(c): kept \(e.serving.kvByClass[c]), walked \(walk[c])") }
+    }
+
     @Test func everyGPUDownReadsAsAnOutage() throws {
         let e = try SimTestSupport.engine(warm: 30)
         for site in ["near", "far"] {

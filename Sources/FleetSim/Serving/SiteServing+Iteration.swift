@@ -39,21 +39,24 @@ extension SiteServing {
         guard prefillTokens > 0 || decoding > 0 else { return }
         let duration = table.seconds(prefillTokens: prefillTokens, decoders: decoding,
                                      prefillSpeed: max(prefillSpeed[k], 1e-6), decodeSpeed: decodeSpeed[k])
-        let steps = prefillTokens == 0 && decoding == decoders[k].count ? decodeBlock(k, decoding: decoding, step: duration, at: t) : 1
+        let steps = knobs.decodeBlocks && prefillTokens == 0 && decoding == decoders[k].count ? decodeBlock(k, decoding: decoding, step: duration, at: t) : 1
         if !fullReservation { kvUsed[k] += Double((steps - 1) * decoding) }
         iterating[k] = true
         iterStart[k] = t
         iterSteps[k] = Int32(steps)
         iterStep[k] = duration
-        iterEnd[k] = t + Double(steps) * duration
+        // Step ends added one at a time, as single iterations would be, so a block ends at the same instant.
+        var end = t, busy = 0.0
+        for _ in 0..<steps { end += duration; busy += duration }
+        iterEnd[k] = end
         iterPrefill[k] = prefillTokens > 0
-        if prefillTokens > 0 { prefillBusy[k] += duration } else { decodeBusy[k] += Double(steps) * duration }
+        if prefillTokens > 0 { prefillBusy[k] += duration } else { decodeBusy[k] += busy }
         heap.push(.init(time: iterEnd[k], slot: Int32(k), epoch: epoch[k]))
     }
 
     /// How many identical decode-only steps slot `k` can run as one block from `t`: until its first
-    /// decoder finishes, while its KV cache has room for every step's tokens, and no further than the
-    /// next physics second (when speeds may change). Nothing else can change the batch meanwhile: an
+    /// decoder finishes, while its KV cache has room for every step's tokens, and within the current
+    /// physics second (speeds may change at the next). Nothing else can change the batch meanwhile: an
     /// arrival cuts the block (`cutBlock`), a failure flushes it.
     func decodeBlock(_ k: Int, decoding: Int, step: Double, at t: Double) -> Int {
         var lowest = Int32.max
@@ -62,9 +65,16 @@ extension SiteServing {
         if !fullReservation {
             n = min(n, Int(max(0, (kvCapacity[k] - kvUsed[k]) / Double(decoding))) + 1)
         }
-        let boundary = (t + 1e-9).rounded(.down) + 1
-        n = min(n, max(1, Int(((boundary - t) / step).rounded(.up))))
-        return max(1, n)
+        // No step of a block ends past the next physics second, so busy time and tokens land in the
+        // same second as they would one iteration at a time.
+        let boundary = t.rounded(.down) + 1
+        var fits = 0, end = t
+        while fits < n {
+            end += step
+            guard end <= boundary else { break }
+            fits += 1
+        }
+        return max(1, fits)
     }
 
     /// A request arrived at slot `k` during a decode block: the block ends with the step in flight at
@@ -72,11 +82,17 @@ extension SiteServing {
     mutating func cutBlock(_ k: Int, at t: Double) {
         let n = Int(iterSteps[k])
         guard n > 1, iterStep[k] > 0 else { return }
-        let m = min(n, max(1, Int(((t - iterStart[k]) / iterStep[k]).rounded(.up))))
+        // The step in flight at `t`: the first whose end (added up as `startIteration` did) is not before it.
+        var m = 0, reached = iterStart[k]
+        while m < n && reached < t { reached += iterStep[k]; m += 1 }
+        m = max(1, m)
         guard m < n else { return }
         iterSteps[k] = Int32(m)
-        iterEnd[k] = iterStart[k] + Double(m) * iterStep[k]
-        decodeBusy[k] -= Double(n - m) * iterStep[k]
+        var end = iterStart[k], dropped = 0.0
+        for _ in 0..<m { end += iterStep[k] }
+        for _ in m..<n { dropped += iterStep[k] }
+        iterEnd[k] = end
+        decodeBusy[k] -= dropped
         if !fullReservation { kvUsed[k] -= Double((n - m) * decoders[k].count) }
         epoch[k] &+= 1
         heap.push(.init(time: iterEnd[k], slot: Int32(k), epoch: epoch[k]))

@@ -199,6 +199,9 @@ public struct ServingKnobs: Sendable, Equatable {
     public var maxWaitingPerReplica = 1024.0
     /// Replicas per hall simulated request by request; the others follow them (0 = every replica).
     public var sampledReplicasPerHall = 0
+    /// Whether identical decode-only iterations run as one block (exact either way; tests turn it off
+    /// to prove that).
+    var decodeBlocks = true
     public init() {}
 }
 
