@@ -28,22 +28,15 @@ extension FleetEngine {
         for s in 0..<topology.siteCount {
             itKW[s] = RollUp.sum(physics.rackPowerKW, topology.siteRacks[s])
             facilityKW[s] = itKW[s] * pue[s]
-            siteEnergyKWh[s] += facilityKW[s] * dt / 3600
             siteMaxGPUW[s] = Double(RollUp.max(physics.powerW, topology.siteGPUs[s]))
         }
-        energyKWh = siteEnergyKWh.reduce(0, +)
         governStep()
         updateReplicaSpeeds()
         routeNow()
         thermalEvents(at: t)
         temperatureAlerts(at: t)
-        tokensPerSecond = tokensThisSecond / dt
-        tokensThisSecond = 0
-        var energyPerHour = 0.0
-        for s in 0..<topology.siteCount { energyPerHour += facilityKW[s] / 1000 * spec.sites[s].pricePerMWh }
-        energyCostPerHour = energyPerHour
-        costPerHour = energyPerHour + Double(topology.gpuCount) * spec.power.gpuHourUSD
-        costUSD += costPerHour * dt / 3600
+        cost.closeSecond(dt: dt, facilityKW: facilityKW, pricePerMWh: spec.sites.map(\.pricePerMWh),
+                         gpus: topology.gpuCount, gpuHourUSD: spec.power.gpuHourUSD)
     }
 
     func governStep() {
@@ -66,22 +59,22 @@ extension FleetEngine {
                 if let r = racks.first(where: { physics.rackShed[$0] }) { physics.setShed(rack: r, false) }
             }
             let shed = racks.filter { physics.rackShed[$0] }.count
-            if shed > 0, shedEventID[s] == nil {
-                shedEventID[s] = events.open(.shedding, "governor shedding racks at \(topology.siteNames[s])", at: t)
-            } else if shed == 0, let id = shedEventID[s] {
-                events.close(id, at: t); shedEventID[s] = nil
+            if shed > 0, alerts.shedding[s] == nil {
+                alerts.shedding[s] = events.open(.shedding, "governor shedding racks at \(topology.siteNames[s])", at: t)
+            } else if shed == 0, let id = alerts.shedding[s] {
+                events.close(id, at: t); alerts.shedding[s] = nil
             }
             let capping = governor.capW[s] != nil
             if capping {
-                capClearSince[s] = nil
-                if !wasCapping, capEventID[s] == nil {
-                    capEventID[s] = events.open(.shedding, "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)", at: t)
+                alerts.capClearSince[s] = nil
+                if !wasCapping, alerts.cap[s] == nil {
+                    alerts.cap[s] = events.open(.shedding, "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)", at: t)
                 }
-            } else if let id = capEventID[s] {
-                let since = capClearSince[s] ?? t
-                capClearSince[s] = since
+            } else if let id = alerts.cap[s] {
+                let since = alerts.capClearSince[s] ?? t
+                alerts.capClearSince[s] = since
                 if t - since >= spec.power.capAlertHoldSeconds {
-                    events.close(id, at: since); capEventID[s] = nil; capClearSince[s] = nil
+                    events.close(id, at: since); alerts.cap[s] = nil; alerts.capClearSince[s] = nil
                 }
             }
         }
@@ -142,10 +135,10 @@ extension FleetEngine {
         for st in classStats() {
             let i = st.requestClass.rawValue
             let breaches = st.sloBreaches
-            if let first = breaches.first, sloEvent[i] == nil {
-                sloEvent[i] = events.open(.sloBreach, Self.breachText(st, first), at: t)
-            } else if breaches.isEmpty, let id = sloEvent[i] {
-                events.close(id, at: t); sloEvent[i] = nil
+            if let first = breaches.first, alerts.slo[i] == nil {
+                alerts.slo[i] = events.open(.sloBreach, Self.breachText(st, first), at: t)
+            } else if breaches.isEmpty, let id = alerts.slo[i] {
+                events.close(id, at: t); alerts.slo[i] = nil
             }
         }
     }
@@ -164,15 +157,15 @@ extension FleetEngine {
         for h in 0..<topology.hallCount {
             let throttled = physics.hallThrottled[h], shut = physics.hallShutDown[h]
             let path = topology.hallPath(h)
-            if throttled > 0, hallThrottleEvent[h] == nil {
-                hallThrottleEvent[h] = events.open(.throttling, "thermal throttling \(path)", at: t)
-            } else if throttled == 0, let id = hallThrottleEvent[h] {
-                events.close(id, at: t); hallThrottleEvent[h] = nil
+            if throttled > 0, alerts.hallThrottle[h] == nil {
+                alerts.hallThrottle[h] = events.open(.throttling, "thermal throttling \(path)", at: t)
+            } else if throttled == 0, let id = alerts.hallThrottle[h] {
+                events.close(id, at: t); alerts.hallThrottle[h] = nil
             }
-            if shut > 0, hallShutdownEvent[h] == nil {
-                hallShutdownEvent[h] = events.open(.shutdown, "thermal shutdown \(path)", at: t)
-            } else if shut == 0, let id = hallShutdownEvent[h] {
-                events.close(id, at: t); hallShutdownEvent[h] = nil
+            if shut > 0, alerts.hallShutdown[h] == nil {
+                alerts.hallShutdown[h] = events.open(.shutdown, "thermal shutdown \(path)", at: t)
+            } else if shut == 0, let id = alerts.hallShutdown[h] {
+                events.close(id, at: t); alerts.hallShutdown[h] = nil
             }
         }
     }

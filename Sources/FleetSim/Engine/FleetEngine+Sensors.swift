@@ -23,14 +23,14 @@ extension FleetEngine {
         let alertC = Float(spec.thermal.slowdownC), clearC = alertC - Float(spec.thermal.hysteresisK)
         for h in 0..<topology.hallCount {
             let reading = hallDieReported[h]
-            if reading >= alertC, hallTemperatureAlert[h] == nil {
+            if reading >= alertC, alerts.hallTemperature[h] == nil {
                 let racks = topology.hallRacks[h]
                 let hottest = racks.max { reportedRackDie($0) < reportedRackDie($1) } ?? racks.lowerBound
                 let text = "die temperature alert \(topology.rackPath(hottest)) reads \(Int(reading.rounded())) °C"
-                hallTemperatureAlert[h] = events.open(.alert, text, at: t)
-            } else if reading < clearC, let id = hallTemperatureAlert[h] {
+                alerts.hallTemperature[h] = events.open(.alert, text, at: t)
+            } else if reading < clearC, let id = alerts.hallTemperature[h] {
                 events.close(id, at: t)
-                hallTemperatureAlert[h] = nil
+                alerts.hallTemperature[h] = nil
             }
         }
     }

@@ -205,7 +205,7 @@ extension FleetEngine {
     func collectDepartures(at end: Double) {
         departures.removeAll(keepingCapacity: true)
         bounced.removeAll(keepingCapacity: true)
-        tokensThisSecond += serving.drain(departures: &departures, bounced: &bounced)
+        cost.tokensThisSecond += serving.drain(departures: &departures, bounced: &bounced)
         departures.sort { ($0.at, $0.site) < ($1.at, $1.site) }
         for d in departures { record(d) }
         for r in bounced { retry(r, at: r.enter) }

@@ -59,29 +59,15 @@ public final class FleetEngine {
     var pue: [Double]
     var itKW: [Double]
     var facilityKW: [Double]
-    var siteEnergyKWh: [Double]
     var siteRttMs: [Double]
     /// Each replica's prefill and decode busy shares over the last physics second.
     var lastBusy: (prefill: [Double], decode: [Double]) = ([], [])
     var siteMaxGPUW: [Double]
-    var shedEventID: [Int?]
-    var capEventID: [Int?]
-    /// Per site: when the cap last stopped biting while its alert is open (for the hold-down).
-    var capClearSince: [Double?]
-    var hallThrottleEvent: [Int?]
-    var hallShutdownEvent: [Int?]
-    var hallTemperatureAlert: [Int?]
     /// Each hall's hottest die as the sensors report it, °C (updated once a second).
     var hallDieReported: [Float]
-    var sloEvent: [Int?] = [nil, nil, nil, nil]
-
-    // Fleet money and energy.
-    var energyKWh = 0.0
-    var costUSD = 0.0
-    var costPerHour = 0.0
-    var energyCostPerHour = 0.0
-    var tokensThisSecond = 0.0
-    var tokensPerSecond = 0.0
+    /// Open events by what they are about, and the fleet's money, energy and tokens.
+    var alerts: AlertBook
+    var cost: CostMeter
 
     var surges: [SurgeState] = []
     var nextSurgeID = 1
@@ -109,18 +95,14 @@ public final class FleetEngine {
         let sites = topo.siteCount
         pue = spec.sites.map(\.basePUE)
         itKW = [Double](repeating: 0, count: sites)
-        facilityKW = itKW; siteEnergyKWh = itKW; siteMaxGPUW = itKW
+        facilityKW = itKW; siteMaxGPUW = itKW
         siteRttMs = spec.sites.map(\.rttMs)
-        shedEventID = [Int?](repeating: nil, count: sites)
-        capEventID = shedEventID
-        capClearSince = [Double?](repeating: nil, count: sites)
+        alerts = AlertBook(sites: sites, halls: topo.hallCount)
+        cost = CostMeter(sites: sites)
         routedWindow = RoutedWindow(sites: sites)
         agenticCarry = [Double](repeating: 0, count: sites)
         sitePartitioned = [Bool](repeating: false, count: sites)
         siteArrivals = [[RequestRecord]](repeating: [], count: sites)
-        hallThrottleEvent = [Int?](repeating: nil, count: topo.hallCount)
-        hallShutdownEvent = hallThrottleEvent
-        hallTemperatureAlert = hallThrottleEvent
         hallDieReported = physics.hallDieMax
         history = FleetHistory(capacity: SimClock.historyCapacity)
         sitePowerHistory = (0..<sites).map { _ in Series(capacity: SimClock.historyCapacity) }

@@ -131,12 +131,12 @@ extension FleetEngine {
             sites.append(site)
         }
         let classes = classStats()
-        totals.energyKWh = energyKWh
-        totals.costUSD = costUSD
-        totals.costPerHourUSD = costPerHour
-        totals.energyShareOfCost = costPerHour > 0 ? energyCostPerHour / costPerHour : 0
-        totals.outputTokensPerSecond = tokensPerSecond
-        totals.usdPerMillionTokens = tokensPerSecond > 0 ? costPerHour / (tokensPerSecond * 3600) * 1e6 : 0
+        totals.energyKWh = cost.energyKWh
+        totals.costUSD = cost.costUSD
+        totals.costPerHourUSD = cost.costPerHour
+        totals.energyShareOfCost = cost.costPerHour > 0 ? cost.energyCostPerHour / cost.costPerHour : 0
+        totals.outputTokensPerSecond = cost.tokensPerSecond
+        totals.usdPerMillionTokens = cost.usdPerMillionTokens
         totals.requestsPerSecond = classes.reduce(0) { $0 + $1.throughputRPS }
         totals.goodputRatio = fleetGoodput()
         totals.pue = totals.itPowerKW > 0 ? totals.facilityPowerKW / totals.itPowerKW : pue.first ?? 1
@@ -236,7 +236,7 @@ extension FleetEngine {
     func recordHistory() {
         let topo = topology
         history.facilityPowerKW.append(Float(facilityKW.reduce(0, +)))
-        history.outputTokensPerSecond.append(Float(tokensThisSecond))
+        history.outputTokensPerSecond.append(Float(cost.tokensThisSecond))
         history.goodputRatio.append(Float(fleetGoodput()))
         history.gpusUp.append(Float(physics.hallUp.reduce(0, +)))
         history.dieCMax.append(hallDieReported.max() ?? 0)
