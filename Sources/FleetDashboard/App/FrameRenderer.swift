@@ -21,7 +21,7 @@ public final class FrameRenderer {
     public var engine = LayoutEngine() { didSet { layoutKey = nil } }
     /// What the cached layout was computed for: it is reused until the size, preset or expansion changes.
     private struct LayoutKey: Equatable {
-        var width: Int, height: Int, preset: String, expanded: PanelID?
+        var width: Int, height: Int, preset: String, expanded: PanelID?, wants: [PanelID: Int]
     }
     private var layoutKey: LayoutKey?
     private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
@@ -38,15 +38,7 @@ public final class FrameRenderer {
         }
         canvas.clear(theme.style(.mainForeground))
         size = (canvas.width, canvas.height)
-        let layoutKey = LayoutKey(width: canvas.width, height: canvas.height, preset: state.presetName, expanded: state.expanded)
-        let layout: ScreenLayout
-        if let cached = self.layout, layoutKey == self.layoutKey {
-            layout = cached
-        } else {
-            layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
-            self.layout = layout
-            self.layoutKey = layoutKey
-        }
+        let layout = screenLayout(s, state: state, width: canvas.width, height: canvas.height)
         if let small = layout.tooSmall {
             mapGeometry = nil
             TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")
@@ -78,6 +70,20 @@ public final class FrameRenderer {
         if let view = state.scenarioView { ScenarioOverlay.draw(view, layout: layout, into: &canvas, theme: theme, glyphs: glyphs) }
         drawModal(state, s, theme: theme, glyphs: glyphs, keymap: keymap, into: &canvas)
         if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
+    }
+
+    /// The layout for this frame: the preset's shares first, then again with each panel's want so
+    /// spare rows go to panels that can fill them. Reused while size, preset, expansion and wants hold.
+    private func screenLayout(_ s: Snapshot, state: DashboardState, width: Int, height: Int) -> ScreenLayout {
+        let plain = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded)
+        let wants = PanelWants.of(s, digest: digest, plain: plain, scope: state.scope,
+                                  eventCount: EventsPanel.visibleEvents(s, filter: state.eventFilter).count)
+        let key = LayoutKey(width: width, height: height, preset: state.presetName, expanded: state.expanded, wants: wants)
+        if let cached = layout, key == layoutKey { return cached }
+        let fresh = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded, wants: wants)
+        layout = fresh
+        layoutKey = key
+        return fresh
     }
 
     /// The focused panel if it is shown in its own box, else the first box.

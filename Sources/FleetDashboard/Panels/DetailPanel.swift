@@ -19,8 +19,8 @@ public enum DetailPanel {
         guard !inner.isEmpty else { return }
         let path = selection.map { $0.path(in: s) } ?? ""
         guard let selection, selection.isValid(in: s) else {
-            canvas.text("select a site, hall or rack on the map (arrows, click)", x: inner.x, y: inner.y,
-                        style: ctx.dim, maxWidth: inner.width)
+            var w = LineWriter(inner, row: 0)
+            w.write("select a site, hall or rack on the map (arrows, click)", ctx.dim, into: &canvas)
             return
         }
         var lines = DetailLines(inner: inner, ctx: ctx)

@@ -44,8 +44,8 @@ public enum EventsPanel {
                                filter: String, top: Int) {
         guard !inner.isEmpty else { return }
         if events.isEmpty {
-            canvas.text(filter.isEmpty ? "no events yet" : "no events match \"\(filter)\"", x: inner.x, y: inner.y,
-                        style: ctx.dim, maxWidth: inner.width)
+            var w = LineWriter(inner, row: 0)
+            w.write(filter.isEmpty ? "no events yet" : "no events match \"\(filter)\"", ctx.dim, into: &canvas)
             return
         }
         let compact = inner.width < 40

@@ -29,10 +29,11 @@ public enum FleetMapPanel {
             guard ri < geo.rows.count else { break }
             let row = geo.rows[ri]
             let y = inner.y + vr
-            canvas.text(row.label, x: inner.x, y: y, style: labelStyle, maxWidth: geo.labelWidth - 1)
+            canvas.text(TextFit.fit(row.label, width: geo.labelWidth - 1), x: inner.x, y: y, style: labelStyle,
+                        maxWidth: geo.labelWidth - 1)
             if geo.sublabelWidth > 0 {
-                canvas.text(row.sublabel, x: inner.x + geo.labelWidth, y: y, style: ctx.label,
-                            maxWidth: geo.sublabelWidth - 1)
+                canvas.text(TextFit.fit(row.sublabel, width: geo.sublabelWidth - 1), x: inner.x + geo.labelWidth, y: y,
+                            style: ctx.label, maxWidth: geo.sublabelWidth - 1)
             }
             for c in 0..<row.count {
                 let index = row.first + c
@@ -48,7 +49,9 @@ public enum FleetMapPanel {
             }
             if !row.note.isEmpty {
                 let nx = geo.cellX + geo.cellWidth + 1
-                if nx < inner.maxX { canvas.text(row.note, x: nx, y: y, style: ctx.label, maxWidth: inner.maxX - nx) }
+                if nx < inner.maxX {
+                    canvas.text(TextFit.fit(row.note, width: inner.maxX - nx), x: nx, y: y, style: ctx.label, maxWidth: inner.maxX - nx)
+                }
             }
         }
         if geo.hasLegend {
