@@ -13,6 +13,9 @@ public final class DashboardApp {
     public let renderer = FrameRenderer()
     /// The snapshot of the last frame: what selections, menus and speed changes refer to.
     public private(set) var snapshot: Snapshot?
+    /// The fleet's structure, when the host has it: injections are checked against it before the
+    /// confirm dialog, which then states their scope in numbers.
+    public var topology: Topology?
 
     public init(themes: [Theme], glyphs: GlyphSet = .unicode, graph: GraphStyle? = nil, keymap: Keymap = .defaults,
                 readOnly: Bool = false, refreshMilliseconds: Int = 500, presetName: String = LayoutPreset.overview.name) {
@@ -37,6 +40,7 @@ public final class DashboardApp {
     public func render(snapshot: Snapshot, into canvas: inout Canvas) {
         self.snapshot = snapshot
         if let sel = state.selection, !sel.isValid(in: snapshot) { state.selection = nil }
+        if state.requestedSpeed == snapshot.clock.speed { state.requestedSpeed = nil }
         renderer.render(snapshot, state: state, theme: theme, glyphs: glyphs, graph: graph, keymap: keymap, into: &canvas)
     }
 
@@ -71,7 +75,9 @@ public final class DashboardApp {
             return [.send(snapshot?.clock.paused == true ? .resume : .pause), .redraw]
         case .step: return [.send(.step)]
         case .speedUp, .speedDown:
-            return [.send(.speed(Self.nextSpeed(from: snapshot?.clock.speed ?? .times(1), up: action == .speedUp)))]
+            let next = Self.nextSpeed(from: state.requestedSpeed ?? snapshot?.clock.speed ?? .times(1), up: action == .speedUp)
+            state.requestedSpeed = next
+            return [.send(.speed(next))]
         case .refreshSlower, .refreshFaster:
             let ms = Self.nextRefresh(from: state.refreshMilliseconds, slower: action == .refreshSlower)
             state.refreshMilliseconds = ms
@@ -95,10 +101,10 @@ public final class DashboardApp {
                 state.say("select a rack, hall or site to repair first (R repairs everything)")
                 break
             }
-            state.modal = .confirm(InjectionSummary.dialog(for: .repair(sel.selector(in: s))))
+            confirm(.repair(sel.selector(in: s)))
         case .repairAll:
             guard !refuseInReadOnly() else { break }
-            state.modal = .confirm(InjectionSummary.dialog(for: .repair(nil)))
+            confirm(.repair(nil))
         case .mapMetric: state.metric = state.metric.next
         case .theme:
             state.themeIndex = (state.themeIndex + 1) % themes.count
@@ -116,6 +122,29 @@ public final class DashboardApp {
         return [.redraw]
     }
 
+    /// The confirm dialog for `command`, its scope worked out against the fleet, or the reason the
+    /// fleet refuses it (an unknown site, a rack out of range, a tag that covers nothing).
+    public func check(_ command: SimCommand) -> Result<ConfirmDialog, CheckFailure> {
+        guard let topology else { return .success(InjectionSummary.dialog(for: command)) }
+        do {
+            let scope = try CommandScope.of(command, in: topology)
+            return .success(InjectionSummary.dialog(for: command, scope: scope))
+        } catch {
+            return .failure(CheckFailure(message: "\(error)"))
+        }
+    }
+
+    /// Why the fleet refuses a command.
+    public struct CheckFailure: Error, Equatable { public var message: String }
+
+    /// Opens the confirm dialog for `command`, or says why the fleet refuses it.
+    private func confirm(_ command: SimCommand) {
+        switch check(command) {
+        case .success(let d): state.modal = .confirm(d)
+        case .failure(let f): state.modal = nil; state.say(f.message, error: true)
+        }
+    }
+
     private func refuseInReadOnly() -> Bool {
         guard state.readOnly else { return false }
         state.say("read-only: injections are off (started with --read-only)", error: true)
@@ -128,7 +157,13 @@ public final class DashboardApp {
             switch w.handle(k) {
             case .stay: state.modal = .wizard(w)
             case .cancelled: state.modal = nil; state.say("cancelled: nothing injected")
-            case .confirm(let d): state.modal = .confirm(d)
+            case .confirm(let d):
+                switch check(d.command) {
+                case .success(let checked): state.modal = .confirm(checked)
+                case .failure(let f):
+                    w.refuse(f.message)
+                    state.modal = .wizard(w)
+                }
             }
         case .confirm(var d):
             switch d.handle(k) {
@@ -143,16 +178,20 @@ public final class DashboardApp {
             switch state.palette.handle(k, siteNames: snapshot?.sites.map(\.name) ?? [], tags: snapshot?.tags ?? []) {
             case .stay: break
             case .closed: state.modal = nil
-            case .command(let c, _):
+            case .command(let c, let text):
                 if c.isInjection {
                     if state.readOnly {
                         state.modal = nil
                         state.say("read-only: injections are off (started with --read-only)", error: true)
                     } else {
-                        state.modal = .confirm(InjectionSummary.dialog(for: c))
+                        switch check(c) {
+                        case .success(let d): state.modal = .confirm(d)
+                        case .failure(let f): state.palette.refuse(text, message: f.message)
+                        }
                     }
                 } else {
                     state.modal = nil
+                    if case .speed(let s) = c { state.requestedSpeed = s }
                     state.say("sent: " + CommandFormatter.format(c))
                     return [.send(c), .redraw]
                 }

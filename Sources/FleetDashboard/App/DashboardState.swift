@@ -1,3 +1,5 @@
+import FleetSim
+
 /// Everything the operator has chosen that is not the simulation: focus, selection, drill-down path,
 /// map metric, layout, list filter and scroll, the open dialog or palette, read-only mode, theme and
 /// refresh rate. A value: tests build one, act on it and compare.
@@ -26,6 +28,9 @@ public struct DashboardState: Sendable {
     public var readOnly: Bool
     public var themeIndex = 0
     public var refreshMilliseconds: Int
+    /// The speed last asked for, until a snapshot shows it: `+ + +` walks on from here, not from a
+    /// snapshot taken before the runner applied the earlier presses.
+    public var requestedSpeed: SimSpeed?
     /// A one-line message in the key bar until the next key.
     public var message: String?
     public var messageIsError = false

@@ -139,7 +139,7 @@ public final class FrameRenderer {
         guard let modal = state.modal, let layout else { return }
         let body = Rect(x: 0, y: 1, width: canvas.width, height: max(0, canvas.height - 2))
         switch modal {
-        case .wizard(let w): w.menu.draw(into: &canvas, area: body, trail: w.trailText, theme: theme, glyphs: glyphs)
+        case .wizard(let w): w.menu.draw(into: &canvas, area: body, trail: w.trailText, error: w.error, theme: theme, glyphs: glyphs)
         case .confirm(let d): d.draw(into: &canvas, area: body, theme: theme, glyphs: glyphs)
         case .palette:
             let bottom = layout.footer?.y ?? canvas.height

@@ -69,6 +69,10 @@ public enum EventsPanel {
             w.write(e.text, ctx.theme.style(role(e.kind), e.endSeconds == nil ? .bold : []), into: &canvas)
             if e.repeats > 1 { w.write(" " + ctx.glyphs.times + "\(e.repeats)", ctx.label, into: &canvas) }
             if e.injected { w.write(" (operator)", ctx.dim, into: &canvas) }
+            if let last = e.earlier.last {
+                w.group([(ctx.glyphs.separator + "before " + NumberFormat.simClock(last.startSeconds) + "–"
+                          + NumberFormat.simClock(last.endSeconds), ctx.dim)], into: &canvas)
+            }
         }
     }
 

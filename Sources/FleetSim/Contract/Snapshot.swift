@@ -336,10 +336,21 @@ public struct SimEvent: Sendable, Equatable, Identifiable {
     public var repeats: Int
     /// True when an operator, drill or story caused it.
     public var injected: Bool
+    /// The occurrences merged into this line before the current one, oldest first (the most recent
+    /// `EventLog.earlierLimit` of them): a repeat keeps its history instead of replacing it.
+    public var earlier: [Occurrence]
+
+    /// One past occurrence of a repeated event.
+    public struct Occurrence: Sendable, Equatable {
+        public var startSeconds: Double
+        public var endSeconds: Double
+        public init(startSeconds: Double, endSeconds: Double) { self.startSeconds = startSeconds; self.endSeconds = endSeconds }
+    }
+
     public init(id: Int, kind: EventKind, startSeconds: Double, endSeconds: Double?, text: String,
-                repeats: Int = 1, injected: Bool = false) {
+                repeats: Int = 1, injected: Bool = false, earlier: [Occurrence] = []) {
         self.id = id; self.kind = kind; self.startSeconds = startSeconds; self.endSeconds = endSeconds
-        self.text = text; self.repeats = repeats; self.injected = injected
+        self.text = text; self.repeats = repeats; self.injected = injected; self.earlier = earlier
     }
 }
 

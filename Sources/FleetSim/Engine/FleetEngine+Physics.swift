@@ -75,9 +75,10 @@ extension FleetEngine {
             let capping = governor.capW[s] != nil
             if capping {
                 capClearSince[s] = nil
+                let text = "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)"
                 if !wasCapping, capEventID[s] == nil {
-                    capEventID[s] = events.open(.shedding, "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)", at: t)
-                }
+                    capEventID[s] = events.open(.shedding, text, at: t)
+                } else if let id = capEventID[s] { events.retext(id, text) }
             } else if let id = capEventID[s] {
                 let since = capClearSince[s] ?? t
                 capClearSince[s] = since

@@ -45,6 +45,12 @@ public final class SimRunner: @unchecked Sendable {
         hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: 0)))
     }
 
+    /// The fleet's structure (immutable), for checking a command against it before it is sent.
+    public var topology: Topology { engine.topology }
+
+    /// Wall seconds of measurement before the achieved rate is reported (0 = not known yet).
+    static let rateWindowMinimum = 1.0
+
     /// Starts the simulation thread.
     public func start() {
         condition.lock(); defer { condition.unlock() }
@@ -102,6 +108,8 @@ public final class SimRunner: @unchecked Sendable {
             if stop { break }
             clockChanged = false
             for c in commands { handle(c, requested: &requested) }
+            // The achieved rate is measured afresh after a speed change or pause, not averaged across it.
+            if clockChanged { rateWindow = [(Date(), engine.simTime)] }
             observeIfDue(requested: &requested)
             let now = Date()
             let wallDelta = now.timeIntervalSince(lastWall)
@@ -130,7 +138,7 @@ public final class SimRunner: @unchecked Sendable {
             if requested || after.timeIntervalSince(lastPublish) >= snapshotInterval {
                 let first = rateWindow[0]
                 let wall = after.timeIntervalSince(first.wall)
-                let factor = paused || wall <= 0 ? 0 : (engine.simTime - first.sim) / wall
+                let factor = paused || wall < Self.rateWindowMinimum ? 0 : (engine.simTime - first.sim) / wall
                 hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor)))
                 lastPublish = after
             }
