@@ -21,7 +21,7 @@ public final class FrameRenderer {
     public var engine = LayoutEngine() { didSet { layoutKey = nil } }
     /// What the cached layout was computed for: it is reused until the size, preset or expansion changes.
     private struct LayoutKey: Equatable {
-        var width: Int, height: Int, preset: String, expanded: PanelID?, wants: [PanelID: Int]
+        var width: Int, height: Int, preset: String, expanded: PanelID?, wants: [PanelID: Int], reserve: [Int]
     }
     private var layoutKey: LayoutKey?
     private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
@@ -78,12 +78,34 @@ public final class FrameRenderer {
         let plain = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded)
         let wants = PanelWants.of(s, digest: digest, plain: plain, scope: state.scope,
                                   eventCount: EventsPanel.visibleEvents(s, filter: state.eventFilter).count)
-        let key = LayoutKey(width: width, height: height, preset: state.presetName, expanded: state.expanded, wants: wants)
+        let reserve = Self.reservedRows(state.scenarioView, width: width)
+        let key = LayoutKey(width: width, height: height, preset: state.presetName, expanded: state.expanded, wants: wants,
+                            reserve: reserve)
         if let cached = layout, key == layoutKey { return cached }
-        let fresh = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded, wants: wants)
+        var fresh = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded, wants: wants)
+        for rows in reserve {
+            var reduced = engine.layout(width: width, height: height - rows, preset: state.preset, expanded: state.expanded,
+                                        wants: wants)
+            guard reduced.tooSmall == nil, Set(reduced.dropped) == Set(fresh.dropped),
+                  reduced.placements.map(\.guests) == fresh.placements.map(\.guests) else { continue }
+            reduced.height = height
+            reduced.footer = Rect(x: 0, y: height - 1, width: width, height: 1)
+            reduced.reserved = Rect(x: 0, y: height - 1 - rows, width: width, height: rows)
+            fresh = reduced
+            break
+        }
         layout = fresh
         layoutKey = key
         return fresh
+    }
+
+    /// Rows to keep free for a scenario, most first: its check line and narration together, then the
+    /// check line alone; the layout takes the first that costs no panel.
+    static func reservedRows(_ view: ScenarioView?, width: Int) -> [Int] {
+        guard let view else { return [] }
+        let checks = view.checks.isEmpty && view.status.isEmpty ? 0 : 1
+        let caption = view.caption.map { $0.lines(width: min(width, ScenarioOverlay.maximumCaptionWidth) - 4).count + 2 } ?? 0
+        return [checks + caption, checks].filter { $0 > 0 }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// The focused panel if it is shown in its own box, else the first box.

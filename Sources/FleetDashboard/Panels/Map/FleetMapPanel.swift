@@ -42,7 +42,13 @@ public enum FleetMapPanel {
                 var style = CellStyle(foreground: color(palette, cell.fraction, ctx.theme), background: bg)
                 if cell.mark {
                     style.attributes.insert(.bold)
-                    if cell.failed { style.foreground = ctx.theme.color(.critical) }
+                    if cell.failed {
+                        style.foreground = ctx.theme.color(.critical)
+                    } else {
+                        // The reason letter sits on the metric's colour, so a marked rack's reading stays visible.
+                        style.background = style.foreground
+                        style.foreground = bg
+                    }
                 }
                 if let (sr, sc) = selected, sr == ri, sc == c { style.attributes.insert(.reverse) }
                 canvas.put(cell.glyph, x: geo.cellX + c, y: y, style: style)
