@@ -138,6 +138,7 @@ struct DashboardAppTests {
 
     @Test func filterNarrowsTheEventsList() {
         let a = app()
+        a.state.focus = .events
         _ = press(a, .character("/"))
         for c in "slo" { _ = press(a, .character(c)) }
         _ = press(a, .enter)

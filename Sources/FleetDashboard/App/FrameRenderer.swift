@@ -15,6 +15,8 @@ public final class FrameRenderer {
     public private(set) var eventCount = 0
     /// Rows the events list had in the last frame (a page for scrolling).
     public private(set) var eventRows = 0
+    /// Row lines the table view had in the last frame (a page for PgUp / PgDn).
+    public private(set) var tableRows = 0
     /// Size of the last frame, in cells.
     public private(set) var size = (width: 0, height: 0)
     /// The layout engine; changing it (its panel specs) lays the next frame out afresh.
@@ -51,7 +53,12 @@ public final class FrameRenderer {
         }
         let focus = Self.effectiveFocus(state.focus, layout: layout)
         mapGeometry = nil
-        for p in layout.placements {
+        if state.view != .dashboard {
+            let top = layout.header?.maxY ?? 0
+            let bottom = layout.reserved?.y ?? layout.footer?.y ?? canvas.height
+            drawView(state, s, rect: Rect(x: 0, y: top, width: canvas.width, height: bottom - top), ctx: ctx, into: &canvas)
+        }
+        for p in layout.placements where state.view == .dashboard {
             ctx.focused = p.id == focus
             if p.guests.isEmpty {
                 drawPanel(p.id, rect: p.frame, s, state: state, ctx: ctx, into: &canvas)
@@ -114,16 +121,29 @@ public final class FrameRenderer {
         return layout.placements.first?.id
     }
 
+    /// A table or list view filling the body.
+    private func drawView(_ state: DashboardState, _ s: Snapshot, rect: Rect, ctx: PanelContext, into canvas: inout Canvas) {
+        if state.view == .latency {
+            LatencyHistoryView.draw(into: &canvas, s, rect: rect, window: state.latencyWindow, ctx: ctx)
+            return
+        }
+        guard let model = ViewTables.model(state.view, s, deg: ctx.glyphs.degree) else { return }
+        tableRows = TableView.draw(into: &canvas, model, view: state.view, state: state.table(state.view), rect: rect, ctx: ctx,
+                                   editingFilter: state.editingFilter && state.filterTarget == .table)
+    }
+
     private func drawPanel(_ id: PanelID, rect: Rect, _ s: Snapshot, state: DashboardState, ctx: PanelContext,
                            into canvas: inout Canvas) {
         switch id {
         case .map:
             mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, scope: state.scope,
-                                             selection: state.selection, metric: state.metric)
+                                             selection: state.selection, metric: state.metric, filter: state.mapFilter,
+                                             editingFilter: state.editingFilter && state.filterTarget == .map)
         case .events:
             eventRows = max(0, rect.height - 2)
             eventCount = EventsPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, filter: state.eventFilter,
-                                          scroll: state.eventScroll, editingFilter: state.editingFilter)
+                                          scroll: state.eventScroll,
+                                          editingFilter: state.editingFilter && state.filterTarget == .events)
         case .detail: DetailPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, selection: state.selection)
         case .power: PowerPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
         case .thermal: ThermalPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
@@ -151,7 +171,7 @@ public final class FrameRenderer {
         case .agentic: AgenticPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
         case .map:
             mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: inner, ctx: ctx, scope: state.scope,
-                                             selection: state.selection, metric: state.metric)
+                                             selection: state.selection, metric: state.metric, filter: state.mapFilter)
         case .header, .footer: break
         }
     }
@@ -167,10 +187,41 @@ public final class FrameRenderer {
             let bottom = layout.footer?.y ?? canvas.height
             let area = Rect(x: 0, y: max(1, bottom - 3), width: canvas.width, height: min(3, bottom - 1))
             state.palette.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
+        case .jump(let prompt):
+            let bottom = layout.footer?.y ?? canvas.height
+            let area = Rect(x: 0, y: max(1, bottom - 2), width: canvas.width, height: min(2, bottom - 1))
+            prompt.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
         case .help(let overlay):
             overlay.draw(into: &canvas, keymap: keymap, theme: theme, ascii: glyphs.isASCII, readOnly: state.readOnly)
         }
     }
+
+    /// Key-bar hints in a table or list view.
+    func viewHints(_ state: DashboardState, keymap: Keymap, ascii: Bool) -> [FooterBar.Hint] {
+        func label(_ a: KeyAction) -> String? { keymap.keys(for: a).first.map { KeyName.label($0, ascii: ascii) } }
+        var out: [FooterBar.Hint] = []
+        if let k = label(.back) { out.append(.init(k, "back")) }
+        if state.view.isTable {
+            out.append(.init(ascii ? "Up/Dn" : "↑↓", "move"))
+            if let k = label(.sortNext) { out.append(.init(k, "sort")) }
+            if let k = label(.sortReverse) { out.append(.init(k, "reverse")) }
+            if let k = label(.filter) { out.append(.init(k, "filter")) }
+            if state.view == .racks || state.view == .gpus, let k = label(.drillDown) { out.append(.init(k, "show on map")) }
+            if !state.readOnly, state.view != .alerts, let k = label(.repair) { out.append(.init(k, "repair")) }
+        }
+        if state.view == .latency, let k = label(.latencyWindow) { out.append(.init(k, "window " + state.latencyWindow.label)) }
+        let views: [(KeyAction, String)] = [(.viewDashboard, "dashboard"), (.viewRacks, "racks"), (.viewGPUs, "GPUs"),
+                                            (.viewAlerts, "alerts"), (.viewFaults, "faults"), (.viewLatency, "latency")]
+        for (a, text) in views where Self.view(for: a) != state.view || a == .viewDashboard {
+            if let k = label(a), Self.view(for: a) != state.view { out.append(.init(k, text)) }
+        }
+        if let k = label(.jump) { out.append(.init(k, "go to")) }
+        if let k = label(.saveFrame) { out.append(.init(k, "save")) }
+        if let k = label(.quit) { out.append(.init(k, "quit")) }
+        return out
+    }
+
+    static func view(for action: KeyAction) -> DashboardView { DashboardApp.view(for: action) }
 
     /// Key-bar hints for the state: the modal's keys, or the main bindings in force.
     func hints(_ state: DashboardState, keymap: Keymap, ascii: Bool) -> [FooterBar.Hint] {
@@ -180,9 +231,18 @@ public final class FrameRenderer {
         case .confirm: return [.init("y", "yes"), .init("n/Esc", "no"), .init("Enter", "highlighted (No)"), .init("Tab", "toggle")]
         case .palette: return [.init("Tab", "complete"), .init(arrows, "history"), .init("Enter", "run"), .init("Esc", "close")]
         case .help: return [.init("any key", "closes help")]
+        case .jump: return [.init("type", "a site, hall or rack"), .init("Tab", "complete"), .init("Enter", "go"), .init("Esc", "close")]
         case nil: break
         }
-        if state.editingFilter { return [.init("type", "filter events"), .init("Enter", "keep"), .init("Esc", "clear")] }
+        if state.editingFilter {
+            let what = switch state.filterTarget {
+            case .events: "filter events"
+            case .map: "filter the map: failed, throttled, capped, a site…"
+            case .table: "filter rows"
+            }
+            return [.init("type", what), .init("Enter", "keep"), .init("Esc", "clear")]
+        }
+        if state.view != .dashboard { return viewHints(state, keymap: keymap, ascii: ascii) }
         var list: [(KeyAction, String)] = [(.help, "help")]
         if !state.readOnly { list += [(.fault, "fault"), (.surge, "surge"), (.repair, "repair")] }
         list += [(.palette, "command"), (.pause, "pause")]

@@ -31,6 +31,8 @@ public struct Snapshot: Sendable {
     public var history: FleetHistory
     /// MODEL.md §9 checks that failed at this tick (empty when all hold).
     public var invariantViolations: [String]
+    /// Per-GPU figures for the racks the dashboard's GPU table asked for (nil unless asked).
+    public var gpuDetail: GPUDetail?
     /// The fleet's tag names (fleet-file `tags` / `rack_tags`), sorted, for `tag=` completion and checks.
     public var tags: [String]
 
@@ -367,7 +369,12 @@ public struct FleetHistory: Sendable, Equatable {
     public var queue: [Series]
     public var kvUse: [Series]
     public var ttftP99: [Series]
+    /// Per class, TPOT p99 s. The latency series keep `latencyCapacity` samples (15 minutes), so
+    /// the latency history view can show 1, 5 or 15 minutes whatever the other series keep.
+    public var tpotP99: [Series]
     public var taskP99: Series
+    /// Samples the per-class latency series keep: 15 minutes at one a second.
+    public static let latencyCapacity = 900
     public init(capacity: Int) {
         facilityPowerKW = Series(capacity: capacity)
         outputTokensPerSecond = Series(capacity: capacity)
@@ -377,7 +384,8 @@ public struct FleetHistory: Sendable, Equatable {
         arrivalRPS = RequestClass.allCases.map { _ in Series(capacity: capacity) }
         queue = RequestClass.allCases.map { _ in Series(capacity: capacity) }
         kvUse = RequestClass.allCases.map { _ in Series(capacity: capacity) }
-        ttftP99 = RequestClass.allCases.map { _ in Series(capacity: capacity) }
+        ttftP99 = RequestClass.allCases.map { _ in Series(capacity: max(capacity, Self.latencyCapacity)) }
+        tpotP99 = RequestClass.allCases.map { _ in Series(capacity: max(capacity, Self.latencyCapacity)) }
         taskP99 = Series(capacity: capacity)
     }
 }

@@ -35,6 +35,8 @@ public struct CommandScope: Sendable, Equatable {
             var mode = f.target.mode
             if f.kind == .straggler, case .all = mode, f.target.replica == nil, f.target.gpu == nil { mode = .count(1) }
             return scope(all, level: level, mode: mode, topology: topology)
+        case .repair(let sel?) where sel.fault != nil:
+            return nil
         case .repair(let sel?):
             let all = try resolver.scope(sel, level: .gpu)
             return scope(all, level: .gpu, mode: .all, topology: topology)

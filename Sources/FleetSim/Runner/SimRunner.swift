@@ -26,6 +26,7 @@ public final class SimRunner: @unchecked Sendable {
     private var nextObservation: UInt64?
     private var clockChanged = false
     private var lastTick: UInt64 = 0
+    private var watchedRacks: Range<Int>?
 
     /// Builds the engine (throws if the fleet cannot be built) without starting the thread.
     public init(spec: FleetSpec, seed: UInt64, speed: SimSpeed = .times(1), paused: Bool = false,
@@ -47,6 +48,17 @@ public final class SimRunner: @unchecked Sendable {
 
     /// The fleet's structure (immutable), for checking a command against it before it is sent.
     public var topology: Topology { engine.topology }
+
+    /// Asks for per-GPU figures of `racks` in every snapshot from now on (nil stops them); a fresh
+    /// snapshot follows at once.
+    public func watchGPUs(racks: Range<Int>?) {
+        condition.lock()
+        let changed = watchedRacks != racks
+        watchedRacks = racks
+        if changed { snapshotRequested = true }
+        condition.broadcast()
+        condition.unlock()
+    }
 
     /// Wall seconds of measurement before the achieved rate is reported (0 = not known yet).
     static let rateWindowMinimum = 1.0
@@ -139,7 +151,12 @@ public final class SimRunner: @unchecked Sendable {
                 let first = rateWindow[0]
                 let wall = after.timeIntervalSince(first.wall)
                 let factor = paused || wall < Self.rateWindowMinimum ? 0 : (engine.simTime - first.sim) / wall
-                hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor)))
+                var snapshot = engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor))
+                condition.lock()
+                let watched = watchedRacks
+                condition.unlock()
+                if let watched { snapshot.gpuDetail = engine.gpuDetail(racks: watched) }
+                hub.publish(snapshot)
                 lastPublish = after
             }
             let nextPublish = lastPublish.addingTimeInterval(snapshotInterval)

@@ -46,6 +46,18 @@ struct LayoutRuleTests {
         }
     }
 
+    @Test("every table and list view at every size", arguments: DashboardView.allCases.filter { $0 != .dashboard })
+    func views(_ view: DashboardView) {
+        for w in Self.widths {
+            for h in Self.heights {
+                let app = DashboardApp(themes: [SnapshotFixture.theme], readOnly: false)
+                app.state.view = view
+                let cuts = app.render(snapshot: Self.snapshot(), width: w, height: h).cuts
+                #expect(cuts.isEmpty, "\(view) \(w)×\(h): \(cuts.map { "\"\($0.text)\" in \($0.width)" })")
+            }
+        }
+    }
+
     @Test("the canvas records a cut string and ignores cut blanks")
     func canvasRecordsCuts() {
         var c = Canvas(width: 10, height: 1)
