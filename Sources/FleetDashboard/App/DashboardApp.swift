@@ -158,7 +158,7 @@ public final class DashboardApp {
 
     /// The racks the GPU table covers: the selection's (a rack, a hall, a site), else the whole fleet
     /// (the simulation cuts it to `GPUDetail.limit` GPUs).
-    func gpuScope() -> Range<Int> {
+    public func gpuScope() -> Range<Int> {
         guard let s = snapshot else { return 0..<0 }
         switch state.selection {
         case .rack(let r)?: return r..<(r + 1)

@@ -27,6 +27,7 @@ public final class SimRunner: @unchecked Sendable {
     private var clockChanged = false
     private var lastTick: UInt64 = 0
     private var watchedRacks: Range<Int>?
+    private var observationChanged = false
 
     /// Builds the engine (throws if the fleet cannot be built) without starting the thread.
     public init(spec: FleetSpec, seed: UInt64, speed: SimSpeed = .times(1), paused: Bool = false,
@@ -56,6 +57,15 @@ public final class SimRunner: @unchecked Sendable {
         let changed = watchedRacks != racks
         watchedRacks = racks
         if changed { snapshotRequested = true }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Tells the runner its scenario's next observation tick changed (e.g. a replay was asked to seek),
+    /// so it asks again instead of waiting for the tick it was given before.
+    public func scenarioChanged() {
+        condition.lock()
+        observationChanged = true
         condition.broadcast()
         condition.unlock()
     }
@@ -116,7 +126,12 @@ public final class SimRunner: @unchecked Sendable {
             let stop = stopping
             var requested = snapshotRequested
             snapshotRequested = false
+            let rescheduled = observationChanged
+            observationChanged = false
             condition.unlock()
+            if rescheduled, let scenario {
+                nextObservation = scenario.nextObservationTick(after: engine.tick).map { Swift.max($0, engine.tick + 1) }
+            }
             if stop { break }
             clockChanged = false
             for c in commands { handle(c, requested: &requested) }
@@ -163,7 +178,9 @@ public final class SimRunner: @unchecked Sendable {
             let wake = min(deadline, nextPublish)
             condition.lock()
             lastTick = engine.tick
-            if queue.isEmpty && !stopping && !snapshotRequested && !clockChanged && wake > Date() { _ = condition.wait(until: wake) }
+            if queue.isEmpty && !stopping && !snapshotRequested && !observationChanged && !clockChanged && wake > Date() {
+                _ = condition.wait(until: wake)
+            }
             condition.unlock()
         }
         condition.lock()
