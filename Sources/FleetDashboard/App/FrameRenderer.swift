@@ -23,7 +23,8 @@ public final class FrameRenderer {
     public var engine = LayoutEngine() { didSet { layoutKey = nil } }
     /// What the cached layout was computed for: it is reused until the size, preset or expansion changes.
     private struct LayoutKey: Equatable {
-        var width: Int, height: Int, preset: String, expanded: PanelID?, wants: [PanelID: Int], reserve: [Int]
+        var width: Int, height: Int, preset: String, expanded: PanelID?, wants: [PanelID: Int], widths: [PanelID: Int],
+            reserve: [Int]
     }
     private var layoutKey: LayoutKey?
     private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
@@ -86,13 +87,15 @@ public final class FrameRenderer {
         let wants = PanelWants.of(s, digest: digest, plain: plain, scope: state.scope,
                                   eventCount: EventsPanel.visibleEvents(s, filter: state.eventFilter).count)
         let reserve = Self.reservedRows(state.scenarioView, width: width)
+        let widths: [PanelID: Int] = [.map: PanelWants.mapWidth(s)]
         let key = LayoutKey(width: width, height: height, preset: state.presetName, expanded: state.expanded, wants: wants,
-                            reserve: reserve)
+                            widths: widths, reserve: reserve)
         if let cached = layout, key == layoutKey { return cached }
-        var fresh = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded, wants: wants)
+        var fresh = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded, wants: wants,
+                                  widthWants: widths)
         for rows in reserve {
             var reduced = engine.layout(width: width, height: height - rows, preset: state.preset, expanded: state.expanded,
-                                        wants: wants)
+                                        wants: wants, widthWants: widths)
             guard reduced.tooSmall == nil, Set(reduced.dropped) == Set(fresh.dropped),
                   reduced.placements.map(\.guests) == fresh.placements.map(\.guests) else { continue }
             reduced.height = height

@@ -21,9 +21,10 @@ public struct LayoutEngine: Sendable {
     public init(specs: [PanelID: PanelSpec] = PanelSpec.standard) { self.specs = specs }
 
     /// Lays out a `width`×`height` screen. With `expanded` set, that panel alone fills the body.
-    /// `wants` caps the height a panel is given while others can use the rows (absent: no cap).
+    /// `wants` caps the height a panel is given while others can use the rows (absent: no cap), and
+    /// `widthWants` its width, the same way, while others in its row can use the columns.
     public func layout(width: Int, height: Int, preset: LayoutPreset, expanded: PanelID? = nil,
-                       wants: [PanelID: Int] = [:]) -> ScreenLayout {
+                       wants: [PanelID: Int] = [:], widthWants: [PanelID: Int] = [:]) -> ScreenLayout {
         let w = max(0, width), h = max(0, height)
         guard w >= Self.floor.width, h >= Self.floor.height else {
             return ScreenLayout(width: w, height: h, header: nil, footer: nil, placements: [], dropped: [],
@@ -47,7 +48,7 @@ public struct LayoutEngine: Sendable {
             let overflowHeight = need.height > body.height
             if !overflowWidth && !overflowHeight {
                 var placements: [PanelPlacement] = []
-                place(tree, in: body, guests: guests, wants: wants, into: &placements)
+                place(tree, in: body, guests: guests, wants: Wants(heights: wants, widths: widthWants), into: &placements)
                 return ScreenLayout(width: w, height: h, header: header, footer: footer,
                                     placements: placements, dropped: dropped, tooSmall: nil)
             }
@@ -135,15 +136,24 @@ public struct LayoutEngine: Sendable {
         }
     }
 
-    private func place(_ node: LayoutNode, in rect: Rect, guests: [PanelID: [PanelID]], wants: [PanelID: Int],
+    /// What panels can fill, per axis.
+    struct Wants {
+        var heights: [PanelID: Int]
+        var widths: [PanelID: Int]
+    }
+
+    private func place(_ node: LayoutNode, in rect: Rect, guests: [PanelID: [PanelID]], wants: Wants,
                        into out: inout [PanelPlacement]) {
         switch node {
         case .panel(let id, _):
             out.append(PanelPlacement(id: id, frame: rect, guests: guests[id] ?? []))
         case .row(let children, _):
             let mins = children.map { minimum($0, guests: guests).width }
-            let widths = Distribution.split(total: rect.width, minimums: mins, shares: children.map(\.share))
-                ?? Distribution.squeeze(total: rect.width, minimums: mins)
+            let split = Distribution.split(total: rect.width, minimums: mins, shares: children.map(\.share))
+            let widths = split.map {
+                Distribution.cap($0, minimums: mins, wants: children.map { want($0, guests: guests, wants: wants, vertical: false) },
+                                 shares: children.map(\.share))
+            } ?? Distribution.squeeze(total: rect.width, minimums: mins)
             var x = rect.x
             for (child, cw) in zip(children, widths) {
                 place(child, in: Rect(x: x, y: rect.y, width: cw, height: rect.height), guests: guests, wants: wants, into: &out)
@@ -153,7 +163,7 @@ public struct LayoutEngine: Sendable {
             let mins = children.map { minimum($0, guests: guests).height }
             let split = Distribution.split(total: rect.height, minimums: mins, shares: children.map(\.share))
             let heights = split.map {
-                Distribution.cap($0, minimums: mins, wants: children.map { want($0, guests: guests, wants: wants) },
+                Distribution.cap($0, minimums: mins, wants: children.map { want($0, guests: guests, wants: wants, vertical: true) },
                                  shares: children.map(\.share))
             } ?? Distribution.squeeze(total: rect.height, minimums: mins)
             var y = rect.y
@@ -164,19 +174,20 @@ public struct LayoutEngine: Sendable {
         }
     }
 
-    /// The most rows a node can fill: a panel's want (unbounded when it has none or hosts guests),
-    /// the tallest child of a row, the sum of a column's children.
-    private func want(_ node: LayoutNode, guests: [PanelID: [PanelID]], wants: [PanelID: Int]) -> Int? {
+    /// The most rows (or columns) a node can fill: a panel's want (unbounded when it has none or
+    /// hosts guests); across a split the largest child's, along it the children's sum.
+    private func want(_ node: LayoutNode, guests: [PanelID: [PanelID]], wants: Wants, vertical: Bool) -> Int? {
         switch node {
         case .panel(let id, _):
-            guard guests[id] == nil, let w = wants[id] else { return nil }
-            return max(w, panelMinimum(id, guests: guests).height)
-        case .row(let children, _):
-            let w = children.map { want($0, guests: guests, wants: wants) }
-            return w.contains { $0 == nil } ? nil : w.compactMap { $0 }.max()
-        case .column(let children, _):
-            let w = children.map { want($0, guests: guests, wants: wants) }
-            return w.contains { $0 == nil } ? nil : w.compactMap { $0 }.reduce(0, +)
+            guard guests[id] == nil, let w = (vertical ? wants.heights : wants.widths)[id] else { return nil }
+            let m = panelMinimum(id, guests: guests)
+            return max(w, vertical ? m.height : m.width)
+        case .row(let children, _), .column(let children, _):
+            let w = children.map { want($0, guests: guests, wants: wants, vertical: vertical) }
+            guard !w.contains(where: { $0 == nil }) else { return nil }
+            var along = false
+            if case .column = node { along = vertical } else { along = !vertical }
+            return along ? w.compactMap { $0 }.reduce(0, +) : w.compactMap { $0 }.max()
         }
     }
 }

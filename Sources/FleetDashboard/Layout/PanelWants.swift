@@ -22,4 +22,16 @@ enum PanelWants {
         }
         return out
     }
+
+    /// The columns the map fills at most, borders included: site and hall labels, the widest hall's
+    /// racks on one line, the cooling and RTT note, and room for its legend.
+    static func mapWidth(_ s: Snapshot) -> Int {
+        let label = min(MapGeometry.maxLabelWidth, s.sites.map { DisplayWidth.of($0.name) }.max() ?? 0) + 1
+        let hallLabel = (s.halls.map(\.number).max() ?? 1) >= 10 ? 4 : 3
+        let widest = s.halls.map(\.racks.count).max() ?? 1
+        return 2 + max(label + hallLabel + widest + 1 + MapGeometry.noteWidth, legendWidth)
+    }
+
+    /// The legend's full width: the scale and every mark's meaning.
+    static let legendWidth = 66
 }

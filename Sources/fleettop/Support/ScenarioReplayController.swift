@@ -119,13 +119,15 @@ final class ScenarioReplayController: ScenarioController {
         let s = scenario.status
         let end = SessionRecording.seconds(ofTick: scenario.holdTick)
         var header = "REPLAY " + ScenarioText.name(name, limit: 30) + " · \(s.applied)/\(s.total) commands"
-            + " · at " + ScenarioText.clock(snapshot.simTime) + " of " + ScenarioText.clock(end)
         if let seek = s.seekTick {
             header += " · seeking to " + ScenarioText.clock(SessionRecording.seconds(ofTick: seek))
         } else if s.finished {
             header += " · end of recording"
-        } else if let next = s.nextTick {
-            header += " · next in " + ScenarioText.clock(SessionRecording.seconds(ofTick: next) - snapshot.simTime)
+        } else {
+            header += " · at " + ScenarioText.clock(snapshot.simTime) + " of " + ScenarioText.clock(end)
+            if let next = s.nextTick {
+                header += " · next in " + ScenarioText.clock(SessionRecording.seconds(ofTick: next) - snapshot.simTime)
+            }
         }
         if s.seekTick == nil { pace = nil }
         state.scenario = header

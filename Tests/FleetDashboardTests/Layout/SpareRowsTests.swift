@@ -43,4 +43,17 @@ struct SpareRowsTests {
         #expect((events?.height ?? 0) == 60 - 2 - 10 - 7)
         #expect(canvas.cuts.isEmpty)
     }
+
+    @Test("the map keeps only the columns it fills; the operations preset gives the rest to detail and events")
+    func mapWidth() throws {
+        let s = SnapshotFixture.demo()
+        let app = DashboardApp(themes: [SnapshotFixture.theme], readOnly: false)
+        app.state.presetName = LayoutPreset.operations.name
+        let canvas = app.render(snapshot: s, width: 200, height: 50)
+        let layout = try #require(app.renderer.layout)
+        let map = try #require(layout.placement(of: .map)?.frame)
+        #expect(map.width == PanelWants.mapWidth(s))
+        #expect(layout.placement(of: .events)?.frame.width == 200 - map.width)
+        #expect(canvas.cuts.isEmpty)
+    }
 }
