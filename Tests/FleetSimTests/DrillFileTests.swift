@@ -115,7 +115,7 @@ struct DrillFileTests {
         (replacing("    factor: 3\n", with: ""),
          "bad.yaml:14: method[0]: missing factor=X — expected factor=X, e.g. factor=3"),
         (replacing("- repair all", with: "- repair everything"),
-         "bad.yaml:30: rollback[0]: column 8: expected key=value, got 'everything' — expected one of site=, hall=, rack=, replica=, gpu=, tag=, count=, percent="),
+         "bad.yaml:30: rollback[0]: column 8: expected key=value, got 'everything' — expected one of site=, hall=, rack=, replica=, gpu=, tag=, count=, percent=, fault="),
         (replacing("    above: 20%", with: "    above: 20%\n    below: 30%"),
          "bad.yaml:27: stop_when[0]: give below or above, not both — expected one of below: X, above: X"),
         (replacing("name: metro cooling loss at peak\n", with: ""),

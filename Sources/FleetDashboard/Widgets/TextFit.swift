@@ -25,12 +25,14 @@ public enum TextFit {
         return best.isEmpty ? ellipsis : best + ellipsis
     }
 
-    /// Drops trailing blanks and separators (` · `, `,`, `(`) so the ellipsis follows a word.
+    /// Characters never left at the end before the ellipsis: blanks, separators, and signs whose
+    /// figure was left out (`p99 >` without its `0.45 s` would read as a cut).
+    static let dangling: Set<Character> = [" ", "·", ",", "(", "|", ":", ">", "<", "=", "+", "−", "-", "–", "×", "→", "/"]
+
+    /// Drops trailing blanks, separators and dangling signs so the ellipsis follows a word.
     static func trimTail(_ s: String) -> String {
         var out = Substring(s)
-        while let last = out.last, last == " " || last == "·" || last == "," || last == "(" || last == "|" || last == ":" {
-            out = out.dropLast()
-        }
+        while let last = out.last, dangling.contains(last) { out = out.dropLast() }
         return String(out)
     }
 }

@@ -75,6 +75,7 @@ struct LayoutRuleTests {
         #expect(TextFit.fit("next surge in 19:29", width: 15) == "next surge in…")
         #expect(TextFit.fit("fits", width: 4) == "fits")
         #expect(TextFit.fit("a · b", width: 4) == "a…")
+        #expect(TextFit.fit("SLO breach code TTFT p99 > 0.45 s", width: 30) == "SLO breach code TTFT p99…")
     }
 
     @Test("a line writer keeps a label with its figure and closes the row")

@@ -57,3 +57,16 @@ struct SpareRowsTests {
         #expect(canvas.cuts.isEmpty)
     }
 }
+
+/// The expanded thermal panel uses its rows for the hottest racks, not a fixed five.
+@Suite("Thermal panel expanded")
+struct ThermalExpandedTests {
+    @Test("expanded at 160×48 it lists as many hottest racks as it has rows, up to the digest's list")
+    func listsMoreThanFive() {
+        let app = DashboardApp(themes: [SnapshotFixture.theme], readOnly: false)
+        app.state.expanded = .thermal
+        let text = app.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48).plainText
+        let hottest = text.components(separatedBy: "\n").filter { $0.contains("/r") && $0.contains(" inlet ") }
+        #expect(hottest.count == FleetDigest.hottestCount)
+    }
+}
