@@ -137,7 +137,7 @@ struct PanelRenderTests {
     func trafficCramped() {
         let lines = render(width: 34, height: 6) { c, r, ctx in TrafficPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
-            "╭─ traffic · requests/s · KV =… ─╮",
+            "╭─ traffic · requests/s · KV… ───╮",
             "│chat     12.4k ▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ │",
             "│code      2.1k ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄ │",
             "│agentic  41.8k ▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇ │",

@@ -85,7 +85,8 @@ public final class FrameRenderer {
     private func screenLayout(_ s: Snapshot, state: DashboardState, width: Int, height: Int) -> ScreenLayout {
         let plain = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded)
         let wants = PanelWants.of(s, digest: digest, plain: plain, scope: state.scope,
-                                  eventCount: EventsPanel.visibleEvents(s, filter: state.eventFilter).count)
+                                  eventCount: EventsPanel.visibleEvents(s, filter: state.eventFilter).count,
+                                  selection: state.selection)
         let reserve = Self.reservedRows(state.scenarioView, width: width)
         let widths: [PanelID: Int] = [.map: PanelWants.mapWidth(s)]
         let key = LayoutKey(width: width, height: height, preset: state.presetName, expanded: state.expanded, wants: wants,

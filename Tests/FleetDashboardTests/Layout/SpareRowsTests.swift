@@ -46,7 +46,10 @@ struct SpareRowsTests {
 
     @Test("the map keeps only the columns it fills; the operations preset gives the rest to detail and events")
     func mapWidth() throws {
-        let s = SnapshotFixture.demo()
+        var s = SnapshotFixture.demo()
+        for i in 0..<60 {
+            s.events.append(SimEvent(id: 100 + i, kind: .info, startSeconds: 52_000 + Double(i), endSeconds: nil, text: "event \(i)"))
+        }
         let app = DashboardApp(themes: [SnapshotFixture.theme], readOnly: false)
         app.state.presetName = LayoutPreset.operations.name
         let canvas = app.render(snapshot: s, width: 200, height: 50)
@@ -54,6 +57,8 @@ struct SpareRowsTests {
         let map = try #require(layout.placement(of: .map)?.frame)
         #expect(map.width == PanelWants.mapWidth(s))
         #expect(layout.placement(of: .events)?.frame.width == 200 - map.width)
+        #expect(layout.placement(of: .detail)?.frame.height == PanelSpec.standard[.detail]?.minHeight,
+                "with nothing selected, detail keeps its minimum; events take the rest")
         #expect(canvas.cuts.isEmpty)
     }
 }
