@@ -12,6 +12,8 @@ struct SpareRowsTests {
         #expect(Distribution.cap([10, 10, 10], minimums: [3, 3, 3], wants: [4, 12, nil], shares: [1, 1, 1]) == [4, 12, 14])
         #expect(Distribution.cap([10, 10], minimums: [3, 3], wants: [4, 5], shares: [1, 1]) == [10, 10])
         #expect(Distribution.cap([10, 10], minimums: [6, 3], wants: [2, nil], shares: [1, 1]) == [6, 14])
+        #expect(Distribution.cap([13, 19, 6], minimums: [6, 6, 4], wants: [10, 7, 7], shares: [2, 3, 1]) == [13, 18, 7],
+                "the one row events lack comes first; what nobody wants goes back to those that gave it")
     }
 
     @Test("in the latency preset the events list takes the rows latency and traffic cannot fill")
