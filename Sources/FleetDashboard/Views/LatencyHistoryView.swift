@@ -53,15 +53,17 @@ public enum LatencyHistoryView {
         }
         guard area.height >= 2 else { return }
         let axis = "now"
-        let plot = Rect(x: area.x, y: area.y + 1, width: max(0, area.width - DisplayWidth.of(axis) - 1), height: area.height - 1)
         let upper = Float(max(worst, (target ?? 0) * 1.25, 0.001))
+        let top = NumberFormat.duration(Double(upper))
+        let gutter = max(DisplayWidth.of(axis), area.height >= 3 ? DisplayWidth.of(top) : 0) + 1
+        let plot = Rect(x: area.x, y: area.y + 1, width: max(0, area.width - gutter), height: area.height - 1)
         let style = CellStyle(foreground: ctx.theme.gradient(.latency, at: min(1, margin ?? 0.5)),
                               background: ctx.theme.color(.mainBackground))
         ColumnChart.draw(into: &canvas, columns: ColumnChart.buckets(values, width: plot.width, span: window.seconds),
                          rect: plot, upper: upper, target: target.map(Float.init), style: style, targetStyle: ctx.critical,
                          glyphs: ctx.glyphs)
         var scale = LineWriter(Rect(x: plot.maxX + 1, y: plot.y, width: area.maxX - plot.maxX - 1, height: 1), row: 0)
-        if plot.height >= 2 { scale.write(NumberFormat.duration(Double(upper)), ctx.dim, into: &canvas) }
+        if plot.height >= 2 { scale.write(top, ctx.dim, into: &canvas) }
         var now = LineWriter(Rect(x: plot.maxX + 1, y: plot.maxY - 1, width: area.maxX - plot.maxX - 1, height: 1), row: 0)
         now.write(axis, ctx.dim, into: &canvas)
     }
