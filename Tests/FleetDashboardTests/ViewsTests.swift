@@ -83,6 +83,8 @@ struct ViewsTests {
         #expect(d.command == .repair(TargetSelector(fault: 1)))
         #expect(d.lines.contains { $0.contains("ends cooling metro-edge/h1") && $0.contains("other faults stay") })
         #expect(press(a, .character("y")).contains(.send(.repair(TargetSelector(fault: 1)))))
+        _ = press(a, .character("5"), .enter)
+        #expect(a.state.view == .dashboard && a.state.selection == .hall(0), "Enter shows the fault's target on the map")
     }
 
     @Test("3 asks the simulation for the selection's GPUs and lists them")

@@ -221,7 +221,12 @@ public final class DashboardApp {
             switch rows[st.cursor].target {
             case .rack(let r), .gpu(let r, _): return select(.rack(r))
             case .place(let p): return select(p)
-            case .fault: state.say("r repairs this fault; Esc goes back")
+            case .fault(let id):
+                if let f = snapshot?.activeFaults.first(where: { $0.id == id }), let s = snapshot,
+                   let place = JumpPrompt.resolve(f.target, in: s) {
+                    return select(place)
+                }
+                state.say("r repairs this fault; Esc goes back")
             case .none: break
             }
             return [.redraw]

@@ -136,7 +136,9 @@ public enum ViewTables {
         }
         for v in s.invariantViolations { add(nil, "invariant", v, "model check failed", .critical, .none) }
         for e in s.events where e.kind == .alert && e.endSeconds == nil {
-            add(e.startSeconds, "reading", e.text, "sensor reading", .warning, .none)
+            let place = e.text.split(separator: " ").lazy.filter { $0.contains("/") }
+                .compactMap { JumpPrompt.resolve(String($0), in: s) }.first
+            add(e.startSeconds, "reading", e.text, "sensor reading", .warning, place.map { .place($0) } ?? .none)
         }
         return TableModel(columns: columns, rows: rows, note: "the header's ⚠ count: faults, SLO targets breached now, model checks, open reading alerts",
                           empty: "no alerts: no fault active, every SLO target met")
