@@ -210,7 +210,7 @@ public final class FrameRenderer {
             if let k = label(.sortNext) { out.append(.init(k, "sort")) }
             if let k = label(.sortReverse) { out.append(.init(k, "reverse")) }
             if let k = label(.filter) { out.append(.init(k, "filter")) }
-            if state.view == .racks || state.view == .gpus, let k = label(.drillDown) { out.append(.init(k, "show on map")) }
+            if let k = label(.drillDown) { out.append(.init(k, "show on map")) }
             if !state.readOnly, state.view != .alerts, let k = label(.repair) { out.append(.init(k, "repair")) }
         }
         if state.view == .latency, let k = label(.latencyWindow) { out.append(.init(k, "window " + state.latencyWindow.label)) }
