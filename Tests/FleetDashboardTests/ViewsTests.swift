@@ -177,4 +177,16 @@ struct ViewsTests {
         let a = app()
         #expect(press(a, .character("w")).contains(.saveFrame))
     }
+
+    @Test("the rack table is rebuilt when the racks change and reused while they do not")
+    func rackTableFollowsTheRacks() throws {
+        var s = SnapshotFixture.demo()
+        let a = app(s)
+        let first = try #require(a.renderer.tableModel(.racks, s, deg: "°C"))
+        #expect(first.rows[0].cells[1] == "ok")
+        s.racks.flags[0] = [.failed]
+        s.racks.gpusUp[0] = 0
+        let second = try #require(a.renderer.tableModel(.racks, s, deg: "°C"))
+        #expect(second.rows[0].cells[1] == "failed")
+    }
 }

@@ -170,7 +170,7 @@ public final class DashboardApp {
 
     /// The rows of the table on screen as drawn (filtered, sorted), and its state.
     func tableRows() -> (rows: [TableModel.Row], state: TableState)? {
-        guard let s = snapshot, let model = ViewTables.model(state.view, s, deg: glyphs.degree) else { return nil }
+        guard let s = snapshot, let model = renderer.tableModel(state.view, s, deg: glyphs.degree) else { return nil }
         var st = state.table(state.view)
         let rows = model.visibleRows(st)
         st.clamp(count: rows.count, rows: max(1, renderer.tableRows))
@@ -192,7 +192,7 @@ public final class DashboardApp {
         case .selectLeft, .selectRight, .focusNext, .focusPrevious, .expand, .preset:
             return [.redraw]
         case .sortNext, .sortReverse:
-            guard view.isTable, let s = snapshot, let model = ViewTables.model(view, s, deg: glyphs.degree) else { return [.redraw] }
+            guard view.isTable, let s = snapshot, let model = renderer.tableModel(view, s, deg: glyphs.degree) else { return [.redraw] }
             var st = state.table(view)
             if action == .sortNext {
                 st.sortColumn = (st.sortColumn + 1) % max(1, model.columns.count)

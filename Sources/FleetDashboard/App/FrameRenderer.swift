@@ -17,6 +17,19 @@ public final class FrameRenderer {
     public private(set) var eventRows = 0
     /// Row lines the table view had in the last frame (a page for PgUp / PgDn).
     public private(set) var tableRows = 0
+    /// The last rack table built and the rack columns it was built from: a hyperscale fleet's table
+    /// is 30,000 rows, so it is built once per change of the racks, not once per frame and key press.
+    private var rackTableCache: (racks: RackTable, sites: [String], deg: String, model: TableModel)?
+
+    /// The table `view` shows for `s` (nil for the dashboard and the latency history).
+    public func tableModel(_ view: DashboardView, _ s: Snapshot, deg: String) -> TableModel? {
+        guard view == .racks else { return ViewTables.model(view, s, deg: deg) }
+        let sites = s.sites.map(\.name)
+        if let c = rackTableCache, c.deg == deg, c.sites == sites, c.racks == s.racks { return c.model }
+        guard let model = ViewTables.model(view, s, deg: deg) else { return nil }
+        rackTableCache = (s.racks, sites, deg, model)
+        return model
+    }
     /// Size of the last frame, in cells.
     public private(set) var size = (width: 0, height: 0)
     /// The layout engine; changing it (its panel specs) lays the next frame out afresh.
@@ -131,7 +144,7 @@ public final class FrameRenderer {
             LatencyHistoryView.draw(into: &canvas, s, rect: rect, window: state.latencyWindow, ctx: ctx)
             return
         }
-        guard let model = ViewTables.model(state.view, s, deg: ctx.glyphs.degree) else { return }
+        guard let model = tableModel(state.view, s, deg: ctx.glyphs.degree) else { return }
         tableRows = TableView.draw(into: &canvas, model, view: state.view, state: state.table(state.view), rect: rect, ctx: ctx,
                                    editingFilter: state.editingFilter && state.filterTarget == .table)
     }
