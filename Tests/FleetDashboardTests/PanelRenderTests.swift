@@ -258,7 +258,7 @@ struct PanelRenderTests {
         let lines = render(width: 34, height: 6) { c, r, ctx in DetailPanel.draw(into: &c, s, rect: r, ctx: ctx, selection: .rack(5)) }
         #expect(lines == [
             "╭─ detail · metro-edge/h1/r06 ───╮",
-            "│rack metro-edge/h1/r06  reasons │",
+            "│rack metro-edge/h1/r06 …        │",
             "│GPUs up 32/32  throttled 12     │",
             "│IT 25 kW  busy 50%  queue 10    │",
             "│inlet 23.0 °C  die max 79.0 °C  │",

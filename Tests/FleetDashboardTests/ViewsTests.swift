@@ -189,4 +189,15 @@ struct ViewsTests {
         let second = try #require(a.renderer.tableModel(.racks, s, deg: "°C"))
         #expect(second.rows[0].cells[1] == "failed")
     }
+
+    @Test("with nothing selected the detail panel summarises each site instead of standing empty")
+    func detailSummary() {
+        let a = DashboardApp(themes: [SnapshotFixture.theme])
+        a.state.presetName = LayoutPreset.operations.name
+        let frame = a.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48)
+        let text = frame.plainText
+        #expect(text.contains("g goes to one by name"))
+        for name in SnapshotFixture.siteNames { #expect(text.contains("│" + name + "  up ")) }
+        #expect(frame.cuts.isEmpty)
+    }
 }

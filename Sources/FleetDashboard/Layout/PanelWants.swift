@@ -5,7 +5,7 @@ import FleetSim
 enum PanelWants {
     /// Wants for the panels of `s`; the map's depends on its width (racks wrap on narrow maps).
     /// `plain` is the layout by shares alone, which gives the widths the map and latency wrap to.
-    /// With nothing selected the detail panel is one line of advice and asks for no more.
+    /// With nothing selected the detail panel is a hint and a line per site, and asks for no more.
     static func of(_ s: Snapshot, digest: FleetDigest, plain: ScreenLayout, scope: MapScope, eventCount: Int,
                    selection: MapSelection? = nil) -> [PanelID: Int] {
         let latencyWidth = (plain.placement(of: .latency)?.frame.width ?? 0) - 2
@@ -17,7 +17,7 @@ enum PanelWants {
             .thermal: 2 + 3 + min(ThermalPanel.hottestShown, digest.hottestRacks.count),
             .events: 2 + max(1, eventCount),
         ]
-        if selection == nil { out[.detail] = 3 }
+        if selection == nil { out[.detail] = DetailPanel.summaryHeight(s) }
         if let mapWidth = plain.placement(of: .map)?.frame.width, mapWidth > 2 {
             let geo = MapGeometry(snapshot: s, area: Rect(x: 0, y: 0, width: mapWidth - 2, height: 100_000), scope: scope,
                                   selection: nil)
