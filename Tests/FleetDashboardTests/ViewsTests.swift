@@ -196,7 +196,7 @@ struct ViewsTests {
         a.state.presetName = LayoutPreset.operations.name
         let frame = a.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48)
         let text = frame.plainText
-        #expect(text.contains("g goes to one by name"))
+        #expect(text.contains("arrows, click, or g"))
         for name in SnapshotFixture.siteNames { #expect(text.contains("│" + name + "  up ")) }
         #expect(frame.cuts.isEmpty)
     }

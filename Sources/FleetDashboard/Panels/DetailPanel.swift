@@ -85,10 +85,10 @@ public enum DetailPanel {
     }
 
     /// With nothing selected: how to select, then one line per site (GPUs up, facility power against
-    /// its limit, hottest die as read, RTT), so the panel is useful before the operator picks anything.
+    /// its limit, hottest die as read), so the panel is useful before the operator picks anything.
     static func fleetSummary(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
         var hint = LineWriter(inner, row: 0)
-        hint.write("select a site, hall or rack on the map (arrows, click, g goes to one by name)", ctx.dim, into: &canvas)
+        hint.write("select a site, hall or rack: arrows, click, or g", ctx.dim, into: &canvas)
         var lines = DetailLines(inner: inner, ctx: ctx)
         lines.row = 1
         let deg = " " + ctx.glyphs.degree
@@ -99,8 +99,7 @@ public enum DetailPanel {
                                 ("  up ", NumberFormat.count(Double(site.gpusUp)) + "/" + NumberFormat.count(Double(site.gpus))),
                                 ("  ", NumberFormat.megawatts(kW: site.facilityPowerKW, reference: ref) + "/"
                                     + NumberFormat.megawatts(kW: limit, reference: ref) + " MW"),
-                                ("  die ", NumberFormat.fixed(site.dieCMaxReported, 0) + deg),
-                                ("  RTT ", NumberFormat.fixed(site.rttMs, 0) + " ms")])
+                                ("  die ", NumberFormat.fixed(site.dieCMaxReported, 0) + deg)])
         }
     }
 
