@@ -85,11 +85,11 @@ struct DashboardAppTests {
         #expect(a.state.palette.text == "surge all factor=2")
     }
 
-    @Test func clockKeysFollowTheSnapshot() {
+    @Test func clockKeysWalkFromTheRequestedSpeed() {
         let a = app()
         #expect(press(a, .character(" ")).contains(.send(.pause)))
         #expect(press(a, .character("+")).contains(.send(.speed(.times(60)))))
-        #expect(press(a, .character("-")).contains(.send(.speed(.times(5)))))
+        #expect(press(a, .character("-")).contains(.send(.speed(.times(10)))))
         #expect(press(a, .character(">")).contains(.refreshChanged(milliseconds: 250)))
         #expect(press(a, .character("<")).contains(.refreshChanged(milliseconds: 500)))
         #expect(press(a, .character("t")).contains(.themeChanged(index: 1, name: "monochrome")))
@@ -138,6 +138,7 @@ struct DashboardAppTests {
 
     @Test func filterNarrowsTheEventsList() {
         let a = app()
+        a.state.focus = .events
         _ = press(a, .character("/"))
         for c in "slo" { _ = press(a, .character(c)) }
         _ = press(a, .enter)

@@ -58,14 +58,13 @@ struct DialogTests {
                                               magnitude: 0.6, rampSeconds: 60, durationSeconds: 600)))
     }
 
-    @Test func gpuFaultSkipsMagnitudeAndHitsOneGPU() {
+    @Test func gpuFaultSkipsMagnitudeAndRampAndHitsOneGPU() {
         let s = SnapshotFixture.demo()
         var w = InjectionWizard(flow: .fault, snapshot: s, selection: .rack(5))
         _ = w.handle(.character("1"))                                // gpu
         #expect(w.menu.options.first == "one GPU in rack metro-edge/h1/r06")
         _ = w.handle(.enter)
-        #expect(w.menu.title == "fault: ramp")
-        _ = w.handle(.enter)
+        #expect(w.menu.title == "fault: duration")
         guard case .confirm(let d) = w.handle(.character("5")) else { Issue.record("no confirmation"); return }
         #expect(d.command == .fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "metro-edge", hall: 1, rack: 6, mode: .count(1)))))
     }

@@ -65,7 +65,7 @@ struct PanelRenderTests {
     func powerCramped() {
         let lines = render(width: 34, height: 6) { c, r, ctx in PowerPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
-            "╭─ power · facility MW vs grid  ─╮",
+            "╭─ power · facility MW vs grid… ─╮",
             "│metro-edge    █████▉ 9.8/10.0   │",
             "│regional      ███▍·· 18.1/32.0  │",
             "│remote-campus ██···· 41/120     │",
@@ -81,12 +81,12 @@ struct PanelRenderTests {
             "╭─ thermal · racks by °C ──────────────────────────────────────╮",
             "│inlet °C 18 █·███······· 45   die °C 30 ·▃▇██▇█▇▆█▅· 92       │",
             "│throttled 212 GPUs (T 180, W 32) · shut down 8                │",
-            "│hottest remote-campus/h1/r01 84.0 °C inlet 20.0               │",
-            "│        regional/h1/r04 83.0 °C inlet 29.0                    │",
-            "│        metro-edge/h1/r07 82.0 °C inlet 26.0 W                │",
-            "│        remote-campus/h1/r07 81.0 °C inlet 26.0               │",
-            "│        regional/h2/r02 80.0 °C inlet 23.0                    │",
-            "│                                                              │",
+            "│hottest remote-campus/h1/r01 84.0 °C inlet 20.0 °C            │",
+            "│        regional/h1/r04 83.0 °C inlet 29.0 °C                 │",
+            "│        metro-edge/h1/r07 82.0 °C W inlet 26.0 °C             │",
+            "│        remote-campus/h1/r07 81.0 °C inlet 26.0 °C            │",
+            "│        regional/h2/r02 80.0 °C inlet 23.0 °C                 │",
+            "│        metro-edge/h1/r06 79.0 °C T inlet 23.0 °C             │",
             "╰──────────────────────────────────────────────────────────────╯",
         ])
     }
@@ -99,8 +99,8 @@ struct PanelRenderTests {
         var c = Canvas(width: 64, height: 10)
         ThermalPanel.draw(into: &c, faulty, rect: c.bounds, ctx: SnapshotFixture.context(faulty))
         let lines = SnapshotFixture.lines(c)
-        #expect(lines[3] == "│hottest metro-edge/h1/r01 96.0 °C inlet 50.0                  │")
-        #expect(lines[4] == "│        remote-campus/h1/r01 84.0 °C inlet 20.0               │")
+        #expect(lines[3] == "│hottest metro-edge/h1/r01 96.0 °C inlet 50.0 °C               │")
+        #expect(lines[4] == "│        remote-campus/h1/r01 84.0 °C inlet 20.0 °C            │")
     }
 
     @Test("thermal panel, cramped 34×6")
@@ -110,8 +110,8 @@ struct PanelRenderTests {
             "╭─ thermal · racks by °C ────────╮",
             "│inlet °C 18 █·███······· 45     │",
             "│die °C 30 ·▃▇██▇█▇▆█▅· 92       │",
-            "│throttled 212 GPUs (T 180, W 32)│",
-            "│hottest remote-campus/h1/r01 84.│",
+            "│throttled 212 GPUs · shut down 8│",
+            "│hottest …                       │",
             "╰────────────────────────────────╯",
         ])
     }
@@ -121,11 +121,11 @@ struct PanelRenderTests {
         let lines = render(width: 64, height: 10) { c, r, ctx in TrafficPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
             "╭─ traffic · requests/s · KV = share of fleet cache ───────────╮",
-            "│chat     12.4k ▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue  3.1k  KV  21%  good 97.2%│",
-            "│code      2.1k ▄▄▄▄▄▄▄▄▄▄▄▄▄▄ queue    40  KV   4%  good 91.0%│",
-            "│agentic  41.8k ▆▆▆▆▆▆▆▆▇▇▇▇▇▇ queue  9.7k  KV  43%  good 88.4%│",
-            "│batch     3.0k ▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue     0  KV  10%  shed 40.0%│",
-            "│retries 312/s · dropped 1.2k · tokens out 1.2M/s · goodput 93.│",
+            "│chat     12.4k ▅▅▅▅▅▅▅▅▅▅▅▅ queue  3.1k  KV  21%  good 97.2%  │",
+            "│code      2.1k ▄▄▄▄▄▄▄▄▄▄▄▄ queue    40  KV   4%  good 91.0%  │",
+            "│agentic  41.8k ▆▆▆▆▆▆▇▇▇▇▇▇ queue  9.7k  KV  43%  good 88.4%  │",
+            "│batch     3.0k ▅▅▅▅▅▅▅▅▅▅▅▅ queue     0  KV  10%  shed 40.0%  │",
+            "│goodput 93.4% · tokens out 1.2M/s · retries 312/s …           │",
             "│                                                              │",
             "│                                                              │",
             "│                                                              │",
@@ -137,7 +137,7 @@ struct PanelRenderTests {
     func trafficCramped() {
         let lines = render(width: 34, height: 6) { c, r, ctx in TrafficPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
-            "╭─ traffic · requests/s · KV =  ─╮",
+            "╭─ traffic · requests/s · KV… ───╮",
             "│chat     12.4k ▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ │",
             "│code      2.1k ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄ │",
             "│agentic  41.8k ▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇ │",
@@ -151,14 +151,14 @@ struct PanelRenderTests {
         let lines = render(width: 64, height: 10) { c, r, ctx in LatencyPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
             "╭─ latency · p50 p95 p99 · last 60 s vs p99 SLO ───────────────╮",
-            "│chat    TTFT 0.31 0.74 1.62 s  ✔ 2.00 s  TPOT   38   61  140 m│",
-            "│        E2E   2.5  5.9 13.0 s                                 │",
-            "│code    TTFT  120  300  510 ms ✘ 450 ms  TPOT   22   31   44 m│",
-            "│        E2E  0.96 2.40 4.08 s                                 │",
-            "│agentic TTFT 0.40 1.10 1.90 s  ✔ 2.00 s  TPOT   30   50   90 m│",
-            "│        E2E   3.2  8.8 15.2 s                                 │",
-            "│batch   TTFT 2.00 5.00 9.00 s            TPOT   50   80  120 m│",
-            "│        E2E  16.0 40.0 72.0 s                                 │",
+            "│chat    TTFT 0.31 0.74 1.62 s  ✔ 2.00 s                       │",
+            "│        TPOT   38   61  140 ms ✔ 200 ms …                     │",
+            "│code    TTFT  120  300  510 ms ✘ 450 ms                       │",
+            "│        TPOT   22   31   44 ms ✘ 40 ms  …                     │",
+            "│agentic TTFT 0.40 1.10 1.90 s  ✔ 2.00 s                       │",
+            "│        TPOT   30   50   90 ms ✔ 200 ms …                     │",
+            "│batch   TTFT 2.00 5.00 9.00 s                                 │",
+            "│        TPOT   50   80  120 ms          …                     │",
             "╰──────────────────────────────────────────────────────────────╯",
         ])
     }
@@ -167,7 +167,7 @@ struct PanelRenderTests {
     func latencyCramped() {
         let lines = render(width: 34, height: 6) { c, r, ctx in LatencyPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
-            "╭─ latency · p50 p95 p99 · last ─╮",
+            "╭─ latency · p50 p95 p99… ───────╮",
             "│chat    TTFT 0.31 0.74 1.62 s  ✔│",
             "│code    TTFT  120  300  510 ms ✘│",
             "│agentic TTFT 0.40 1.10 1.90 s  ✔│",
@@ -197,10 +197,10 @@ struct PanelRenderTests {
     func agenticCramped() {
         let lines = render(width: 34, height: 6) { c, r, ctx in AgenticPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
-            "╭─ agentic · whole tasks vs sin ─╮",
-            "│18.2k tasks in flight · 23 calls│",
-            "│task p50 14 s  p99 96 s  vs call│",
-            "│P(a call beyond its p99) = 1−0.9│",
+            "╭─ agentic · whole tasks vs… ────╮",
+            "│18.2k tasks · 23 calls/task     │",
+            "│task p99 96 s vs call p99 2.30 s│",
+            "│P(a call > p99) = 1−0.99²³ = 21%│",
             "│round trips 12% of task time    │",
             "╰────────────────────────────────╯",
         ])
@@ -229,9 +229,9 @@ struct PanelRenderTests {
         #expect(lines == [
             "╭─ events · newest first ────────╮",
             "│14:31:50 repair regional/h2/r03 │",
-            "│14:31:40 SLO breach code TTFT p9│",
-            "│14:26:10 * throttling metro-edge│",
-            "│14:24:53 * cooling −60% metro-ed│",
+            "│14:31:40 SLO breach code TTFT…  │",
+            "│14:26:10 * throttling…          │",
+            "│14:24:53 * cooling −60%…        │",
             "╰────────────────────────────────╯",
         ])
     }
@@ -258,7 +258,7 @@ struct PanelRenderTests {
         let lines = render(width: 34, height: 6) { c, r, ctx in DetailPanel.draw(into: &c, s, rect: r, ctx: ctx, selection: .rack(5)) }
         #expect(lines == [
             "╭─ detail · metro-edge/h1/r06 ───╮",
-            "│rack metro-edge/h1/r06  reasons │",
+            "│rack metro-edge/h1/r06 …        │",
             "│GPUs up 32/32  throttled 12     │",
             "│IT 25 kW  busy 50%  queue 10    │",
             "│inlet 23.0 °C  die max 79.0 °C  │",
@@ -271,11 +271,11 @@ struct PanelRenderTests {
         let lines = render(width: 120, height: 7) { c, r, ctx in TrafficPanel.draw(into: &c, s, rect: r, ctx: ctx) }
         #expect(lines == [
             "╭─ traffic · requests/s · KV = share of fleet cache ───────────────────────────────────────────────────────────────────╮",
-            "│chat     12.4k ▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue  3.1k ▅▅▅▅▅▅▅▅  KV  21% ▄▄▄▄▄▄▄▄  good 97.2%│",
-            "│code      2.1k ▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄ queue    40 ▅▅▅▅▅▅▅▅  KV   4% ▄▄▄▄▄▄▄▄  good 91.0%│",
-            "│agentic  41.8k ▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇ queue  9.7k ▆▇▇▇▇▇▇▇  KV  43% ▄▄▄▄▄▄▄▄  good 88.4%│",
-            "│batch     3.0k ▃▃▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue     0 ▄▄▄▄▄▄▄▄  KV  10% ▄▄▄▄▄▄▄▄  shed 40.0%│",
-            "│retries 312/s · dropped 1.2k · tokens out 1.2M/s · goodput 93.4%                                                      │",
+            "│chat     12.4k ▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue  3.1k ▅▅▅▅▅▅▅▅  KV  21% ▄▄▄▄▄▄▄▄  good 97.2%  │",
+            "│code      2.1k ▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄ queue    40 ▅▅▅▅▅▅▅▅  KV   4% ▄▄▄▄▄▄▄▄  good 91.0%  │",
+            "│agentic  41.8k ▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇ queue  9.7k ▆▇▇▇▇▇▇▇  KV  43% ▄▄▄▄▄▄▄▄  good 88.4%  │",
+            "│batch     3.0k ▃▃▃▃▃▃▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅ queue     0 ▄▄▄▄▄▄▄▄  KV  10% ▄▄▄▄▄▄▄▄  shed 40.0%  │",
+            "│goodput 93.4% · tokens out 1.2M/s · retries 312/s · dropped 1.2k                                                      │",
             "╰──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────╯",
         ])
     }

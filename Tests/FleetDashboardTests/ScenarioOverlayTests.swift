@@ -79,4 +79,30 @@ struct ScenarioOverlayTests {
         #expect(canvas.plainText.contains("/tmp/r.md"))
         #expect(canvas.plainText.contains("[ N No ]"))
     }
+
+    @Test("the check line and the story box sit in rows the layout keeps free: every panel keeps its border",
+          arguments: [(124, 40), (160, 48), (200, 60)])
+    func storyAndChecksNeverCoverABorder(width: Int, height: Int) throws {
+        let checks = [ScenarioCheck(text: "goodput above 95%", isStopCondition: false, state: .passing, value: "97%")]
+        let (app, canvas) = render(width: width, height: height,
+                                   view: ScenarioView(highlight: .power, caption: Self.caption, checks: checks, status: "step 1/2"))
+        let layout = try #require(app.renderer.layout)
+        let reserved = try #require(layout.reserved)
+        for p in layout.placements {
+            #expect(p.frame.maxY <= reserved.y)
+            #expect(canvas.rowText(p.frame.maxY - 1).unicodeScalars.map { $0 }[p.frame.x] == "╰")
+        }
+        #expect(canvas.plainText.contains("chapter 3/7"))
+        #expect(canvas.rowText(reserved.maxY - 1).contains("goodput above 95% (97%)"))
+    }
+
+    @Test("where keeping rows for the story would cost a panel, only the check line is kept free")
+    func smallScreensKeepTheCheckLine() throws {
+        let checks = [ScenarioCheck(text: "goodput above 95%", isStopCondition: false, state: .passing, value: "97%")]
+        let (app, canvas) = render(width: 100, height: 30, view: ScenarioView(caption: Self.caption, checks: checks))
+        let layout = try #require(app.renderer.layout)
+        #expect(layout.reserved?.height == 1)
+        #expect(layout.placements.allSatisfy { $0.frame.maxY <= 28 })
+        #expect(canvas.rowText(28).contains("goodput above 95% (97%)"))
+    }
 }

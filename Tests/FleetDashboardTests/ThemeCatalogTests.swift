@@ -91,3 +91,22 @@ struct ThemeCatalogTests {
         #expect(home.installedDirectories.isEmpty && home.sourceDirectory == nil)
     }
 }
+
+/// `fleettop themes` lines up its columns.
+@Suite("Theme list")
+struct ThemeListTests {
+    @Test("names and origins are padded to their widest entry, so the files line up")
+    func aligned() {
+        let catalog = ThemeCatalog(entries: [
+            .init(name: "default", path: "/a/default.theme", origin: .sourceTree),
+            .init(name: "gruvbox-dark", path: "/a/gruvbox-dark.theme", origin: .user),
+            .init(name: "x", path: nil, origin: .builtIn),
+        ])
+        let lines = catalog.table
+        #expect(lines == [
+            "default       (source tree)  /a/default.theme",
+            "gruvbox-dark  (user themes)  /a/gruvbox-dark.theme",
+            "x             (built in)     compiled in",
+        ])
+    }
+}

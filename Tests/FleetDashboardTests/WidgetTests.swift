@@ -40,11 +40,12 @@ struct WidgetTests {
         #expect(bins == [1, 2])
     }
 
-    @Test func lineWriterClipsAtTheRowEnd() {
+    @Test func lineWriterNeverCutsAFigureAtTheRowEnd() {
         var c = Canvas(width: 8, height: 1)
         var w = LineWriter(c.bounds, row: 0)
         w.write("power ", .plain, into: &c)
         #expect(w.write("9.8 MW", .plain, into: &c) == false)
-        #expect(c.rowText(0) == "power 9.")
+        #expect(c.rowText(0) == "power … ")
+        #expect(c.cuts.isEmpty)
     }
 }

@@ -56,4 +56,12 @@ struct CommandCompleterTests {
         #expect(CommandCompleter.complete("speed m", siteNames: sites).candidates == ["max"])
         #expect(CommandCompleter.complete("pause ", siteNames: sites).candidates.isEmpty)
     }
+
+    @Test("the fault kind is not a used key: rack= after fault rack, gpu= after fault gpu")
+    func kindWordIsNotAKey() {
+        #expect(CommandCompleter.complete("fault rack ra", siteNames: sites).candidates == ["rack=", "ramp="])
+        #expect(CommandCompleter.complete("fault rack site=regional hall=2 ra", siteNames: sites).candidates == ["rack=", "ramp="])
+        #expect(CommandCompleter.complete("fault gpu gp", siteNames: sites).candidates == ["gpu="])
+        #expect(CommandCompleter.complete("fault rack rack=3 ra", siteNames: sites).candidates == ["ramp="])
+    }
 }

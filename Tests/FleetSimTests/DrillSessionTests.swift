@@ -119,12 +119,24 @@ struct DrillSessionTests {
         #expect(report.checks[0].evaluations.map(\.phase) == ["before", "stop"])
     }
 
+    @Test("a steady state that does not hold before the method fails the drill without running the method")
+    func unhealthyBeforeTheMethodSkipsIt() throws {
+        var sim = ScriptedSimulation(lossPerSecond: 0.001)
+        sim.goodput = 0.5
+        let report = try DrillRunner.run(try Self.drill(""), on: &sim)
+        #expect(report.verdict == .failed)
+        #expect(report.steps.map(\.applied) == [false, false])
+        #expect(!sim.applied.contains { if case .fault = $0.1 { true } else { false } })
+        #expect(report.timeline.contains { $0.text == "steady state not met before the method: method not run" })
+        #expect(report.checks[0].evaluations.map(\.phase) == ["before"])
+    }
+
     @Test func unknownSiteIsABadFile() throws {
         var drill = try Self.drill("")
         drill.method[0].command = .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "atlantis")))
         drill.method[0].line = 9
         var sim = ScriptedSimulation(lossPerSecond: 0)
-        #expect(throws: DrillFileError(file: "scripted.yaml", line: 9, field: "method[1].target.site",
+        #expect(throws: DrillFileError(file: "scripted.yaml", line: 9, field: "method[0].target.site",
                                        message: "no site 'atlantis' in fleet fixture", expected: ["metro-edge", "regional"])) {
             try DrillRunner.run(drill, on: &sim)
         }
@@ -159,5 +171,23 @@ struct DrillSessionTests {
         #expect(line.hasPrefix("[######-------------------] 7:30/30:00 step 1/2 next 15:00 surge agentic"))
         #expect(line.hasSuffix(" ✔2 ✘1"))
         #expect(p.barLine(width: 40).count <= 40)
+    }
+}
+
+/// Small texts around drills: report file names and the built-in list.
+@Suite("Drill names")
+struct DrillNameTests {
+    @Test("report names join words with one hyphen and never end in one")
+    func slug() {
+        #expect(DrillReportWriter.slug("total metro cooling loss (stop condition)") == "total-metro-cooling-loss-stop-condition")
+        #expect(DrillReportWriter.slug("  Grid brownout!  ") == "grid-brownout")
+        #expect(DrillReportWriter.slug("·–·") == "drill")
+    }
+
+    @Test("the built-in list says what each drill is designed to do in plain words")
+    func listing() {
+        let text = DrillCatalog.listing()
+        #expect(!text.contains("designed to passed"))
+        #expect(DrillCatalog.builtIn.allSatisfy { ["pass", "fail", "abort"].contains($0.designedTo) })
     }
 }

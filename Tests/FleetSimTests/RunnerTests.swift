@@ -79,4 +79,29 @@ import Testing
         let why = reasons.withLock { $0.first } ?? ""
         #expect(why.contains("unknown site 'mars'") && why.contains("near, far"), "\(why)")
     }
+
+    @Test("right after a speed change the achieved rate is not yet known, so the header shows no stale ×1.0 achieved")
+    func achievedRateStartsAfreshAfterASpeedChange() throws {
+        let runner = try SimRunner(spec: SimTestSupport.quietTiny(), seed: 5, speed: .times(1), snapshotInterval: 0.05)
+        runner.start()
+        defer { runner.stop() }
+        var version = runner.hub.version
+        var seen = false
+        for _ in 0..<100 where !seen {
+            guard let (s, v) = runner.hub.wait(after: version, timeout: 1) else { continue }
+            version = v
+            seen = s.clock.achievedRealtimeFactor > 0
+        }
+        #expect(seen, "the rate is measured at a steady speed")
+        runner.send(.speed(.times(60)))
+        runner.requestSnapshot()
+        for _ in 0..<100 {
+            guard let (s, v) = runner.hub.wait(after: version, timeout: 1) else { continue }
+            version = v
+            if s.clock.speed == .times(60) {
+                #expect(s.clock.achievedRealtimeFactor == 0)
+                break
+            }
+        }
+    }
 }

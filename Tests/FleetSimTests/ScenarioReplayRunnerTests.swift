@@ -53,3 +53,47 @@ struct ScenarioReplayRunnerTests {
         #expect(replay.status.applied == replay.status.total)
     }
 }
+
+/// Seeking in a replay: forward on the same runner, back on a fresh one; both hold at the target
+/// and give the recording's history.
+@Suite("Replay seeking", .serialized)
+struct ReplaySeekTests {
+    static func recording() throws -> SessionRecording {
+        let fault = SimCommand.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1)))
+        let text = [SessionRecording.headerLine(fleet: "tiny", seed: 3),
+                    SessionRecording.commandLine(tick: 100, command: fault),
+                    SessionRecording.endLine(tick: 400)].joined(separator: "\n")
+        return try SessionRecording.parse(jsonLines: text, file: "seek.jsonl")
+    }
+
+    @Test("a replay started with seekTo holds there and restores the pace")
+    func seekToHolds() throws {
+        let replay = ScenarioReplay(try Self.recording(), seekTo: 250, pace: .times(5))
+        let runner = try SimRunner(spec: .tiny, seed: 3, speed: .max, scenario: replay)
+        runner.start()
+        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.paused == true && replay.status.seekTick == nil }
+        runner.requestSnapshot()
+        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.speed == .times(5) }
+        runner.stop()
+        let s = try #require(runner.hub.latest)
+        #expect(s.tick == 250)
+        #expect(replay.status.applied == 1)
+        #expect(s.activeFaults.count == 1)
+    }
+
+    @Test("seeking forward on a running replay stops at the target, not at the next command")
+    func seekForward() throws {
+        let replay = ScenarioReplay(try Self.recording(), pace: .times(1))
+        let runner = try SimRunner(spec: .tiny, seed: 3, speed: .times(1), scenario: replay)
+        runner.start()
+        replay.seek(to: 60, pace: .times(1))
+        runner.scenarioChanged()
+        runner.send(.speed(.max))
+        ScenarioDrillRunnerTests.wait { replay.status.seekTick == nil && runner.hub.latest?.clock.paused == true }
+        runner.requestSnapshot()
+        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.speed == .times(1) }
+        runner.stop()
+        #expect(runner.hub.latest?.tick == 60)
+        #expect(replay.status.applied == 0)
+    }
+}

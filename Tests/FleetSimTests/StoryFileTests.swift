@@ -48,13 +48,13 @@ struct StoryFileTests {
 
     @Test(arguments: [
         ("caption: Chat p99 TTFT is {chat.ttft.p99}", "caption: Chat p99 TTFT is {chat.ttft.p100}",
-         "story.yaml:10: chapters[1].caption: placeholder {chat.ttft.p100}: unknown field 'ttft.p100' in 'chat.ttft.p100'"),
+         "story.yaml:10: chapters[0].caption: placeholder {chat.ttft.p100}: unknown field 'ttft.p100' in 'chat.ttft.p100'"),
         ("panel: thermal", "panel: thermals",
-         "story.yaml:12: chapters[2].panel: unknown panel 'thermals' — expected one of header, map, power, thermal, traffic, latency, agentic, events, detail"),
+         "story.yaml:12: chapters[1].panel: unknown panel 'thermals' — expected one of header, map, power, thermal, traffic, latency, agentic, events, detail"),
         ("  - title: After\n", "  - name: After\n",
-         "story.yaml:20: chapters[3].name: unknown key 'name' — expected one of title, caption, panel, duration, commands"),
-        ("- at: 90s", "- at: 3m", "story.yaml:18: chapters[2].commands[2].at: at 3m is not within the chapter's 2m"),
-        ("back at {goodput}.", "back at {goodput.", "story.yaml:22: chapters[3].caption: placeholder {{goodput.}: a '{' without its '}'"),
+         "story.yaml:20: chapters[2].name: unknown key 'name' — expected one of title, caption, panel, duration, commands"),
+        ("- at: 90s", "- at: 3m", "story.yaml:18: chapters[1].commands[1].at: at 3m is not within the chapter's 2m"),
+        ("back at {goodput}.", "back at {goodput.", "story.yaml:22: chapters[2].caption: placeholder {{goodput.}: a '{' without its '}'"),
     ])
     func badStories(old: String, new: String, message: String) {
         #expect(Self.story.contains(old))

@@ -123,7 +123,7 @@ import Testing
             Issue.record("accepted unknown tag")
         } catch {
             #expect(error.line == 18)
-            #expect(error.field == "method[2].target.tag")
+            #expect(error.field == "method[1].target.tag")
             #expect(error.description.contains("no tag 'pdu-z' in fleet demo"), "\(error)")
         }
     }

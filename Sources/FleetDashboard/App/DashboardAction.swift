@@ -12,4 +12,8 @@ public enum DashboardAction: Sendable, Equatable {
     case refreshChanged(milliseconds: Int)
     /// Something visible changed: draw a frame now rather than at the next refresh.
     case redraw
+    /// Write the frame on screen to a text file (`w`), for incident notes.
+    case saveFrame
+    /// Ask the simulation for per-GPU figures of these racks in every snapshot (nil: stop).
+    case watchGPUs(Range<Int>?)
 }

@@ -13,6 +13,9 @@ public final class DashboardApp {
     public let renderer = FrameRenderer()
     /// The snapshot of the last frame: what selections, menus and speed changes refer to.
     public private(set) var snapshot: Snapshot?
+    /// The fleet's structure, when the host has it: injections are checked against it before the
+    /// confirm dialog, which then states their scope in numbers.
+    public var topology: Topology?
 
     public init(themes: [Theme], glyphs: GlyphSet = .unicode, graph: GraphStyle? = nil, keymap: Keymap = .defaults,
                 readOnly: Bool = false, refreshMilliseconds: Int = 500, presetName: String = LayoutPreset.overview.name) {
@@ -37,6 +40,7 @@ public final class DashboardApp {
     public func render(snapshot: Snapshot, into canvas: inout Canvas) {
         self.snapshot = snapshot
         if let sel = state.selection, !sel.isValid(in: snapshot) { state.selection = nil }
+        if state.requestedSpeed == snapshot.clock.speed { state.requestedSpeed = nil }
         renderer.render(snapshot, state: state, theme: theme, glyphs: glyphs, graph: graph, keymap: keymap, into: &canvas)
     }
 
@@ -58,6 +62,7 @@ public final class DashboardApp {
 
     /// Does what a bound key asks.
     public func perform(_ action: KeyAction) -> [DashboardAction] {
+        if state.view != .dashboard, let handled = performInView(action) { return handled }
         switch action {
         case .help: state.modal = .help(HelpOverlay())
         case .quit: return [.quit]
@@ -66,12 +71,16 @@ public final class DashboardApp {
             state.modal = .palette
         case .filter:
             state.editingFilter = true
-            state.eventScroll = 0
+            let focus = renderer.layout.flatMap { FrameRenderer.effectiveFocus(state.focus, layout: $0) }
+            state.filterTarget = focus == .map ? .map : .events
+            if state.filterTarget == .events { state.eventScroll = 0 }
         case .pause:
             return [.send(snapshot?.clock.paused == true ? .resume : .pause), .redraw]
         case .step: return [.send(.step)]
         case .speedUp, .speedDown:
-            return [.send(.speed(Self.nextSpeed(from: snapshot?.clock.speed ?? .times(1), up: action == .speedUp)))]
+            let next = Self.nextSpeed(from: state.requestedSpeed ?? snapshot?.clock.speed ?? .times(1), up: action == .speedUp)
+            state.requestedSpeed = next
+            return [.send(.speed(next))]
         case .refreshSlower, .refreshFaster:
             let ms = Self.nextRefresh(from: state.refreshMilliseconds, slower: action == .refreshSlower)
             state.refreshMilliseconds = ms
@@ -95,10 +104,10 @@ public final class DashboardApp {
                 state.say("select a rack, hall or site to repair first (R repairs everything)")
                 break
             }
-            state.modal = .confirm(InjectionSummary.dialog(for: .repair(sel.selector(in: s))))
+            confirm(.repair(sel.selector(in: s)))
         case .repairAll:
             guard !refuseInReadOnly() else { break }
-            state.modal = .confirm(InjectionSummary.dialog(for: .repair(nil)))
+            confirm(.repair(nil))
         case .mapMetric: state.metric = state.metric.next
         case .theme:
             state.themeIndex = (state.themeIndex + 1) % themes.count
@@ -112,8 +121,178 @@ public final class DashboardApp {
             let focus = renderer.layout.flatMap { FrameRenderer.effectiveFocus(state.focus, layout: $0) } ?? state.focus
             state.expanded = state.expanded == nil ? focus : nil
             state.focus = focus
+        case .viewDashboard, .viewRacks, .viewGPUs, .viewAlerts, .viewFaults, .viewLatency:
+            return show(Self.view(for: action))
+        case .sortNext, .sortReverse:
+            state.say("sorting applies to the tables: 2 racks, 3 GPUs, 4 alerts, 5 faults")
+        case .jump:
+            state.modal = .jump(JumpPrompt())
+        case .latencyWindow:
+            state.latencyWindow = state.latencyWindow.next
+            state.say("latency history window " + state.latencyWindow.label)
+        case .saveFrame:
+            return [.saveFrame, .redraw]
         }
         return [.redraw]
+    }
+
+    static func view(for action: KeyAction) -> DashboardView {
+        switch action {
+        case .viewRacks: .racks
+        case .viewGPUs: .gpus
+        case .viewAlerts: .alerts
+        case .viewFaults: .faults
+        case .viewLatency: .latency
+        default: .dashboard
+        }
+    }
+
+    /// Switches the body to `view`, asking for per-GPU figures while the GPU table shows.
+    func show(_ view: DashboardView) -> [DashboardAction] {
+        let was = state.view
+        state.view = view
+        state.expanded = nil
+        if view == .gpus { return [.watchGPUs(gpuScope()), .redraw] }
+        return was == .gpus ? [.watchGPUs(nil), .redraw] : [.redraw]
+    }
+
+    /// The racks the GPU table covers: the selection's (a rack, a hall, a site), else the whole fleet
+    /// (the simulation cuts it to `GPUDetail.limit` GPUs).
+    public func gpuScope() -> Range<Int> {
+        guard let s = snapshot else { return 0..<0 }
+        switch state.selection {
+        case .rack(let r)?: return r..<(r + 1)
+        case .hall(let h)?: return s.halls[h].racks
+        case .site(let i)?: return s.sites[i].racks
+        case nil: return 0..<s.racks.count
+        }
+    }
+
+    /// The rows of the table on screen as drawn (filtered, sorted), and its state.
+    func tableRows() -> (rows: [TableModel.Row], state: TableState)? {
+        guard let s = snapshot, let model = renderer.tableModel(state.view, s, deg: glyphs.degree) else { return nil }
+        var st = state.table(state.view)
+        let rows = model.visibleRows(st)
+        st.clamp(count: rows.count, rows: max(1, renderer.tableRows))
+        return (rows, st)
+    }
+
+    /// Keys that mean something else in a table or list view; nil lets the dashboard's meaning apply.
+    private func performInView(_ action: KeyAction) -> [DashboardAction]? {
+        let view = state.view
+        switch action {
+        case .selectUp, .selectDown, .scrollUp, .scrollDown:
+            guard view.isTable, var (rows, st) = tableRows() else { return [.redraw] }
+            let page = max(1, renderer.tableRows)
+            let step = action == .selectUp ? -1 : (action == .selectDown ? 1 : (action == .scrollUp ? -page : page))
+            st.cursor = max(0, min(rows.count - 1, st.cursor + step))
+            st.clamp(count: rows.count, rows: page)
+            state.tables[view] = st
+            return [.redraw]
+        case .selectLeft, .selectRight, .focusNext, .focusPrevious, .expand, .preset:
+            return [.redraw]
+        case .sortNext, .sortReverse:
+            guard view.isTable, let s = snapshot, let model = renderer.tableModel(view, s, deg: glyphs.degree) else { return [.redraw] }
+            var st = state.table(view)
+            if action == .sortNext {
+                st.sortColumn = (st.sortColumn + 1) % max(1, model.columns.count)
+                st.descending = model.rows.first.map { row in
+                    if case .number = row.keys[st.sortColumn] { true } else { false }
+                } ?? false
+            } else {
+                st.descending.toggle()
+            }
+            st.cursor = 0; st.top = 0
+            state.tables[view] = st
+            return [.redraw]
+        case .filter:
+            guard view.isTable else { return nil }
+            state.editingFilter = true
+            state.filterTarget = .table
+            return [.redraw]
+        case .back:
+            if view.isTable, !state.table(view).filter.isEmpty {
+                state.tables[view]?.filter = ""
+                return [.redraw]
+            }
+            return show(.dashboard)
+        case .drillDown:
+            guard view.isTable, let (rows, st) = tableRows(), st.cursor < rows.count else { return [.redraw] }
+            switch rows[st.cursor].target {
+            case .rack(let r), .gpu(let r, _): return select(.rack(r))
+            case .place(let p): return select(p)
+            case .fault(let id):
+                if let f = snapshot?.activeFaults.first(where: { $0.id == id }), let s = snapshot,
+                   let place = JumpPrompt.resolve(f.target, in: s) {
+                    return select(place)
+                }
+                state.say("r repairs this fault; Esc goes back")
+            case .none: break
+            }
+            return [.redraw]
+        case .repair:
+            guard view.isTable, let s = snapshot else { return nil }
+            guard !refuseInReadOnly() else { return [.redraw] }
+            guard let (rows, st) = tableRows(), st.cursor < rows.count else { return [.redraw] }
+            switch rows[st.cursor].target {
+            case .fault(let id): confirm(.repair(TargetSelector(fault: id)))
+            case .rack(let r): confirm(.repair(MapSelection.rack(r).selector(in: s)))
+            case .gpu(let r, let g):
+                var sel = MapSelection.rack(r).selector(in: s)
+                sel.gpu = g
+                confirm(.repair(sel))
+            case .place(let p): confirm(.repair(p.selector(in: s)))
+            case .none: state.say("nothing to repair on this line")
+            }
+            return [.redraw]
+        default:
+            return nil
+        }
+    }
+
+    /// Selects `place` on the map and shows the dashboard, the map drilled down so it is visible.
+    private func select(_ place: MapSelection) -> [DashboardAction] {
+        guard let s = snapshot else { return [.redraw] }
+        state.selection = place
+        state.drillPath = []
+        if case .rack(let r) = place, renderer.mapGeometry?.level == .halls || renderer.mapGeometry == nil,
+           s.racks.count > 0, Int(s.racks.hall[r]) < s.halls.count {
+            state.drillPath = [.hall(Int(s.racks.hall[r]))]
+        }
+        state.say("selected " + place.path(in: s))
+        return show(.dashboard)
+    }
+
+    /// The confirm dialog for `command`, its scope worked out against the fleet, or the reason the
+    /// fleet refuses it (an unknown site, a rack out of range, a tag that covers nothing).
+    public func check(_ command: SimCommand) -> Result<ConfirmDialog, CheckFailure> {
+        if case .repair(let sel?) = command, let id = sel.fault, let s = snapshot {
+            guard let f = s.activeFaults.first(where: { $0.id == id }) else {
+                let open = s.activeFaults.map { "#\($0.id)" }.joined(separator: ", ")
+                return .failure(CheckFailure(message: "no active fault #\(id) (" + (open.isEmpty ? "no fault is active" : "active: " + open) + ")"))
+            }
+            var d = InjectionSummary.dialog(for: command)
+            d.lines.insert("ends \(f.kind.rawValue) \(f.target), active since \(NumberFormat.simClock(f.sinceSeconds)); other faults stay", at: 1)
+            return .success(d)
+        }
+        guard let topology else { return .success(InjectionSummary.dialog(for: command)) }
+        do {
+            let scope = try CommandScope.of(command, in: topology)
+            return .success(InjectionSummary.dialog(for: command, scope: scope))
+        } catch {
+            return .failure(CheckFailure(message: "\(error)"))
+        }
+    }
+
+    /// Why the fleet refuses a command.
+    public struct CheckFailure: Error, Equatable { public var message: String }
+
+    /// Opens the confirm dialog for `command`, or says why the fleet refuses it.
+    private func confirm(_ command: SimCommand) {
+        switch check(command) {
+        case .success(let d): state.modal = .confirm(d)
+        case .failure(let f): state.modal = nil; state.say(f.message, error: true)
+        }
     }
 
     private func refuseInReadOnly() -> Bool {
@@ -128,7 +307,13 @@ public final class DashboardApp {
             switch w.handle(k) {
             case .stay: state.modal = .wizard(w)
             case .cancelled: state.modal = nil; state.say("cancelled: nothing injected")
-            case .confirm(let d): state.modal = .confirm(d)
+            case .confirm(let d):
+                switch check(d.command) {
+                case .success(let checked): state.modal = .confirm(checked)
+                case .failure(let f):
+                    w.refuse(f.message)
+                    state.modal = .wizard(w)
+                }
             }
         case .confirm(var d):
             switch d.handle(k) {
@@ -143,19 +328,39 @@ public final class DashboardApp {
             switch state.palette.handle(k, siteNames: snapshot?.sites.map(\.name) ?? [], tags: snapshot?.tags ?? []) {
             case .stay: break
             case .closed: state.modal = nil
-            case .command(let c, _):
+            case .command(let c, let text):
                 if c.isInjection {
                     if state.readOnly {
                         state.modal = nil
                         state.say("read-only: injections are off (started with --read-only)", error: true)
                     } else {
-                        state.modal = .confirm(InjectionSummary.dialog(for: c))
+                        switch check(c) {
+                        case .success(let d): state.modal = .confirm(d)
+                        case .failure(let f): state.palette.refuse(text, message: f.message)
+                        }
                     }
                 } else {
                     state.modal = nil
+                    if case .speed(let s) = c { state.requestedSpeed = s }
                     state.say("sent: " + CommandFormatter.format(c))
                     return [.send(c), .redraw]
                 }
+            }
+        case .jump(var prompt):
+            guard let s = snapshot else { state.modal = nil; break }
+            switch prompt.handle(k, snapshot: s) {
+            case .stay:
+                if k == .tab { prompt.completeChildren(snapshot: s) }
+                state.modal = .jump(prompt)
+            case .closed: state.modal = nil
+            case .jump(let place):
+                state.modal = nil
+                if state.view == .gpus {
+                    state.selection = place
+                    state.say("GPUs of " + place.path(in: s))
+                    return [.watchGPUs(gpuScope()), .redraw]
+                }
+                return select(place)
             }
         case .help(var overlay):
             let size = renderer.size
@@ -170,15 +375,31 @@ public final class DashboardApp {
     }
 
     private func handleFilter(_ k: Key) -> [DashboardAction] {
+        var text: String
+        switch state.filterTarget {
+        case .events: text = state.eventFilter
+        case .map: text = state.mapFilter
+        case .table: text = state.table(state.view).filter
+        }
         switch k {
         case .enter: state.editingFilter = false
-        case .escape: state.editingFilter = false; state.eventFilter = ""
-        case .backspace, .delete: if !state.eventFilter.isEmpty { state.eventFilter.removeLast() }
+        case .escape: state.editingFilter = false; text = ""
+        case .backspace, .delete: if !text.isEmpty { text.removeLast() }
         case .character(let c):
-            if let v = c.unicodeScalars.first, !DisplayWidth.isControl(v) { state.eventFilter.append(c) }
+            if let v = c.unicodeScalars.first, !DisplayWidth.isControl(v) { text.append(c) }
         default: break
         }
-        state.eventScroll = 0
+        switch state.filterTarget {
+        case .events:
+            state.eventFilter = text
+            state.eventScroll = 0
+        case .map: state.mapFilter = text
+        case .table:
+            var st = state.table(state.view)
+            st.filter = text
+            st.cursor = 0; st.top = 0
+            state.tables[state.view] = st
+        }
         return [.redraw]
     }
 
@@ -249,6 +470,13 @@ public final class DashboardApp {
 
     private func handleMouse(_ m: MouseEvent) -> [DashboardAction] {
         guard state.modal == nil, let layout = renderer.layout else { return [] }
+        if state.view != .dashboard {
+            switch m.action {
+            case .wheelUp: return perform(.selectUp)
+            case .wheelDown: return perform(.selectDown)
+            default: return []
+            }
+        }
         switch m.action {
         case .wheelUp, .wheelDown:
             if let p = layout.placement(atX: m.x, y: m.y), p.id == .events || p.guests.contains(.events) {

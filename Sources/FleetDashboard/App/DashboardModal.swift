@@ -8,4 +8,6 @@ public enum DashboardModal: Sendable {
     case palette
     /// The key help overlay (its scroll position).
     case help(HelpOverlay)
+    /// `g`: go to a site, hall or rack by name.
+    case jump(JumpPrompt)
 }

@@ -1,3 +1,5 @@
+import FleetSim
+
 /// Everything the operator has chosen that is not the simulation: focus, selection, drill-down path,
 /// map metric, layout, list filter and scroll, the open dialog or palette, read-only mode, theme and
 /// refresh rate. A value: tests build one, act on it and compare.
@@ -26,6 +28,9 @@ public struct DashboardState: Sendable {
     public var readOnly: Bool
     public var themeIndex = 0
     public var refreshMilliseconds: Int
+    /// The speed last asked for, until a snapshot shows it: `+ + +` walks on from here, not from a
+    /// snapshot taken before the runner applied the earlier presses.
+    public var requestedSpeed: SimSpeed?
     /// A one-line message in the key bar until the next key.
     public var message: String?
     public var messageIsError = false
@@ -33,6 +38,22 @@ public struct DashboardState: Sendable {
     public var scenario: String?
     /// What a running drill, story or replay draws over the panels (highlight, caption, checks, summary).
     public var scenarioView: ScenarioView?
+    /// The body: the panel dashboard or a full-screen table or list (`1`…`6`).
+    public var view: DashboardView = .dashboard
+    /// Each table view's sort, filter and cursor, kept while other views are shown.
+    public var tables: [DashboardView: TableState] = [:]
+    /// How far back the latency history view looks (`W`).
+    public var latencyWindow: LatencyWindow = .fiveMinutes
+    /// The fleet map's filter (`/` with the map focused).
+    public var mapFilter = ""
+    /// What `/` is editing while `editingFilter` is set.
+    public var filterTarget: FilterTarget = .events
+
+    /// The list a `/` filter applies to.
+    public enum FilterTarget: Sendable, Equatable { case events, map, table }
+
+    /// A table view's state (its initial sort until it has been used).
+    public func table(_ view: DashboardView) -> TableState { tables[view] ?? ViewTables.initialState(view) }
 
     public init(presetName: String = LayoutPreset.overview.name, readOnly: Bool = false, refreshMilliseconds: Int = 500) {
         self.presetName = presetName; self.readOnly = readOnly; self.refreshMilliseconds = refreshMilliseconds

@@ -15,13 +15,29 @@ public final class FrameRenderer {
     public private(set) var eventCount = 0
     /// Rows the events list had in the last frame (a page for scrolling).
     public private(set) var eventRows = 0
+    /// Row lines the table view had in the last frame (a page for PgUp / PgDn).
+    public private(set) var tableRows = 0
+    /// The last rack table built and the rack columns it was built from: a hyperscale fleet's table
+    /// is 30,000 rows, so it is built once per change of the racks, not once per frame and key press.
+    private var rackTableCache: (racks: RackTable, sites: [String], deg: String, model: TableModel)?
+
+    /// The table `view` shows for `s` (nil for the dashboard and the latency history).
+    public func tableModel(_ view: DashboardView, _ s: Snapshot, deg: String) -> TableModel? {
+        guard view == .racks else { return ViewTables.model(view, s, deg: deg) }
+        let sites = s.sites.map(\.name)
+        if let c = rackTableCache, c.deg == deg, c.sites == sites, c.racks == s.racks { return c.model }
+        guard let model = ViewTables.model(view, s, deg: deg) else { return nil }
+        rackTableCache = (s.racks, sites, deg, model)
+        return model
+    }
     /// Size of the last frame, in cells.
     public private(set) var size = (width: 0, height: 0)
     /// The layout engine; changing it (its panel specs) lays the next frame out afresh.
     public var engine = LayoutEngine() { didSet { layoutKey = nil } }
     /// What the cached layout was computed for: it is reused until the size, preset or expansion changes.
     private struct LayoutKey: Equatable {
-        var width: Int, height: Int, preset: String, expanded: PanelID?
+        var width: Int, height: Int, preset: String, expanded: PanelID?, wants: [PanelID: Int], widths: [PanelID: Int],
+            reserve: [Int]
     }
     private var layoutKey: LayoutKey?
     private var digestKey: (UInt64, UInt64, Int, String) = (.max, 0, -1, "")
@@ -38,15 +54,7 @@ public final class FrameRenderer {
         }
         canvas.clear(theme.style(.mainForeground))
         size = (canvas.width, canvas.height)
-        let layoutKey = LayoutKey(width: canvas.width, height: canvas.height, preset: state.presetName, expanded: state.expanded)
-        let layout: ScreenLayout
-        if let cached = self.layout, layoutKey == self.layoutKey {
-            layout = cached
-        } else {
-            layout = engine.layout(width: canvas.width, height: canvas.height, preset: state.preset, expanded: state.expanded)
-            self.layout = layout
-            self.layoutKey = layoutKey
-        }
+        let layout = screenLayout(s, state: state, width: canvas.width, height: canvas.height)
         if let small = layout.tooSmall {
             mapGeometry = nil
             TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")
@@ -59,7 +67,12 @@ public final class FrameRenderer {
         }
         let focus = Self.effectiveFocus(state.focus, layout: layout)
         mapGeometry = nil
-        for p in layout.placements {
+        if state.view != .dashboard {
+            let top = layout.header?.maxY ?? 0
+            let bottom = layout.reserved?.y ?? layout.footer?.y ?? canvas.height
+            drawView(state, s, rect: Rect(x: 0, y: top, width: canvas.width, height: bottom - top), ctx: ctx, into: &canvas)
+        }
+        for p in layout.placements where state.view == .dashboard {
             ctx.focused = p.id == focus
             if p.guests.isEmpty {
                 drawPanel(p.id, rect: p.frame, s, state: state, ctx: ctx, into: &canvas)
@@ -80,10 +93,60 @@ public final class FrameRenderer {
         if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
     }
 
+    /// The layout for this frame: the preset's shares first, then again with each panel's want so
+    /// spare rows go to panels that can fill them. Reused while size, preset, expansion and wants hold.
+    private func screenLayout(_ s: Snapshot, state: DashboardState, width: Int, height: Int) -> ScreenLayout {
+        let plain = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded)
+        let wants = PanelWants.of(s, digest: digest, plain: plain, scope: state.scope,
+                                  eventCount: EventsPanel.visibleEvents(s, filter: state.eventFilter).count,
+                                  selection: state.selection)
+        let reserve = Self.reservedRows(state.scenarioView, width: width)
+        let widths: [PanelID: Int] = [.map: PanelWants.mapWidth(s)]
+        let key = LayoutKey(width: width, height: height, preset: state.presetName, expanded: state.expanded, wants: wants,
+                            widths: widths, reserve: reserve)
+        if let cached = layout, key == layoutKey { return cached }
+        var fresh = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded, wants: wants,
+                                  widthWants: widths)
+        for rows in reserve {
+            var reduced = engine.layout(width: width, height: height - rows, preset: state.preset, expanded: state.expanded,
+                                        wants: wants, widthWants: widths)
+            guard reduced.tooSmall == nil, Set(reduced.dropped) == Set(fresh.dropped),
+                  reduced.placements.map(\.guests) == fresh.placements.map(\.guests) else { continue }
+            reduced.height = height
+            reduced.footer = Rect(x: 0, y: height - 1, width: width, height: 1)
+            reduced.reserved = Rect(x: 0, y: height - 1 - rows, width: width, height: rows)
+            fresh = reduced
+            break
+        }
+        layout = fresh
+        layoutKey = key
+        return fresh
+    }
+
+    /// Rows to keep free for a scenario, most first: its check line and narration together, then the
+    /// check line alone; the layout takes the first that costs no panel.
+    static func reservedRows(_ view: ScenarioView?, width: Int) -> [Int] {
+        guard let view else { return [] }
+        let checks = view.checks.isEmpty && view.status.isEmpty ? 0 : 1
+        let caption = view.caption.map { $0.lines(width: min(width, ScenarioOverlay.maximumCaptionWidth) - 4).count + 2 } ?? 0
+        return [checks + caption, checks].filter { $0 > 0 }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
     /// The focused panel if it is shown in its own box, else the first box.
     public static func effectiveFocus(_ focus: PanelID, layout: ScreenLayout) -> PanelID? {
         if layout.placements.contains(where: { $0.id == focus }) { return focus }
         return layout.placements.first?.id
+    }
+
+    /// A table or list view filling the body.
+    private func drawView(_ state: DashboardState, _ s: Snapshot, rect: Rect, ctx: PanelContext, into canvas: inout Canvas) {
+        if state.view == .latency {
+            LatencyHistoryView.draw(into: &canvas, s, rect: rect, window: state.latencyWindow, ctx: ctx)
+            return
+        }
+        guard let model = tableModel(state.view, s, deg: ctx.glyphs.degree) else { return }
+        tableRows = TableView.draw(into: &canvas, model, view: state.view, state: state.table(state.view), rect: rect, ctx: ctx,
+                                   editingFilter: state.editingFilter && state.filterTarget == .table)
     }
 
     private func drawPanel(_ id: PanelID, rect: Rect, _ s: Snapshot, state: DashboardState, ctx: PanelContext,
@@ -91,11 +154,13 @@ public final class FrameRenderer {
         switch id {
         case .map:
             mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, scope: state.scope,
-                                             selection: state.selection, metric: state.metric)
+                                             selection: state.selection, metric: state.metric, filter: state.mapFilter,
+                                             editingFilter: state.editingFilter && state.filterTarget == .map)
         case .events:
             eventRows = max(0, rect.height - 2)
             eventCount = EventsPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, filter: state.eventFilter,
-                                          scroll: state.eventScroll, editingFilter: state.editingFilter)
+                                          scroll: state.eventScroll,
+                                          editingFilter: state.editingFilter && state.filterTarget == .events)
         case .detail: DetailPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, selection: state.selection)
         case .power: PowerPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
         case .thermal: ThermalPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
@@ -123,7 +188,7 @@ public final class FrameRenderer {
         case .agentic: AgenticPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
         case .map:
             mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: inner, ctx: ctx, scope: state.scope,
-                                             selection: state.selection, metric: state.metric)
+                                             selection: state.selection, metric: state.metric, filter: state.mapFilter)
         case .header, .footer: break
         }
     }
@@ -133,16 +198,47 @@ public final class FrameRenderer {
         guard let modal = state.modal, let layout else { return }
         let body = Rect(x: 0, y: 1, width: canvas.width, height: max(0, canvas.height - 2))
         switch modal {
-        case .wizard(let w): w.menu.draw(into: &canvas, area: body, trail: w.trailText, theme: theme, glyphs: glyphs)
+        case .wizard(let w): w.menu.draw(into: &canvas, area: body, trail: w.trailText, error: w.error, theme: theme, glyphs: glyphs)
         case .confirm(let d): d.draw(into: &canvas, area: body, theme: theme, glyphs: glyphs)
         case .palette:
             let bottom = layout.footer?.y ?? canvas.height
             let area = Rect(x: 0, y: max(1, bottom - 3), width: canvas.width, height: min(3, bottom - 1))
             state.palette.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
+        case .jump(let prompt):
+            let bottom = layout.footer?.y ?? canvas.height
+            let area = Rect(x: 0, y: max(1, bottom - 2), width: canvas.width, height: min(2, bottom - 1))
+            prompt.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
         case .help(let overlay):
             overlay.draw(into: &canvas, keymap: keymap, theme: theme, ascii: glyphs.isASCII, readOnly: state.readOnly)
         }
     }
+
+    /// Key-bar hints in a table or list view.
+    func viewHints(_ state: DashboardState, keymap: Keymap, ascii: Bool) -> [FooterBar.Hint] {
+        func label(_ a: KeyAction) -> String? { keymap.keys(for: a).first.map { KeyName.label($0, ascii: ascii) } }
+        var out: [FooterBar.Hint] = []
+        if let k = label(.back) { out.append(.init(k, "back")) }
+        if state.view.isTable {
+            out.append(.init(ascii ? "Up/Dn" : "↑↓", "move"))
+            if let k = label(.sortNext) { out.append(.init(k, "sort")) }
+            if let k = label(.sortReverse) { out.append(.init(k, "reverse")) }
+            if let k = label(.filter) { out.append(.init(k, "filter")) }
+            if let k = label(.drillDown) { out.append(.init(k, "show on map")) }
+            if !state.readOnly, state.view != .alerts, let k = label(.repair) { out.append(.init(k, "repair")) }
+        }
+        if state.view == .latency, let k = label(.latencyWindow) { out.append(.init(k, "window " + state.latencyWindow.label)) }
+        let views: [(KeyAction, String)] = [(.viewDashboard, "dashboard"), (.viewRacks, "racks"), (.viewGPUs, "GPUs"),
+                                            (.viewAlerts, "alerts"), (.viewFaults, "faults"), (.viewLatency, "latency")]
+        for (a, text) in views where Self.view(for: a) != state.view || a == .viewDashboard {
+            if let k = label(a), Self.view(for: a) != state.view { out.append(.init(k, text)) }
+        }
+        if let k = label(.jump) { out.append(.init(k, "go to")) }
+        if let k = label(.saveFrame) { out.append(.init(k, "save")) }
+        if let k = label(.quit) { out.append(.init(k, "quit")) }
+        return out
+    }
+
+    static func view(for action: KeyAction) -> DashboardView { DashboardApp.view(for: action) }
 
     /// Key-bar hints for the state: the modal's keys, or the main bindings in force.
     func hints(_ state: DashboardState, keymap: Keymap, ascii: Bool) -> [FooterBar.Hint] {
@@ -152,9 +248,18 @@ public final class FrameRenderer {
         case .confirm: return [.init("y", "yes"), .init("n/Esc", "no"), .init("Enter", "highlighted (No)"), .init("Tab", "toggle")]
         case .palette: return [.init("Tab", "complete"), .init(arrows, "history"), .init("Enter", "run"), .init("Esc", "close")]
         case .help: return [.init("any key", "closes help")]
+        case .jump: return [.init("type", "a site, hall or rack"), .init("Tab", "complete"), .init("Enter", "go"), .init("Esc", "close")]
         case nil: break
         }
-        if state.editingFilter { return [.init("type", "filter events"), .init("Enter", "keep"), .init("Esc", "clear")] }
+        if state.editingFilter {
+            let what = switch state.filterTarget {
+            case .events: "filter events"
+            case .map: "filter the map: failed, throttled, capped, a site…"
+            case .table: "filter rows"
+            }
+            return [.init("type", what), .init("Enter", "keep"), .init("Esc", "clear")]
+        }
+        if state.view != .dashboard { return viewHints(state, keymap: keymap, ascii: ascii) }
         var list: [(KeyAction, String)] = [(.help, "help")]
         if !state.readOnly { list += [(.fault, "fault"), (.surge, "surge"), (.repair, "repair")] }
         list += [(.palette, "command"), (.pause, "pause")]

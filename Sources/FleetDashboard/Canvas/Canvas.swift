@@ -27,9 +27,25 @@ public struct Rect: Sendable, Hashable {
 /// A grid of cells that panels draw into; the terminal layer copies it to the screen.
 /// It has no knowledge of the terminal: tests render into it and compare text.
 public struct Canvas: Sendable, Equatable {
+    /// A string `text(_:x:y:style:maxWidth:)` could not write whole: the layout rule says this never
+    /// happens (panels fit their text with `TextFit` or drop it), and the layout tests check it.
+    public struct Cut: Sendable, Hashable {
+        public var text: String
+        public var x: Int, y: Int
+        /// Columns the string was given.
+        public var width: Int
+    }
+
     public private(set) var width: Int
     public private(set) var height: Int
     public private(set) var cells: [Cell]
+    /// Strings cut since the last `clear`, in drawing order.
+    public private(set) var cuts: [Cut] = []
+
+    /// Two canvases are equal when their cells are; the record of cuts does not count.
+    public static func == (a: Canvas, b: Canvas) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -48,6 +64,7 @@ public struct Canvas: Sendable, Equatable {
     public mutating func clear(_ style: CellStyle = .plain) {
         let c = Cell(" ", style)
         for i in cells.indices { cells[i] = c }
+        cuts.removeAll()
     }
 
     /// Puts one glyph if it lies inside the canvas and the clip rectangle.
@@ -68,15 +85,24 @@ public struct Canvas: Sendable, Equatable {
 
     /// Writes text from (x, y), clipped to `maxWidth` display columns; wide characters take two
     /// columns and are never cut in half; control characters are replaced. Returns columns used.
+    /// Text that does not fit (trailing blanks aside) is recorded in `cuts`.
     @discardableResult
     public mutating func text(_ s: String, x: Int, y: Int, style: CellStyle, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - x)
         var used = 0
+        var full = false
         for scalar in s.unicodeScalars {
             let w = DisplayWidth.of(scalar)
             if w == 0 { continue }
-            if used + w > limit { break }
+            if full || used + w > limit {
+                full = true
+                if scalar != " " {
+                    cuts.append(Cut(text: s, x: x, y: y, width: max(0, limit)))
+                    break
+                }
+                continue
+            }
             let safe: Unicode.Scalar = DisplayWidth.isControl(scalar) ? "?" : scalar
             let cx = x + used
             if cx >= 0 {

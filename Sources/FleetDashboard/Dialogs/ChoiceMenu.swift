@@ -29,14 +29,20 @@ public struct ChoiceMenu: Sendable, Equatable {
         return .stay
     }
 
-    /// Draws the menu as a dialog centred in `area`; `steps` is the trail shown above the options.
-    public func draw(into canvas: inout Canvas, area: Rect, trail: String, theme: Theme, glyphs: GlyphSet) {
-        let width = max(36, (options.map { DisplayWidth.of($0) }.max() ?? 0) + 10, DisplayWidth.of(trail) + 4)
-        let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: options.count + 5,
+    /// Draws the menu as a dialog centred in `area`; `trail` is shown above the options and
+    /// `error`, when set, in the critical colour below them.
+    public func draw(into canvas: inout Canvas, area: Rect, trail: String, error: String? = nil, theme: Theme, glyphs: GlyphSet) {
+        let width = min(area.width, max(36, (options.map { DisplayWidth.of($0) }.max() ?? 0) + 10, DisplayWidth.of(trail) + 4,
+                                        DisplayWidth.of(error ?? "") + 4))
+        let inner = DialogFrame.draw(into: &canvas, area: area, width: width, height: options.count + 5 + (error == nil ? 0 : 1),
                                      title: title, theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
+        if let error, inner.height >= 3 {
+            var w = LineWriter(Rect(x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 1, height: 1), row: 0)
+            w.write(error, DialogFrame.style(theme, .critical, .bold), into: &canvas)
+        }
         canvas.text(trail, x: inner.x + 1, y: inner.y, style: DialogFrame.style(theme, .inactive), maxWidth: inner.width - 1)
-        for (i, o) in options.enumerated() where i + 1 < inner.height - 1 {
+        for (i, o) in options.enumerated() where i + 1 < inner.height - 1 - (error == nil ? 0 : 1) {
             let mark = i == selected ? "> " : "  "
             var style = DialogFrame.style(theme)
             if i == selected { style.attributes = [.reverse, .bold] }

@@ -3,9 +3,45 @@ import FleetSim
 /// The words a confirmation dialog uses: what will be injected, where, for how long, what it does to
 /// the fleet (MODEL.md §8), and the equivalent command-language line.
 public enum InjectionSummary {
-    /// A confirmation dialog for a command (injections only; others get a generic line).
-    public static func dialog(for command: SimCommand) -> ConfirmDialog {
-        ConfirmDialog(title: title(command), lines: lines(command), command: command)
+    /// A confirmation dialog for a command (injections only; others get a generic line); `scope`,
+    /// when known, adds what it hits in numbers under the first line.
+    public static func dialog(for command: SimCommand, scope: CommandScope? = nil) -> ConfirmDialog {
+        var text = lines(command)
+        if let scope { text.insert(scopeLine(command, scope), at: 1) }
+        return ConfirmDialog(title: title(command), lines: text, command: command)
+    }
+
+    /// "takes down 512 GPUs (12.5% of the fleet), 64 replicas": the verb of the command, the
+    /// entities hit at its level (of how many in scope, when count=/percent= pick some), the GPUs and
+    /// their share of the fleet, the replicas.
+    public static func scopeLine(_ c: SimCommand, _ s: CommandScope) -> String {
+        func n(_ k: Int, _ noun: String) -> String { "\(k) \(noun)\(k == 1 ? "" : "s")" }
+        let share = NumberFormat.percent(s.shareOfFleet, decimals: s.shareOfFleet < 0.001 && s.gpus > 0 ? 2 : 1) + " of the fleet"
+        let of = s.entities < s.candidates ? " of \(s.candidates)" : ""
+        let gpus = n(s.gpus, "GPU"), replicas = n(s.replicas, "replica")
+        let noun: String
+        switch s.level {
+        case .site: noun = "site"
+        case .hall: noun = "hall"
+        case .rack: noun = "rack"
+        case .replica: noun = "replica"
+        case .gpu: noun = "GPU"
+        }
+        let entities = n(s.entities, noun) + of
+        switch c {
+        case .fault(let f):
+            switch f.kind {
+            case .gpu: return "takes down \(gpus)\(of) (\(share)), \(replicas)"
+            case .rack: return "takes down \(entities): \(gpus) (\(share)), \(replicas)"
+            case .cooling: return "cuts cooling to \(entities): \(gpus) (\(share)), \(replicas)"
+            case .powerCap: return "caps \(entities): \(gpus) (\(share)), \(replicas)"
+            case .network: return "degrades the network of \(entities): \(gpus) (\(share)), \(replicas)"
+            case .straggler: return "slows \(entities): \(gpus) (\(share))"
+            case .sensor: return "falsifies readings of \(entities): \(gpus) (\(share))"
+            }
+        case .repair: return "repairs \(gpus) (\(share)), \(replicas)"
+        default: return ""
+        }
     }
 
     static func title(_ c: SimCommand) -> String {

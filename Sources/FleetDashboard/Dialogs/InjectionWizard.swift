@@ -45,7 +45,10 @@ public struct InjectionWizard: Sendable {
     private var index = 0
     /// The step on screen.
     public private(set) var menu: ChoiceMenu
-    private var trail: [String] = []
+    /// The label chosen at each step so far, by step index (skipped steps have none).
+    private var chosen: [Int: String] = [:]
+    /// Why the fleet refused the command the choices describe, shown in the menu until the next key.
+    public private(set) var error: String?
     private let snapshot: Snapshot
     private let selection: MapSelection?
 
@@ -67,23 +70,36 @@ public struct InjectionWizard: Sendable {
     }
 
     /// The trail of choices so far ("fault · cooling · metro-edge/h1").
-    public var trailText: String { ([flow == .fault ? "fault" : "surge"] + trail).joined(separator: " · ") }
+    public var trailText: String {
+        ([flow == .fault ? "fault" : "surge"] + chosen.keys.sorted().compactMap { chosen[$0] }).joined(separator: " · ")
+    }
+
+    /// Stays on the last step with the fleet's reason for refusing the command (e.g. a rack that
+    /// does not exist), so another target or option can be picked.
+    public mutating func refuse(_ message: String) {
+        index = steps.count - 1
+        while index > 0, !needs(steps[index]) { index -= 1 }
+        chosen = chosen.filter { $0.key < index }
+        menu = makeMenu(steps[index])
+        error = message
+    }
 
     /// Passes a key to the current step; a choice moves on, Esc moves back.
     public mutating func handle(_ key: Key) -> Outcome {
+        error = nil
         switch menu.handle(key) {
         case .stay: return .stay
         case .back:
             if index == 0 { return .cancelled }
             index -= 1
-            if steps[index] == .target || steps[index] == .magnitude, !needs(steps[index]) { index -= 1 }
-            trail = Array(trail.prefix(index))
+            while index > 0, !needs(steps[index]) { index -= 1 }
+            chosen = chosen.filter { $0.key < index }
             menu = makeMenu(steps[index])
             return .stay
         case .chosen(let i):
             choose(i)
             index += 1
-            while index < steps.count, !needs(steps[index]) { trail.append("–"); index += 1 }
+            while index < steps.count, !needs(steps[index]) { index += 1 }
             if index >= steps.count { return .confirm(InjectionSummary.dialog(for: command)) }
             menu = makeMenu(steps[index])
             return .stay
@@ -103,23 +119,30 @@ public struct InjectionWizard: Sendable {
         }
     }
 
+    /// GPU and rack faults fail at once: they have no magnitude and no ramp.
     private func needs(_ step: Step) -> Bool {
-        step != .magnitude || (kind != .gpu && kind != .rack)
+        guard flow == .fault, kind == .gpu || kind == .rack else { return true }
+        return step != .magnitude && step != .ramp
     }
 
     private mutating func choose(_ i: Int) {
         let label = i < menu.options.count ? menu.options[i] : ""
         switch steps[index] {
-        case .kind: kind = FaultKind.allCases[i]; trail = [kind.rawValue]
-        case .target: target = targets[i].value; trail.append(CommandFormatter.placeLabel(target))
-        case .magnitude: magnitude = magnitudes[i].value; trail.append(label)
-        case .ramp: ramp = Self.ramps[i].value; trail.append(label)
-        case .duration: duration = Self.durations[i].value; trail.append(label)
+        case .kind:
+            kind = FaultKind.allCases[i]
+            chosen = [index: kind.rawValue]
+            if !needs(.ramp) { ramp = 0 }
+            return
+        case .target: target = targets[i].value; chosen[index] = targets[i].label
+        case .magnitude: magnitude = magnitudes[i].value
+        case .ramp: ramp = Self.ramps[i].value
+        case .duration: duration = Self.durations[i].value
         case .surgeClass:
             classes = i < RequestClass.allCases.count ? [RequestClass.allCases[i]] : RequestClass.allCases
-            trail = [label]
-        case .factor: factor = Self.surgeFactors[i]; trail.append(label)
+            chosen = [:]
+        case .factor: factor = Self.surgeFactors[i]
         }
+        if steps[index] != .target { chosen[index] = label }
     }
 
     private mutating func makeMenu(_ step: Step) -> ChoiceMenu {
@@ -170,10 +193,11 @@ public struct InjectionWizard: Sendable {
         var out = chain.filter(allowed).map { sel -> Option<TargetSelector> in
             let word: String
             switch sel { case .site: word = "site"; case .hall: word = "hall"; case .rack: word = "rack" }
-            let prefix = kind == .gpu ? "one GPU in " : ""
+            let prefix = kind == .gpu ? "one GPU in " : (kind == .straggler ? "one replica in " : "")
             return Option(prefix + word + " " + sel.path(in: s), sel.selector(in: s))
         }
-        out.append(Option(kind == .gpu ? "one GPU anywhere in the fleet" : "whole fleet", TargetSelector()))
+        let fleetLabel = kind == .gpu ? "one GPU anywhere in the fleet" : (kind == .straggler ? "one replica anywhere in the fleet" : "whole fleet")
+        out.append(Option(fleetLabel, TargetSelector()))
         return out
     }
 

@@ -11,10 +11,14 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case fault, surge
     case repair, repairAll = "repair_all"
     case mapMetric = "map_metric", theme, preset, expand
+    case viewDashboard = "view_dashboard", viewRacks = "view_racks", viewGPUs = "view_gpus"
+    case viewAlerts = "view_alerts", viewFaults = "view_faults", viewLatency = "view_latency"
+    case sortNext = "sort_next", sortReverse = "sort_reverse", jump
+    case latencyWindow = "latency_window", saveFrame = "save_frame"
 
     /// Help-overlay sections, in display order.
     public enum Group: String, CaseIterable, Sendable {
-        case general, navigation, simulation, view, injection
+        case general, navigation, simulation, view, views, injection
         /// The section heading.
         public var title: String {
             switch self {
@@ -22,6 +26,7 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
             case .simulation: "Simulation"
             case .navigation: "Navigation"
             case .view: "View"
+            case .views: "Tables and lists"
             case .injection: "Injections (confirm first)"
             }
         }
@@ -35,6 +40,8 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
         case .focusNext, .focusPrevious, .selectUp, .selectDown, .selectLeft, .selectRight,
              .drillDown, .back, .scrollUp, .scrollDown: .navigation
         case .mapMetric, .theme, .preset, .expand: .view
+        case .viewDashboard, .viewRacks, .viewGPUs, .viewAlerts, .viewFaults, .viewLatency, .sortNext, .sortReverse, .jump,
+             .latencyWindow, .saveFrame: .views
         case .fault, .surge, .repair, .repairAll: .injection
         }
     }
@@ -73,6 +80,17 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
         case .theme: "next theme"
         case .preset: "next layout preset"
         case .expand: "expand the focused panel"
+        case .viewDashboard: "the panel dashboard"
+        case .viewRacks: "rack table"
+        case .viewGPUs: "GPU table of the selection"
+        case .viewAlerts: "the alerts the header counts"
+        case .viewFaults: "active faults, r repairs one"
+        case .viewLatency: "latency history graphs"
+        case .sortNext: "sort by the next column"
+        case .sortReverse: "reverse the order"
+        case .jump: "go to a site, hall or rack"
+        case .latencyWindow: "latency window 1/5/15 m"
+        case .saveFrame: "save the screen as text"
         }
     }
 }

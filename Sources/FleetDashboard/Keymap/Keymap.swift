@@ -43,6 +43,10 @@ public struct Keymap: Sendable, Equatable {
             (.repair, [.character("r")]), (.repairAll, [.character("R")]),
             (.mapMetric, [.character("m")]), (.theme, [.character("t")]),
             (.preset, [.character("p")]), (.expand, [.character("e")]),
+            (.viewDashboard, [.character("1")]), (.viewRacks, [.character("2")]), (.viewGPUs, [.character("3")]),
+            (.viewAlerts, [.character("4")]), (.viewFaults, [.character("5")]), (.viewLatency, [.character("6")]),
+            (.sortNext, [.character("o")]), (.sortReverse, [.character("O")]), (.jump, [.character("g")]),
+            (.latencyWindow, [.character("W")]), (.saveFrame, [.character("w")]),
         ]
         for (action, keys) in table {
             for key in keys { map.bindings[action, default: []].append(key); map.lookup[key] = action }

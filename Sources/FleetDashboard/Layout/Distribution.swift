@@ -53,4 +53,35 @@ enum Distribution {
             return h
         }
     }
+
+    /// Moves rows a child cannot use (beyond its want, never below its minimum) to the children that
+    /// can, by share, until none is left or no child wants more; what no child wants goes back to the
+    /// children that gave it, in proportion to what each gave.
+    static func cap(_ sizes: [Int], minimums: [Int], wants: [Int?], shares: [Int]) -> [Int] {
+        var out = sizes
+        let limits = zip(minimums, wants).map { m, w in w.map { max(m, $0) } }
+        var spare = 0
+        var gave = [Int](repeating: 0, count: sizes.count)
+        for i in out.indices { if let l = limits[i], out[i] > l { gave[i] = out[i] - l; spare += gave[i]; out[i] = l } }
+        while spare > 0 {
+            let takers = out.indices.filter { i in limits[i].map { out[i] < $0 } ?? true }
+            guard !takers.isEmpty else {
+                let givers = out.indices.filter { gave[$0] > 0 }
+                let back = split(total: spare, minimums: givers.map { _ in 0 }, shares: givers.map { gave[$0] }) ?? []
+                for (k, i) in givers.enumerated() where k < back.count { out[i] += back[k] }
+                return out
+            }
+            let parts = split(total: spare, minimums: takers.map { _ in 0 }, shares: takers.map { shares[$0] }) ?? []
+            var given = 0
+            for (k, i) in takers.enumerated() {
+                let room = limits[i].map { $0 - out[i] } ?? Int.max
+                let g = min(room, parts[k])
+                out[i] += g
+                given += g
+            }
+            spare -= given
+            if given == 0 { out[takers[0]] += spare; spare = 0 }
+        }
+        return out
+    }
 }

@@ -6,6 +6,10 @@
 /// into its host (per the preset) when the host is shown and merging does not make things worse,
 /// else it drops. A host chosen to give way first sheds its guests, lowest priority first, which
 /// gives back the rows they took. This repeats until the rest fits. Below `floor` the result is "too small".
+///
+/// Spare rows go where they are used: a panel given more rows than it `wants` (its content's height,
+/// borders included) keeps only those, and the rest go to the panels of the same stack that can fill
+/// them. When none can, the rows stay where the shares put them.
 public struct LayoutEngine: Sendable {
     /// The absolute floor (columns, rows) below which the dashboard shows the too-small screen.
     public static let floor = (width: 40, height: 12)
@@ -17,7 +21,10 @@ public struct LayoutEngine: Sendable {
     public init(specs: [PanelID: PanelSpec] = PanelSpec.standard) { self.specs = specs }
 
     /// Lays out a `width`×`height` screen. With `expanded` set, that panel alone fills the body.
-    public func layout(width: Int, height: Int, preset: LayoutPreset, expanded: PanelID? = nil) -> ScreenLayout {
+    /// `wants` caps the height a panel is given while others can use the rows (absent: no cap), and
+    /// `widthWants` its width, the same way, while others in its row can use the columns.
+    public func layout(width: Int, height: Int, preset: LayoutPreset, expanded: PanelID? = nil,
+                       wants: [PanelID: Int] = [:], widthWants: [PanelID: Int] = [:]) -> ScreenLayout {
         let w = max(0, width), h = max(0, height)
         guard w >= Self.floor.width, h >= Self.floor.height else {
             return ScreenLayout(width: w, height: h, header: nil, footer: nil, placements: [], dropped: [],
@@ -41,7 +48,7 @@ public struct LayoutEngine: Sendable {
             let overflowHeight = need.height > body.height
             if !overflowWidth && !overflowHeight {
                 var placements: [PanelPlacement] = []
-                place(tree, in: body, guests: guests, into: &placements)
+                place(tree, in: body, guests: guests, wants: Wants(heights: wants, widths: widthWants), into: &placements)
                 return ScreenLayout(width: w, height: h, header: header, footer: footer,
                                     placements: placements, dropped: dropped, tooSmall: nil)
             }
@@ -129,28 +136,58 @@ public struct LayoutEngine: Sendable {
         }
     }
 
-    private func place(_ node: LayoutNode, in rect: Rect, guests: [PanelID: [PanelID]], into out: inout [PanelPlacement]) {
+    /// What panels can fill, per axis.
+    struct Wants {
+        var heights: [PanelID: Int]
+        var widths: [PanelID: Int]
+    }
+
+    private func place(_ node: LayoutNode, in rect: Rect, guests: [PanelID: [PanelID]], wants: Wants,
+                       into out: inout [PanelPlacement]) {
         switch node {
         case .panel(let id, _):
             out.append(PanelPlacement(id: id, frame: rect, guests: guests[id] ?? []))
         case .row(let children, _):
             let mins = children.map { minimum($0, guests: guests).width }
-            let widths = Distribution.split(total: rect.width, minimums: mins, shares: children.map(\.share))
-                ?? Distribution.squeeze(total: rect.width, minimums: mins)
+            let split = Distribution.split(total: rect.width, minimums: mins, shares: children.map(\.share))
+            let widths = split.map {
+                Distribution.cap($0, minimums: mins, wants: children.map { want($0, guests: guests, wants: wants, vertical: false) },
+                                 shares: children.map(\.share))
+            } ?? Distribution.squeeze(total: rect.width, minimums: mins)
             var x = rect.x
             for (child, cw) in zip(children, widths) {
-                place(child, in: Rect(x: x, y: rect.y, width: cw, height: rect.height), guests: guests, into: &out)
+                place(child, in: Rect(x: x, y: rect.y, width: cw, height: rect.height), guests: guests, wants: wants, into: &out)
                 x += cw
             }
         case .column(let children, _):
             let mins = children.map { minimum($0, guests: guests).height }
-            let heights = Distribution.split(total: rect.height, minimums: mins, shares: children.map(\.share))
-                ?? Distribution.squeeze(total: rect.height, minimums: mins)
+            let split = Distribution.split(total: rect.height, minimums: mins, shares: children.map(\.share))
+            let heights = split.map {
+                Distribution.cap($0, minimums: mins, wants: children.map { want($0, guests: guests, wants: wants, vertical: true) },
+                                 shares: children.map(\.share))
+            } ?? Distribution.squeeze(total: rect.height, minimums: mins)
             var y = rect.y
             for (child, ch) in zip(children, heights) {
-                place(child, in: Rect(x: rect.x, y: y, width: rect.width, height: ch), guests: guests, into: &out)
+                place(child, in: Rect(x: rect.x, y: y, width: rect.width, height: ch), guests: guests, wants: wants, into: &out)
                 y += ch
             }
+        }
+    }
+
+    /// The most rows (or columns) a node can fill: a panel's want (unbounded when it has none or
+    /// hosts guests); across a split the largest child's, along it the children's sum.
+    private func want(_ node: LayoutNode, guests: [PanelID: [PanelID]], wants: Wants, vertical: Bool) -> Int? {
+        switch node {
+        case .panel(let id, _):
+            guard guests[id] == nil, let w = (vertical ? wants.heights : wants.widths)[id] else { return nil }
+            let m = panelMinimum(id, guests: guests)
+            return max(w, vertical ? m.height : m.width)
+        case .row(let children, _), .column(let children, _):
+            let w = children.map { want($0, guests: guests, wants: wants, vertical: vertical) }
+            guard !w.contains(where: { $0 == nil }) else { return nil }
+            var along = false
+            if case .column = node { along = vertical } else { along = !vertical }
+            return along ? w.compactMap { $0 }.reduce(0, +) : w.compactMap { $0 }.max()
         }
     }
 }

@@ -21,6 +21,9 @@ public struct ScreenLayout: Sendable, Hashable {
     /// Panels of the preset that did not fit and were neither shown nor merged.
     public var dropped: [PanelID]
     public var tooSmall: TooSmall?
+    /// Rows kept free above the key bar for a drill's check line and a story's narration, so
+    /// neither covers a panel's border (nil when nothing is reserved).
+    public var reserved: Rect?
 
     /// The box a panel is drawn in: its own, or its host's when merged.
     public func placement(of id: PanelID) -> PanelPlacement? {

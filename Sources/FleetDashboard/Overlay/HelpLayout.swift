@@ -21,13 +21,37 @@ public struct HelpLayout: Sendable, Equatable {
     /// Blank columns between help columns.
     public static let gap = 2
 
-    /// The help's lines, grouped as `KeyAction.Group`, every action with the keys `keymap` binds.
+    /// Actions shown on one line when each has exactly one key: the arrows, the view digits and
+    /// the two sort keys, so the whole help still fits 80×24.
+    public static let combined: [(actions: [KeyAction], summary: String)] = [
+        ([.selectUp, .selectDown, .selectLeft, .selectRight], "move the selection or cursor"),
+        ([.viewDashboard, .viewRacks, .viewGPUs], "dashboard, racks, GPUs"),
+        ([.viewAlerts, .viewFaults, .viewLatency], "alerts, faults, latency"),
+        ([.sortNext, .sortReverse], "sort by next column / reverse"),
+    ]
+
+    /// The help's lines, grouped as `KeyAction.Group`, every action with the keys `keymap` binds
+    /// (a `combined` set on one line, its keys in order, when each of them has one key).
     public static func lines(keymap: Keymap, ascii: Bool, readOnly: Bool) -> [[Line]] {
         KeyAction.Group.allCases.map { group in
             let title = group == .injection && readOnly ? "Injections (off: read-only)" : group.title
-            return [.heading(title)] + KeyAction.allCases.filter { $0.group == group }.map {
-                .binding(keys: keymap.label(for: $0, ascii: ascii), summary: $0.summary)
+            var out: [Line] = [.heading(title)]
+            var done: Set<KeyAction> = []
+            for action in KeyAction.allCases where action.group == group && !done.contains(action) {
+                if let set = combined.first(where: { $0.actions.contains(action) }),
+                   set.actions.allSatisfy({ keymap.keys(for: $0).count == 1 }) {
+                    let keys = set.actions.map { keymap.label(for: $0, ascii: ascii) }
+                    let digits = keys.compactMap { $0.count == 1 ? Int($0) : nil }
+                    let run = digits.count == keys.count && keys.count > 2 && zip(digits, digits.dropFirst()).allSatisfy { $1 == $0 + 1 }
+                    let joined = run ? "\(digits[0])-\(digits[digits.count - 1])"
+                        : (keys.allSatisfy { $0.count == 1 } ? keys.joined() : keys.joined(separator: " "))
+                    out.append(.binding(keys: joined, summary: set.summary))
+                    done.formUnion(set.actions)
+                } else {
+                    out.append(.binding(keys: keymap.label(for: action, ascii: ascii), summary: action.summary))
+                }
             }
+            return out
         }
     }
 

@@ -23,6 +23,15 @@ public struct CommandPalette: Sendable, Equatable {
 
     public init(history: [String] = []) { self.history = history }
 
+    /// Puts `line` back for editing with the fleet's reason for refusing it, shown where the
+    /// parser's errors are (the line stays in the history).
+    public mutating func refuse(_ line: String, message: String) {
+        text = line
+        historyIndex = nil
+        candidates = []
+        error = CommandError(column: 0, token: "", message: message)
+    }
+
     /// Clears the line for a new command, keeping the history.
     public mutating func reset() {
         text = ""; historyIndex = nil; error = nil; candidates = []

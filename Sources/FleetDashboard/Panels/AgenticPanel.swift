@@ -19,38 +19,41 @@ public enum AgenticPanel {
         let sep = ctx.glyphs.separator
         var row = 0
         var w = LineWriter(inner, row: row)
-        w.write(NumberFormat.count(a.tasksInFlight), ctx.value, into: &canvas)
-        w.write(" tasks in flight" + sep, ctx.label, into: &canvas)
-        w.write(NumberFormat.fixed(a.callsPerTaskMean, a.callsPerTaskMean < 10 ? 1 : 0), ctx.value, into: &canvas)
-        w.write(" calls per task", ctx.label, into: &canvas)
+        let tasks = NumberFormat.count(a.tasksInFlight)
+        let calls = NumberFormat.fixed(a.callsPerTaskMean, a.callsPerTaskMean < 10 ? 1 : 0)
+        w.first(of: [[(tasks, ctx.value), (" tasks in flight" + sep, ctx.label), (calls, ctx.value), (" calls per task", ctx.label)],
+                     [(tasks, ctx.value), (" tasks" + sep, ctx.label), (calls, ctx.value), (" calls/task", ctx.label)]],
+                into: &canvas)
         row += 1
         guard row < inner.height else { return }
         w = LineWriter(inner, row: row)
+        let callP99 = NumberFormat.duration(a.callP99Seconds)
         if a.taskE2E.p99 > 0 {
-            w.write("task p50 ", ctx.label, into: &canvas)
-            w.write(NumberFormat.duration(a.taskE2E.p50), ctx.value, into: &canvas)
-            w.write("  p99 ", ctx.label, into: &canvas)
-            w.write(NumberFormat.duration(a.taskE2E.p99), ctx.warning, into: &canvas)
+            let p50 = NumberFormat.duration(a.taskE2E.p50), p99 = NumberFormat.duration(a.taskE2E.p99)
+            w.first(of: [[("task p50 ", ctx.label), (p50, ctx.value), ("  p99 ", ctx.label), (p99, ctx.warning),
+                          ("  vs call p99 ", ctx.label), (callP99, ctx.value)],
+                         [("task p99 ", ctx.label), (p99, ctx.warning), (" vs call p99 ", ctx.label), (callP99, ctx.value)],
+                         [("task p99 ", ctx.label), (p99, ctx.warning)]], into: &canvas)
         } else {
-            w.write("no followed task has finished yet", ctx.dim, into: &canvas)
+            w.first(of: [[("no task finished yet", ctx.dim), ("  call p99 ", ctx.label), (callP99, ctx.value)],
+                         [("no task finished yet", ctx.dim)]], into: &canvas)
         }
-        w.write("  vs call p99 ", ctx.label, into: &canvas)
-        w.write(NumberFormat.duration(a.callP99Seconds), ctx.value, into: &canvas)
         row += 1
         guard row < inner.height else { return }
         w = LineWriter(inner, row: row)
         let n = max(1, a.callsPerTaskMean)
         let p = 1 - pow(0.99, n)
-        w.write("P(a call beyond its p99) = 1" + ctx.glyphs.minus + "0.99", ctx.label, into: &canvas)
-        w.write(superscript(Int(n.rounded()), ascii: ctx.glyphs.isASCII), ctx.label, into: &canvas)
-        w.write(" = ", ctx.label, into: &canvas)
-        w.write(NumberFormat.percent(p), p >= 0.1 ? ctx.warning : ctx.value, into: &canvas)
+        let formula = "1" + ctx.glyphs.minus + "0.99" + superscript(Int(n.rounded()), ascii: ctx.glyphs.isASCII) + " = "
+        let chance = (NumberFormat.percent(p), p >= 0.1 ? ctx.warning : ctx.value)
+        w.first(of: [[("P(a call beyond its p99) = " + formula, ctx.label), chance],
+                     [("P(a call > p99) = " + formula, ctx.label), chance],
+                     [("P(a call > p99) = ", ctx.label), chance]], into: &canvas)
         row += 1
         guard row < inner.height else { return }
         w = LineWriter(inner, row: row)
-        w.write("round trips ", ctx.label, into: &canvas)
-        w.write(NumberFormat.percent(a.rttShareOfTaskTime, decimals: a.rttShareOfTaskTime < 0.1 ? 1 : 0), ctx.value, into: &canvas)
-        w.write(" of task time", ctx.label, into: &canvas)
+        let rtt = NumberFormat.percent(a.rttShareOfTaskTime, decimals: a.rttShareOfTaskTime < 0.1 ? 1 : 0)
+        w.first(of: [[("round trips ", ctx.label), (rtt, ctx.value), (" of task time", ctx.label)],
+                     [("round trips ", ctx.label), (rtt, ctx.value)]], into: &canvas)
         for (i, share) in a.rttShareBySite.enumerated() where i < s.sites.count {
             let text = sep + s.sites[i].name + " " + NumberFormat.percent(share, decimals: share < 0.1 ? 1 : 0)
             guard w.remaining >= DisplayWidth.of(text) else { break }
@@ -60,7 +63,8 @@ public enum AgenticPanel {
         guard row < inner.height else { return }
         w = LineWriter(inner, row: row)
         w.write("task p99 ", ctx.label, into: &canvas)
-        let tail = " " + (a.taskE2E.p99 > 0 ? NumberFormat.duration(a.taskE2E.p99) : "–") + sep + "\(a.probesInFlight) probes"
+        let full = " " + (a.taskE2E.p99 > 0 ? NumberFormat.duration(a.taskE2E.p99) : "–") + sep + "\(a.probesInFlight) probes"
+        let tail = DisplayWidth.of(full) + 4 <= w.remaining ? full : " " + (a.taskE2E.p99 > 0 ? NumberFormat.duration(a.taskE2E.p99) : "–")
         let sparkW = max(0, w.remaining - DisplayWidth.of(tail))
         if sparkW >= 4 {
             ctx.sparks.draw(into: &canvas, key: "agentic.task", series: s.history.taskP99, x: w.x, y: w.y, width: sparkW,

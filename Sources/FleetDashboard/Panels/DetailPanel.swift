@@ -19,8 +19,7 @@ public enum DetailPanel {
         guard !inner.isEmpty else { return }
         let path = selection.map { $0.path(in: s) } ?? ""
         guard let selection, selection.isValid(in: s) else {
-            canvas.text("select a site, hall or rack on the map (arrows, click)", x: inner.x, y: inner.y,
-                        style: ctx.dim, maxWidth: inner.width)
+            fleetSummary(into: &canvas, s, inner: inner, ctx: ctx)
             return
         }
         var lines = DetailLines(inner: inner, ctx: ctx)
@@ -85,6 +84,28 @@ public enum DetailPanel {
         }
     }
 
+    /// With nothing selected: how to select, then one line per site (GPUs up, facility power against
+    /// its limit, hottest die as read), so the panel is useful before the operator picks anything.
+    static func fleetSummary(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
+        var hint = LineWriter(inner, row: 0)
+        hint.write("select a site, hall or rack: arrows, click, or g", ctx.dim, into: &canvas)
+        var lines = DetailLines(inner: inner, ctx: ctx)
+        lines.row = 1
+        let deg = " " + ctx.glyphs.degree
+        for site in s.sites {
+            let limit = site.activeCapKW > 0 ? site.activeCapKW : site.gridLimitKW
+            let ref = max(limit, site.facilityPowerKW)
+            lines.add(&canvas, [("", site.name),
+                                ("  up ", NumberFormat.count(Double(site.gpusUp)) + "/" + NumberFormat.count(Double(site.gpus))),
+                                ("  ", NumberFormat.megawatts(kW: site.facilityPowerKW, reference: ref) + "/"
+                                    + NumberFormat.megawatts(kW: limit, reference: ref) + " MW"),
+                                ("  die ", NumberFormat.fixed(site.dieCMaxReported, 0) + deg)])
+        }
+    }
+
+    /// Rows the panel fills with nothing selected: the hint and a line per site, borders included.
+    static func summaryHeight(_ s: Snapshot) -> Int { 2 + 1 + s.sites.count }
+
     private static func gpuLine(_ canvas: inout Canvas, _ lines: inout DetailLines, up: Int, total: Int,
                                 throttled: Int, capped: Int, down: Int) {
         lines.add(&canvas, [("GPUs up ", NumberFormat.count(Double(up)) + "/" + NumberFormat.count(Double(total))),
@@ -106,8 +127,7 @@ struct DetailLines {
         guard row < inner.height else { return }
         var w = LineWriter(inner, row: row)
         for (label, value) in pairs {
-            w.write(label, ctx.label, into: &canvas)
-            w.write(value, role.map { ctx.theme.style($0, .bold) } ?? ctx.value, into: &canvas)
+            w.group([(label, ctx.label), (value, role.map { ctx.theme.style($0, .bold) } ?? ctx.value)], into: &canvas)
         }
         row += 1
     }

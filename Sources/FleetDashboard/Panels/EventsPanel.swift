@@ -44,8 +44,8 @@ public enum EventsPanel {
                                filter: String, top: Int) {
         guard !inner.isEmpty else { return }
         if events.isEmpty {
-            canvas.text(filter.isEmpty ? "no events yet" : "no events match \"\(filter)\"", x: inner.x, y: inner.y,
-                        style: ctx.dim, maxWidth: inner.width)
+            var w = LineWriter(inner, row: 0)
+            w.write(filter.isEmpty ? "no events yet" : "no events match \"\(filter)\"", ctx.dim, into: &canvas)
             return
         }
         let compact = inner.width < 40
@@ -69,6 +69,10 @@ public enum EventsPanel {
             w.write(e.text, ctx.theme.style(role(e.kind), e.endSeconds == nil ? .bold : []), into: &canvas)
             if e.repeats > 1 { w.write(" " + ctx.glyphs.times + "\(e.repeats)", ctx.label, into: &canvas) }
             if e.injected { w.write(" (operator)", ctx.dim, into: &canvas) }
+            if let last = e.earlier.last {
+                w.group([(ctx.glyphs.separator + "before " + NumberFormat.simClock(last.startSeconds) + "–"
+                          + NumberFormat.simClock(last.endSeconds), ctx.dim)], into: &canvas)
+            }
         }
     }
 

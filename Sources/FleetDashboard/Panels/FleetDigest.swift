@@ -10,7 +10,7 @@ public struct FleetDigest: Sendable, Equatable {
     /// Bins in each temperature distribution.
     public static let binCount = 12
     /// How many hottest racks are kept.
-    public static let hottestCount = 5
+    public static let hottestCount = 24
 
     public var tick: UInt64 = .max
     public var inletBins: [Int] = []

@@ -78,11 +78,14 @@ public enum PowerPanel {
         h.write(tail, ctx.value, into: &canvas)
         if footerLines > 1 {
             var c = LineWriter(inner, row: siteRows + 1)
-            c.write(NumberFormat.dollars(t.usdPerMillionTokens), ctx.value, into: &canvas)
-            c.write(" per 1M output tokens" + ctx.glyphs.separator + "energy ", ctx.label, into: &canvas)
-            c.write(NumberFormat.percent(t.energyShareOfCost), ctx.value, into: &canvas)
-            c.write(" of cost" + ctx.glyphs.separator + "PUE ", ctx.label, into: &canvas)
-            c.write(NumberFormat.fixed(t.pue, 2), ctx.value, into: &canvas)
+            let sep = ctx.glyphs.separator
+            let price = (NumberFormat.dollars(t.usdPerMillionTokens), ctx.value)
+            let energy = NumberFormat.percent(t.energyShareOfCost), pue = NumberFormat.fixed(t.pue, 2)
+            c.first(of: [[price, (" per 1M output tokens" + sep + "energy ", ctx.label), (energy, ctx.value),
+                          (" of cost" + sep + "PUE ", ctx.label), (pue, ctx.value)],
+                         [price, (" per 1M tokens" + sep + "energy ", ctx.label), (energy, ctx.value),
+                          (sep + "PUE ", ctx.label), (pue, ctx.value)],
+                         [price, (" per 1M tokens", ctx.label)]], into: &canvas)
         }
     }
 

@@ -3,6 +3,9 @@ import FleetSim
 /// Thermal: inlet and die temperature distributions over racks, throttled and shut-down GPU counts,
 /// and the hottest racks with their reason codes.
 public enum ThermalPanel {
+    /// Hottest racks the panel asks rows for beside others; expanded, it lists as many as fit.
+    static let hottestShown = 5
+
     /// Draws the panel in its own box filling `rect`.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext) {
         let inner = Box.draw(into: &canvas, rect, title: "thermal", subtitle: "racks by " + ctx.glyphs.degree,
@@ -30,14 +33,14 @@ public enum ThermalPanel {
         guard row < inner.height else { return }
         let t = s.totals
         var c = LineWriter(inner, row: row)
-        c.write("throttled ", ctx.label, into: &canvas)
-        c.write(NumberFormat.count(Double(t.gpusThrottled + t.gpusPowerCapped)), t.gpusThrottled > 0 ? ctx.warning : ctx.value, into: &canvas)
-        c.write(" GPUs (T ", ctx.label, into: &canvas)
-        c.write(NumberFormat.count(Double(t.gpusThrottled)), ctx.value, into: &canvas)
-        c.write(", W ", ctx.label, into: &canvas)
-        c.write(NumberFormat.count(Double(t.gpusPowerCapped)), ctx.value, into: &canvas)
-        c.write(")" + ctx.glyphs.separator + "shut down ", ctx.label, into: &canvas)
-        c.write(NumberFormat.count(Double(t.gpusShutDown)), t.gpusShutDown > 0 ? ctx.critical : ctx.value, into: &canvas)
+        let throttled = (NumberFormat.count(Double(t.gpusThrottled + t.gpusPowerCapped)), t.gpusThrottled > 0 ? ctx.warning : ctx.value)
+        let down = (NumberFormat.count(Double(t.gpusShutDown)), t.gpusShutDown > 0 ? ctx.critical : ctx.value)
+        let sep = ctx.glyphs.separator
+        c.first(of: [[("throttled ", ctx.label), throttled, (" GPUs (T ", ctx.label), (NumberFormat.count(Double(t.gpusThrottled)), ctx.value),
+                      (", W ", ctx.label), (NumberFormat.count(Double(t.gpusPowerCapped)), ctx.value),
+                      (")" + sep + "shut down ", ctx.label), down],
+                     [("throttled ", ctx.label), throttled, (" GPUs" + sep + "shut down ", ctx.label), down],
+                     [("throttled ", ctx.label), throttled, (sep + "down ", ctx.label), down]], into: &canvas)
         row += 1
         var first = true
         for r in d.hottestRacks where row < inner.height {
@@ -47,13 +50,13 @@ public enum ThermalPanel {
             first = false
             let die = Double(s.racks.dieCMaxReported[r])
             let f = (die - FleetDigest.dieRange.lowerBound.asDouble) / (FleetDigest.dieRange.upperBound.asDouble - FleetDigest.dieRange.lowerBound.asDouble)
-            h.write(MapSelection.rack(r).path(in: s), ctx.text, into: &canvas)
-            h.write(" " + NumberFormat.fixed(die, 1) + " " + deg,
-                    CellStyle(foreground: ctx.theme.gradient(.thermal, at: f), background: ctx.theme.color(.mainBackground),
-                              attributes: .bold), into: &canvas)
-            h.write(" inlet " + NumberFormat.fixed(Double(s.racks.inletCReported[r]), 1), ctx.label, into: &canvas)
+            h.group([(MapSelection.rack(r).path(in: s), ctx.text),
+                     (" " + NumberFormat.fixed(die, 1) + " " + deg,
+                      CellStyle(foreground: ctx.theme.gradient(.thermal, at: f), background: ctx.theme.color(.mainBackground),
+                                attributes: .bold))], into: &canvas)
             let codes = reasonCodes(s.racks.flags[r], glyphs: ctx.glyphs)
-            if !codes.isEmpty { h.write(" " + codes, ctx.warning, into: &canvas) }
+            if !codes.isEmpty { h.group([(" " + codes, ctx.warning)], into: &canvas) }
+            h.group([(" inlet " + NumberFormat.fixed(Double(s.racks.inletCReported[r]), 1) + " " + deg, ctx.label)], into: &canvas)
             row += 1
         }
     }

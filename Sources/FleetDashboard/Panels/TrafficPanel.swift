@@ -14,7 +14,7 @@ public enum TrafficPanel {
     public static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext) {
         guard !inner.isEmpty else { return }
         let histW = inner.width >= 90 ? 8 : 0
-        let tailW = (inner.width >= 52 ? 32 : (inner.width >= 36 ? 12 : 0)) + (histW > 0 ? 2 * (histW + 1) : 0)
+        let tailW = (inner.width >= 54 ? 34 : (inner.width >= 36 ? 12 : 0)) + (histW > 0 ? 2 * (histW + 1) : 0)
         for (row, c) in RequestClass.allCases.enumerated() where row < inner.height {
             guard c.rawValue < s.classes.count else { continue }
             let st = s.classes[c.rawValue]
@@ -64,13 +64,12 @@ public enum TrafficPanel {
         var w = LineWriter(inner, row: row)
         let retries = s.classes.reduce(0) { $0 + $1.retriesPerSecond }
         let drops = s.classes.reduce(0) { $0 + $1.dropped }
-        w.write("retries ", ctx.label, into: &canvas)
-        w.write(NumberFormat.count(retries) + "/s", retries > 0 ? ctx.warning : ctx.value, into: &canvas)
-        w.write(ctx.glyphs.separator + "dropped ", ctx.label, into: &canvas)
-        w.write(NumberFormat.count(drops), ctx.value, into: &canvas)
-        w.write(ctx.glyphs.separator + "tokens out ", ctx.label, into: &canvas)
-        w.write(NumberFormat.count(s.totals.outputTokensPerSecond) + "/s", ctx.value, into: &canvas)
-        w.write(ctx.glyphs.separator + "goodput ", ctx.label, into: &canvas)
-        w.write(NumberFormat.percent(s.totals.goodputRatio, decimals: 1), ctx.value, into: &canvas)
+        let sep = ctx.glyphs.separator
+        w.group([("goodput ", ctx.label), (NumberFormat.percent(s.totals.goodputRatio, decimals: 1), ctx.value)], into: &canvas)
+        w.group([(sep + "tokens out ", ctx.label), (NumberFormat.count(s.totals.outputTokensPerSecond) + "/s", ctx.value)],
+                into: &canvas)
+        w.group([(sep + "retries ", ctx.label), (NumberFormat.count(retries) + "/s", retries > 0 ? ctx.warning : ctx.value)],
+                into: &canvas)
+        w.group([(sep + "dropped ", ctx.label), (NumberFormat.count(drops), ctx.value)], into: &canvas)
     }
 }

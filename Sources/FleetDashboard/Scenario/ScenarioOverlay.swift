@@ -13,18 +13,20 @@ public enum ScenarioOverlay {
     public static func draw(_ view: ScenarioView, layout: ScreenLayout, into canvas: inout Canvas, theme: Theme,
                             glyphs: GlyphSet) {
         guard layout.tooSmall == nil else { return }
-        var body = bodyRect(layout)
+        let whole = bodyRect(layout)
+        var body = layout.reserved ?? whole
         let highlighted = view.highlight.flatMap { layout.placement(of: $0)?.frame }
         if let frame = highlighted { highlight(frame, into: &canvas, theme: theme, glyphs: glyphs) }
-        if !view.checks.isEmpty || !view.status.isEmpty, body.height > 1 {
+        if !view.checks.isEmpty || !view.status.isEmpty, body.height > (layout.reserved == nil ? 1 : 0) {
             drawChecks(view.checks, status: view.status, row: body.maxY - 1, x: body.x, width: body.width, into: &canvas, theme: theme, glyphs: glyphs)
             body.height -= 1
         }
+        if layout.reserved != nil, body.height < 3 { body = Rect(x: whole.x, y: whole.y, width: whole.width, height: body.maxY - whole.y) }
         if let caption = view.caption, let rect = captionRect(caption, avoiding: highlighted, body: body) {
             drawCaption(caption, in: rect, into: &canvas, theme: theme, glyphs: glyphs)
         }
         if let summary = view.summary {
-            summary.draw(into: &canvas, area: body, theme: theme, glyphs: glyphs)
+            summary.draw(into: &canvas, area: whole, theme: theme, glyphs: glyphs)
         }
         if let hints = view.hints, let footer = layout.footer {
             let ctx = PanelContext(theme: theme, glyphs: glyphs, graph: glyphs.defaultGraph, sparks: SparklineCache(), digest: FleetDigest())

@@ -29,6 +29,20 @@ public struct ThemeCatalog: Sendable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
+    /// `fleettop themes`: one line per theme in aligned columns (name, where it was found, its
+    /// file), safe to print.
+    public var table: [String] {
+        let names = entries.map { TextSanitizer.clean($0.name) }
+        let origins = entries.map { "(" + $0.origin.rawValue + ")" }
+        let nameW = names.map { DisplayWidth.of($0) }.max() ?? 0
+        let originW = origins.map { DisplayWidth.of($0) }.max() ?? 0
+        return entries.indices.map { i in
+            let line = NumberFormat.padRight(names[i], nameW) + "  " + NumberFormat.padRight(origins[i], originW) + "  "
+                + TextSanitizer.clean(entries[i].path ?? "compiled in")
+            return String(line.reversed().drop { $0 == " " }.reversed())
+        }
+    }
+
     /// Lists the `*.theme` files in each place of `paths`, then the built-in default and monochrome
     /// themes when no file took their names. Missing folders are skipped.
     public static func discover(_ paths: ThemeSearchPaths) -> ThemeCatalog {

@@ -26,11 +26,11 @@ public enum Box {
             var x = x0 + 1
             canvas.put(glyphs.horizontal, x: x, y: y0, style: border)
             x += 1
-            x += canvas.text(" " + title, x: x, y: y0, style: titleStyle, maxWidth: room)
+            x += canvas.text(TextFit.fit(" " + title, width: room), x: x, y: y0, style: titleStyle, maxWidth: room)
             let left = x0 + 2 + room - x
             if !subtitle.isEmpty, left > 3 {
-                x += canvas.text(glyphs.separator + subtitle, x: x, y: y0, style: theme.style(.graphText),
-                                 maxWidth: left - 1)
+                x += canvas.text(TextFit.fit(glyphs.separator + subtitle, width: left - 1), x: x, y: y0,
+                                 style: theme.style(.graphText), maxWidth: left - 1)
             }
             if x < x1 - 1 { canvas.put(" ", x: x, y: y0, style: titleStyle) }
         }

@@ -29,16 +29,18 @@ public struct TargetSelector: Sendable, Equatable, Hashable, Codable {
     /// A fleet-file tag (`tags` / `rack_tags`), intersected with the positions above.
     public var tag: String?
     public var mode: SelectionMode
+    /// Repair only: the one active fault with this id (`repair fault=N`), whatever else it touches.
+    public var fault: Int?
 
     public init(site: String? = nil, hall: Int? = nil, rack: Int? = nil, replica: Int? = nil,
-                gpu: Int? = nil, tag: String? = nil, mode: SelectionMode = .all) {
+                gpu: Int? = nil, tag: String? = nil, mode: SelectionMode = .all, fault: Int? = nil) {
         self.site = site; self.hall = hall; self.rack = rack
-        self.replica = replica; self.gpu = gpu; self.tag = tag; self.mode = mode
+        self.replica = replica; self.gpu = gpu; self.tag = tag; self.mode = mode; self.fault = fault
     }
 
     /// True when nothing narrows the selection (the whole fleet).
     public var isWholeFleet: Bool {
-        site == nil && hall == nil && rack == nil && replica == nil && gpu == nil && tag == nil
+        site == nil && hall == nil && rack == nil && replica == nil && gpu == nil && tag == nil && fault == nil
     }
 }
 

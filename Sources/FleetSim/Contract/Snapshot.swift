@@ -31,6 +31,8 @@ public struct Snapshot: Sendable {
     public var history: FleetHistory
     /// MODEL.md §9 checks that failed at this tick (empty when all hold).
     public var invariantViolations: [String]
+    /// Per-GPU figures for the racks the dashboard's GPU table asked for (nil unless asked).
+    public var gpuDetail: GPUDetail?
     /// The fleet's tag names (fleet-file `tags` / `rack_tags`), sorted, for `tag=` completion and checks.
     public var tags: [String]
 
@@ -373,10 +375,21 @@ public struct SimEvent: Sendable, Equatable, Identifiable {
     public var repeats: Int
     /// True when an operator, drill or story caused it.
     public var injected: Bool
+    /// The occurrences merged into this line before the current one, oldest first (the most recent
+    /// `EventLog.earlierLimit` of them): a repeat keeps its history instead of replacing it.
+    public var earlier: [Occurrence]
+
+    /// One past occurrence of a repeated event.
+    public struct Occurrence: Sendable, Equatable {
+        public var startSeconds: Double
+        public var endSeconds: Double
+        public init(startSeconds: Double, endSeconds: Double) { self.startSeconds = startSeconds; self.endSeconds = endSeconds }
+    }
+
     public init(id: Int, kind: EventKind, startSeconds: Double, endSeconds: Double?, text: String,
-                repeats: Int = 1, injected: Bool = false) {
+                repeats: Int = 1, injected: Bool = false, earlier: [Occurrence] = []) {
         self.id = id; self.kind = kind; self.startSeconds = startSeconds; self.endSeconds = endSeconds
-        self.text = text; self.repeats = repeats; self.injected = injected
+        self.text = text; self.repeats = repeats; self.injected = injected; self.earlier = earlier
     }
 }
 
@@ -393,7 +406,12 @@ public struct FleetHistory: Sendable, Equatable {
     public var queue: [Series]
     public var kvUse: [Series]
     public var ttftP99: [Series]
+    /// Per class, TPOT p99 s. The latency series keep `latencyCapacity` samples (15 minutes), so
+    /// the latency history view can show 1, 5 or 15 minutes whatever the other series keep.
+    public var tpotP99: [Series]
     public var taskP99: Series
+    /// Samples the per-class latency series keep: 15 minutes at one a second.
+    public static let latencyCapacity = 900
     public init(capacity: Int) {
         facilityPowerKW = Series(capacity: capacity)
         outputTokensPerSecond = Series(capacity: capacity)
@@ -403,7 +421,8 @@ public struct FleetHistory: Sendable, Equatable {
         arrivalRPS = RequestClass.allCases.map { _ in Series(capacity: capacity) }
         queue = RequestClass.allCases.map { _ in Series(capacity: capacity) }
         kvUse = RequestClass.allCases.map { _ in Series(capacity: capacity) }
-        ttftP99 = RequestClass.allCases.map { _ in Series(capacity: capacity) }
+        ttftP99 = RequestClass.allCases.map { _ in Series(capacity: max(capacity, Self.latencyCapacity)) }
+        tpotP99 = RequestClass.allCases.map { _ in Series(capacity: max(capacity, Self.latencyCapacity)) }
         taskP99 = Series(capacity: capacity)
     }
 }

@@ -10,6 +10,15 @@ public enum DrillCatalog {
         public let yaml: String
         public let intendedVerdict: DrillVerdict
 
+        /// "pass", "fail" or "abort": what the drill is designed to do, for "designed to …".
+        public var designedTo: String {
+            switch intendedVerdict {
+            case .passed: "pass"
+            case .failed: "fail"
+            case .aborted: "abort"
+            }
+        }
+
         /// The drill, parsed (built-in texts are tested to parse).
         public func drill() throws(DrillFileError) -> DrillFile {
             try DrillFile.parse(yaml: yaml, file: "built-in: \(name)")
@@ -46,7 +55,7 @@ public enum DrillCatalog {
         let width = builtIn.map(\.name.count).max() ?? 0
         return builtIn.map { e in
             let summary = (try? e.drill()).map { $0.name } ?? ""
-            return "\(e.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(summary) (designed to \(e.intendedVerdict == .passed ? "pass" : e.intendedVerdict == .failed ? "fail" : "abort"))"
+            return "\(e.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(summary) (designed to \(e.designedTo))"
         }.joined(separator: "\n") + "\n"
     }
 }

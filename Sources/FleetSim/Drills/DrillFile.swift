@@ -69,7 +69,7 @@ public struct DrillFile: Sendable, Equatable {
         if let e = entry("rollback") {
             let reader = DrillCommandReader(yaml: yaml)
             for (i, item) in try yaml.sequence(e.value, "rollback").enumerated() {
-                let field = "rollback[\(i + 1)]"
+                let field = "rollback[\(i)]"
                 if item.scalar != nil {
                     let text = try yaml.string(item, field)
                     do {
@@ -90,7 +90,7 @@ public struct DrillFile: Sendable, Equatable {
         let allowed = steady ? ["metric", "below", "above", "continuous", "tolerance"] : ["metric", "below", "above", "tolerance"]
         var result: [DrillCheck] = []
         for (i, item) in try yaml.sequence(node, field).enumerated() {
-            let f = "\(field)[\(i + 1)]"
+            let f = "\(field)[\(i)]"
             let entries = try yaml.mapping(item, f, allowed: allowed)
             func entry(_ key: String) -> DrillYAML.Entry? { entries.first { $0.key == key } }
             guard let metricEntry = entry("metric") else {
@@ -130,7 +130,7 @@ public struct DrillFile: Sendable, Equatable {
         let reader = DrillCommandReader(yaml: yaml)
         var result: [DrillStep] = []
         for (i, item) in try yaml.sequence(node, field).enumerated() {
-            let f = "\(field)[\(i + 1)]"
+            let f = "\(field)[\(i)]"
             let entries = try yaml.mapping(item, f, allowed: ["at"] + DrillCommandReader.verbKeys + DrillCommandReader.optionKeys)
             guard let atEntry = entries.first(where: { $0.key == "at" }) else {
                 throw yaml.error(item, "\(f).at", "missing: when the step happens", expected: ["at: 5m"])
@@ -155,15 +155,15 @@ extension DrillFile {
                 do {
                     try c.metric.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: source, line: c.line == 0 ? nil : c.line, field: "\(role)[\(i + 1)].metric",
+                    throw DrillFileError(file: source, line: c.line == 0 ? nil : c.line, field: "\(role)[\(i)].metric",
                                          message: error.message, expected: error.expected)
                 }
             }
         }
         // Steps are kept in time order; errors number them as they stand in the file, as parse errors do.
         let fileOrder = method.indices.sorted { (method[$0].line, $0) < (method[$1].line, $1) }
-        let stepTargets = fileOrder.enumerated().map { ("method[\($0.offset + 1)]", method[$0.element].line, method[$0.element].command) }
-        let rollbackTargets = rollback.enumerated().map { ("rollback[\($0.offset + 1)]", 0, $0.element) }
+        let stepTargets = fileOrder.enumerated().map { ("method[\($0.offset)]", method[$0.element].line, method[$0.element].command) }
+        let rollbackTargets = rollback.enumerated().map { ("rollback[\($0.offset)]", 0, $0.element) }
         for (field, line, command) in stepTargets + rollbackTargets {
             if case .fault(let f) = command, let stop = f.stopCondition {
                 do {

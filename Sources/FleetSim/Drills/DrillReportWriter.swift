@@ -3,6 +3,13 @@ import Foundation
 /// Renders a `DrillReport` as plain text (for a terminal), Markdown (for a ticket or a handout) or
 /// JSON (`fleettop.drill-report/1`), and writes files atomically.
 public enum DrillReportWriter {
+    /// A file-name part from a drill name: lowercase letters and digits, one `-` between words
+    /// ("total metro cooling loss (stop condition)" → "total-metro-cooling-loss-stop-condition").
+    public static func slug(_ name: String) -> String {
+        let words = name.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.isEmpty ? "drill" : words.joined(separator: "-")
+    }
+
     /// The report for a terminal: verdict first, then checks, method, timeline.
     public static func text(_ r: DrillReport) -> String {
         var out = "drill: \(clean(r.name)) — \(r.verdict.rawValue.uppercased()) (exit \(r.exitStatus))\n"

@@ -4,7 +4,9 @@
 /// Order within one observation: record events; evaluate the steady state "before" (just before
 /// the first step that changes the fleet — clock commands such as `speed` do not count); check stop conditions and continuous checks; hand out due steps; at the
 /// duration, evaluate "end" and hand out the rollback. A stop condition that fires skips the rest
-/// of the method, evaluates the steady state ("stop") and hands out the rollback at once.
+/// of the method, evaluates the steady state ("stop") and hands out the rollback at once. A steady
+/// state that does not hold before the method ends the drill there, failed: an experiment on a fleet
+/// that is already unhealthy shows nothing, so the method is not run (as in chaos-engineering tools).
 public struct DrillSession: Sendable {
     public let drill: DrillFile
     private var steady: [DrillCheckState]
@@ -51,8 +53,16 @@ public struct DrillSession: Sendable {
         for e in s.events { events[e.id] = e }
         if !beforeDone && s.tick >= beforeTick {
             beforeDone = true
+            var unmet = false
             for i in steady.indices where steady[i].evaluate(phase: "before", at: t, value: steady[i].check.metric.value(in: s)) {
                 noteBreach(i, at: t, value: steady[i].check.metric.value(in: s), ongoing: false)
+                unmet = true
+            }
+            if unmet, drill.method[nextStep...].contains(where: \.command.isInjection) {
+                ownTimeline.append(DrillReport.TimelineEntry(startS: t, endS: t, kind: "abort",
+                                                             text: "steady state not met before the method: method not run",
+                                                             repeats: 1, injected: true))
+                return rollback(at: t)
             }
         }
         guard beforeDone else { return [] }

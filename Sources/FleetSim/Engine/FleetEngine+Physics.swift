@@ -67,9 +67,10 @@ extension FleetEngine {
             let capping = governor.capW[s] != nil
             if capping {
                 alerts.capClearSince[s] = nil
+                let text = "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)"
                 if !wasCapping, alerts.cap[s] == nil {
-                    alerts.cap[s] = events.open(.shedding, "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)", at: t)
-                }
+                    alerts.cap[s] = events.open(.shedding, text, at: t)
+                } else if let id = alerts.cap[s] { events.retext(id, text) }
             } else if let id = alerts.cap[s] {
                 let since = alerts.capClearSince[s] ?? t
                 alerts.capClearSince[s] = since

@@ -180,6 +180,17 @@ public struct FaultManager: Sendable {
             computeEffects(at: t)
             return
         }
+        if let id = sel.fault {
+            guard let i = records.firstIndex(where: { $0.id == id }) else {
+                let open = records.map { "#\($0.id)" }.joined(separator: ", ")
+                throw TargetResolver.ResolveError(description: "no active fault #\(id) (" + (open.isEmpty ? "no fault is active" : "active: " + open) + ")")
+            }
+            let r = records[i]
+            finish(i, at: t, physics: &physics, events: &events, repaired: true)
+            if let spec = r.spec { pendingRepeats.removeAll { $0.spec == spec } }
+            computeEffects(at: t)
+            return
+        }
         let scopeGPUs = Set(try resolver.scope(TargetSelector(site: sel.site, hall: sel.hall, rack: sel.rack,
                                                               replica: sel.replica, gpu: sel.gpu, tag: sel.tag),
                                                 level: .gpu))

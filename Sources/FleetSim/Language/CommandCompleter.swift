@@ -36,7 +36,9 @@ public enum CommandCompleter {
 
     private static func candidates(previous: [String], current: String, siteNames: [String], tags: [String]) -> [String] {
         guard let verb = previous.first?.lowercased() else { return CommandVocabulary.verbs }
-        let used = Set(previous.dropFirst().compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) })
+        // Only `key=value` words use a key: the kind after `fault` (`rack`, `gpu`) is not one.
+        let used = Set(previous.dropFirst().filter { $0.contains("=") }
+            .compactMap { $0.split(separator: "=", maxSplits: 1).first.map { String($0).lowercased() } })
         if let eq = current.firstIndex(of: "=") {
             let key = String(current[..<eq])
             let kind = verb == "fault" && previous.count > 1 ? FaultKind(rawValue: previous[1].lowercased()) : nil

@@ -65,6 +65,7 @@ public enum CommandFormatter {
         if let r = t.replica { words.append("replica=\(r)") }
         if let g = t.gpu { words.append("gpu=\(g)") }
         if let tag = t.tag { words.append("tag=\(tag)") }
+        if let f = t.fault { words.append("fault=\(f)") }
         switch t.mode {
         case .all: break
         case .count(let n): words.append("count=\(n)")
@@ -83,6 +84,7 @@ public enum CommandFormatter {
         if let r = t.replica { parts.append("replica \(r)") }
         if let g = t.gpu { parts.append("gpu \(g)") }
         let place = parts.joined(separator: "/")
+        if let f = t.fault, parts.isEmpty, t.tag == nil { return "fault #\(f)" }
         guard let tag = t.tag else { return parts.isEmpty ? "whole fleet" : place }
         return parts.isEmpty ? "tag=\(tag)" : "\(place) tag=\(tag)"
     }

@@ -3,7 +3,7 @@
 ///     fault <gpu|rack|cooling|power-cap|network|straggler|sensor> <selector...> [magnitude=X] [latency=D]
 ///           [ramp=D] [for=D] [repeat=D] [until=METRIC<VALUE|METRIC>VALUE]
 ///     surge <chat|code|agentic|batch|all> factor=X [ramp=D] [for=D]
-///     repair <selector...|all>
+///     repair <selector...|all|fault=N>
 ///     pause | resume | step | speed <X|max>
 ///
 /// Selectors are `site=NAME hall=N rack=N replica=N gpu=N tag=NAME` plus `count=N` or `percent=P`.
@@ -177,11 +177,27 @@ public enum CommandParser {
         }
         var builder = SelectorBuilder()
         var seen: Set<Substring> = []
+        var fault: Int?
         for token in args {
-            let key = try keyOf(token, allowed: CommandVocabulary.selectorKeys, seen: &seen)
+            let key = try keyOf(token, allowed: CommandVocabulary.selectorKeys + [CommandVocabulary.repairFaultKey], seen: &seen)
+            if key == Substring(CommandVocabulary.repairFaultKey) {
+                guard let id = Int(token.value ?? ""), id >= 1 else {
+                    throw CommandError(column: token.column, token: String(token.text),
+                                       message: "fault '\(token.value ?? "")' must be a fault id from the faults list",
+                                       expected: ["fault=3"])
+                }
+                fault = id
+                continue
+            }
             _ = try builder.take(key: key, token: token)
         }
-        return builder.selector
+        var selector = builder.selector
+        selector.fault = fault
+        if fault != nil, selector != TargetSelector(fault: fault) {
+            throw CommandError(column: args[0].column, token: String(args[0].text),
+                               message: "repair fault=N names one fault; give no other selector with it")
+        }
+        return selector
     }
 
     private static func parseSpeed(args: [CommandToken], lineLength: Int) throws(CommandError) -> SimSpeed {

@@ -13,6 +13,8 @@ public enum CommandVocabulary {
     public static let modeKeys = ["count", "percent"]
     /// Every selector key.
     public static var selectorKeys: [String] { placeKeys + modeKeys }
+    /// The key of `repair` that names one active fault by its id (`repair fault=3`).
+    public static let repairFaultKey = "fault"
     /// Option keys of `fault`.
     public static let faultOptionKeys = ["magnitude", "latency", "ramp", "for", "repeat", "until"]
     /// The comparisons a stop condition (`until=METRIC<VALUE`) may use.

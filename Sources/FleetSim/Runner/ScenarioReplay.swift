@@ -4,6 +4,11 @@ import Foundation
 /// recorded tick through the runner's scenario hook, so the history repeats bit for bit; clock
 /// commands (pause, speed, step) are left out, since they never changed the history. The run holds
 /// (pauses) at the recorded end tick.
+///
+/// Seeking: `seek(to:)` makes the replay hold (pause) at a later tick, which the runner reaches at
+/// maximum speed; an earlier tick needs a fresh runner over `ScenarioReplay(recording, seekTo:)`,
+/// which replays from tick 0 at maximum speed and holds there. Either way the history is the
+/// recording's, bit for bit, and the speed the replay ran at is restored on arrival.
 public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
     /// Where the replay stands.
     public struct Status: Sendable, Equatable {
@@ -14,20 +19,36 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
         public var endTick: UInt64?
         /// True once the end tick (or, without one, the last command) has been reached.
         public var finished: Bool
+        /// The tick being sought, while a seek runs.
+        public var seekTick: UInt64?
     }
 
     public let recording: SessionRecording
     private let lock = NSLock()
     private var replay: SessionReplay
     private var current: Status
+    /// The speed to restore when a seek arrives.
+    private var pace: SimSpeed
 
-    /// Replays `recording`; start the runner with the recording's fleet and seed.
-    public init(_ recording: SessionRecording) {
+    /// Replays `recording`; start the runner with the recording's fleet and seed (at `.max` when
+    /// `seekTo` is given: the replay holds at that tick and asks for `pace` again).
+    public init(_ recording: SessionRecording, seekTo: UInt64? = nil, pace: SimSpeed = .times(1)) {
         var kept = recording
         kept.entries = recording.entries.filter(\.command.isInjection)
         self.recording = kept
+        self.pace = pace
         replay = SessionReplay(kept)
-        current = Status(applied: 0, total: kept.entries.count, nextTick: replay.nextTick, endTick: kept.endTick, finished: false)
+        current = Status(applied: 0, total: kept.entries.count, nextTick: replay.nextTick, endTick: kept.endTick, finished: false,
+                         seekTick: seekTo)
+    }
+
+    /// Holds at `tick`, a later tick than the run's now, restoring `pace` there (send `.speed(.max)`
+    /// and `.resume` to get there fast). Later than the recording's end holds at the end.
+    public func seek(to tick: UInt64, pace: SimSpeed) {
+        lock.lock(); defer { lock.unlock() }
+        current.seekTick = min(tick, holdTick)
+        current.finished = false
+        self.pace = pace
     }
 
     /// The tick the replay holds at: the recorded end, else the last command's tick.
@@ -45,16 +66,23 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
     /// See `ScenarioObserver.nextObservationTick(after:)`.
     public func nextObservationTick(after tick: UInt64) -> UInt64? {
         lock.lock(); defer { lock.unlock() }
-        guard !current.finished else { return nil }
-        return min(replay.nextTick ?? .max, holdTick)
+        let seek = current.seekTick.map { max($0, tick + 1) } ?? .max
+        guard !current.finished else { return current.seekTick == nil ? nil : seek }
+        return min(replay.nextTick ?? .max, holdTick, seek)
     }
 
     /// See `ScenarioObserver.observe(_:)`; called on the runner thread.
     public func observe(_ snapshot: Snapshot) -> [SimCommand] {
         lock.lock(); defer { lock.unlock() }
-        guard !current.finished else { return [] }
-        var commands = replay.due(atTick: snapshot.tick)
-        current.applied += commands.count
+        var commands: [SimCommand] = []
+        if let seek = current.seekTick, snapshot.tick >= seek {
+            current.seekTick = nil
+            commands += [.pause, .speed(pace)]
+        }
+        guard !current.finished else { return commands }
+        let due = replay.due(atTick: snapshot.tick)
+        commands += due
+        current.applied += due.count
         current.nextTick = replay.nextTick
         if snapshot.tick >= holdTick && replay.isFinished {
             current.finished = true

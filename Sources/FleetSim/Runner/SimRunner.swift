@@ -26,6 +26,8 @@ public final class SimRunner: @unchecked Sendable {
     private var nextObservation: UInt64?
     private var clockChanged = false
     private var lastTick: UInt64 = 0
+    private var watchedRacks: Range<Int>?
+    private var observationChanged = false
 
     /// Builds the engine (throws if the fleet cannot be built) without starting the thread.
     public init(spec: FleetSpec, seed: UInt64, speed: SimSpeed = .times(1), paused: Bool = false,
@@ -44,6 +46,32 @@ public final class SimRunner: @unchecked Sendable {
         self.onCommandRejected = onCommandRejected
         hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: 0)))
     }
+
+    /// The fleet's structure (immutable), for checking a command against it before it is sent.
+    public var topology: Topology { engine.topology }
+
+    /// Asks for per-GPU figures of `racks` in every snapshot from now on (nil stops them); a fresh
+    /// snapshot follows at once.
+    public func watchGPUs(racks: Range<Int>?) {
+        condition.lock()
+        let changed = watchedRacks != racks
+        watchedRacks = racks
+        if changed { snapshotRequested = true }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Tells the runner its scenario's next observation tick changed (e.g. a replay was asked to seek),
+    /// so it asks again instead of waiting for the tick it was given before.
+    public func scenarioChanged() {
+        condition.lock()
+        observationChanged = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Wall seconds of measurement before the achieved rate is reported (0 = not known yet).
+    static let rateWindowMinimum = 1.0
 
     /// Starts the simulation thread.
     public func start() {
@@ -98,10 +126,17 @@ public final class SimRunner: @unchecked Sendable {
             let stop = stopping
             var requested = snapshotRequested
             snapshotRequested = false
+            let rescheduled = observationChanged
+            observationChanged = false
             condition.unlock()
+            if rescheduled, let scenario {
+                nextObservation = scenario.nextObservationTick(after: engine.tick).map { Swift.max($0, engine.tick + 1) }
+            }
             if stop { break }
             clockChanged = false
             for c in commands { handle(c, requested: &requested) }
+            // The achieved rate is measured afresh after a speed change or pause, not averaged across it.
+            if clockChanged { rateWindow = [(Date(), engine.simTime)] }
             observeIfDue(requested: &requested)
             let now = Date()
             let wallDelta = now.timeIntervalSince(lastWall)
@@ -130,15 +165,22 @@ public final class SimRunner: @unchecked Sendable {
             if requested || after.timeIntervalSince(lastPublish) >= snapshotInterval {
                 let first = rateWindow[0]
                 let wall = after.timeIntervalSince(first.wall)
-                let factor = paused || wall <= 0 ? 0 : (engine.simTime - first.sim) / wall
-                hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor)))
+                let factor = paused || wall < Self.rateWindowMinimum ? 0 : (engine.simTime - first.sim) / wall
+                var snapshot = engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor))
+                condition.lock()
+                let watched = watchedRacks
+                condition.unlock()
+                if let watched { snapshot.gpuDetail = engine.gpuDetail(racks: watched) }
+                hub.publish(snapshot)
                 lastPublish = after
             }
             let nextPublish = lastPublish.addingTimeInterval(snapshotInterval)
             let wake = min(deadline, nextPublish)
             condition.lock()
             lastTick = engine.tick
-            if queue.isEmpty && !stopping && !snapshotRequested && !clockChanged && wake > Date() { _ = condition.wait(until: wake) }
+            if queue.isEmpty && !stopping && !snapshotRequested && !observationChanged && !clockChanged && wake > Date() {
+                _ = condition.wait(until: wake)
+            }
             condition.unlock()
         }
         condition.lock()

@@ -2,6 +2,8 @@
 /// the same event merged into one line.
 public struct EventLog: Sendable {
     public let capacity: Int
+    /// Past occurrences a merged event keeps.
+    public static let earlierLimit = 8
     public private(set) var events: [SimEvent] = []
     private var nextID = 1
 
@@ -15,6 +17,8 @@ public struct EventLog: Sendable {
         let recent = max(0, events.count - 24)
         if let i = events[recent...].lastIndex(where: { $0.kind == kind && $0.text == text && $0.endSeconds != nil }) {
             var e = events.remove(at: i)
+            e.earlier.append(SimEvent.Occurrence(startSeconds: e.startSeconds, endSeconds: e.endSeconds ?? t))
+            if e.earlier.count > Self.earlierLimit { e.earlier.removeFirst(e.earlier.count - Self.earlierLimit) }
             e.repeats += 1
             e.startSeconds = t
             e.endSeconds = ongoing ? nil : t
@@ -29,6 +33,11 @@ public struct EventLog: Sendable {
             if let i = events.firstIndex(where: { $0.endSeconds != nil }) { events.remove(at: i) } else { events.removeFirst() }
         }
         return id
+    }
+
+    /// Rewords an open event whose figures changed while it lasts (a power cap that moved).
+    public mutating func retext(_ id: Int, _ text: String) {
+        if let i = events.lastIndex(where: { $0.id == id && $0.endSeconds == nil }), events[i].text != text { events[i].text = text }
     }
 
     /// Closes an open event.

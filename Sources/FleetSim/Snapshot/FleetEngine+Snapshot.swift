@@ -249,7 +249,9 @@ extension FleetEngine {
             history.arrivalRPS[c].append(Float(arrivalRate[c]))
             history.queue[c].append(Float(all.waiting[c]))
             history.kvUse[c].append(Float(kvCap > 0 ? min(1, kvByClass[c] / kvCap) : 0))
-            history.ttftP99[c].append(Float(recorder.windows[c].summary().ttft.quantile(0.99)))
+            let window = recorder.windows[c].summary()
+            history.ttftP99[c].append(Float(window.ttft.quantile(0.99)))
+            history.tpotP99[c].append(Float(window.tpot.quantile(0.99)))
         }
         arrivalsThisSecond = .zero
         routedWindow.record(cumulative: (0..<topo.siteCount).map { s in

@@ -157,8 +157,9 @@ public enum SnapshotReport {
         }
         let a = s.agentic
         lines.append("")
+        let tasks = a.taskE2E.p99 > 0 ? "task p50/p99 \(f(a.taskE2E.p50, 1))/\(f(a.taskE2E.p99, 1)) s" : "no task finished yet"
         lines.append("agentic: \(f(a.tasksInFlight, 0)) tasks in flight, \(f(a.callsPerTaskMean, 1)) calls per task, "
-            + "task p50/p99 \(f(a.taskE2E.p50, 1))/\(f(a.taskE2E.p99, 1)) s vs call p99 \(f(a.callP99Seconds, 2)) s")
+            + "\(tasks) vs call p99 \(f(a.callP99Seconds, 2)) s")
         let fl = s.failures
         lines.append("failures since start: gpu \(fl.gpu), rack \(fl.rack), cooling \(fl.cooling), power \(fl.power), "
             + "network \(fl.network), straggler \(fl.straggler), sensor \(fl.sensor)")

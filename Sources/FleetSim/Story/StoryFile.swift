@@ -32,7 +32,7 @@ public struct StoryFile: Sendable, Equatable {
         var chapters: [StoryChapter] = []
         var start = 0.0
         for (i, item) in try yaml.sequence(chaptersNode, "chapters").enumerated() {
-            let chapter = try readChapter(item, field: "chapters[\(i + 1)]", start: start, yaml: yaml)
+            let chapter = try readChapter(item, field: "chapters[\(i)]", start: start, yaml: yaml)
             chapters.append(chapter)
             start = chapter.endSeconds
         }
@@ -85,7 +85,7 @@ public struct StoryFile: Sendable, Equatable {
         if let e = entry("commands") {
             let reader = DrillCommandReader(yaml: yaml)
             for (j, item) in try yaml.sequence(e.value, "\(f).commands").enumerated() {
-                let cf = "\(f).commands[\(j + 1)]"
+                let cf = "\(f).commands[\(j)]"
                 let line = item.mark?.line ?? 0
                 if item.scalar != nil {
                     let text = try yaml.string(item, cf)
@@ -120,7 +120,7 @@ public struct StoryFile: Sendable, Equatable {
                 do {
                     try m.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: drill.source, line: c.line == 0 ? nil : c.line, field: "chapters[\(i + 1)].caption",
+                    throw DrillFileError(file: drill.source, line: c.line == 0 ? nil : c.line, field: "chapters[\(i)].caption",
                                          message: "placeholder {\(m.text)}: \(error.message)", expected: error.expected)
                 }
             }

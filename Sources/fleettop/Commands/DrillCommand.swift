@@ -67,7 +67,7 @@ struct DrillCommand: ParsableCommand {
         for entry in DrillCatalog.builtIn {
             let drill = try? entry.drill()
             let summary = drill.map { "\($0.name) — \(Self.firstSentence($0.description))" } ?? ""
-            print("\(entry.name.padding(toLength: 28, withPad: " ", startingAt: 0)) designed to \(entry.intendedVerdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(summary)")
+            print("\(entry.name.padding(toLength: 28, withPad: " ", startingAt: 0)) designed to \(entry.designedTo.padding(toLength: 6, withPad: " ", startingAt: 0)) \(summary)")
         }
         print("\nRun one: fleettop drill NAME · copy one: fleettop drill --show NAME > my.yaml · live: fleettop watch --drill NAME")
     }
@@ -126,9 +126,7 @@ struct DrillCommand: ParsableCommand {
         }
     }
 
-    static func slug(_ s: String) -> String {
-        String(s.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
+    static func slug(_ s: String) -> String { DrillReportWriter.slug(s) }
 
     static func firstSentence(_ s: String) -> String {
         let flat = s.replacingOccurrences(of: "\n", with: " ")

@@ -8,7 +8,8 @@ struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Play a recorded session back in the dashboard (same fleet and seed, commands at their recorded ticks).",
-        discussion: "Injections are refused while replaying; the run holds at the recording's end. Keys as in `fleettop watch`."
+        discussion: "Injections are refused while replaying; the run holds at the recording's end. Keys as in `fleettop watch`, "
+            + "plus seeking: [ ] ±10 s, { } ±1 min, Home/End the start/end, G a time (12:30, 90s) or tick (#1234)."
     )
 
     @Argument(help: ArgumentHelp("A recording written by `fleettop watch --record`.", valueName: "path"))
@@ -31,11 +32,11 @@ struct ReplayCommand: ParsableCommand {
                 throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "
                     + "to turn the recording into a headless drill use `fleettop drill --from-recording`")
             }
-            let observer = ScenarioReplay(recording)
-            let runner = try SimRunner(spec: spec, seed: recording.seed, speed: speed?.speed ?? config.speed, scenario: observer)
             let name = URL(fileURLWithPath: path).lastPathComponent
-            let controller = ScenarioReplayController(runner: runner, scenario: observer, name: name)
-            let status = try LiveRun.run(runner: runner, scenario: controller, themes: themes, themeIndex: themeIndex,
+            let controller = try ScenarioReplayController(recording: recording, name: name, speed: speed?.speed ?? config.speed) {
+                try SimRunner(spec: spec, seed: recording.seed, speed: $1, scenario: $0)
+            }
+            let status = try LiveRun.run(runner: controller.runner, scenario: controller, themes: themes, themeIndex: themeIndex,
                                          keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
                                          environment: environment)
             if status != 0 { throw ExitCode(status) }

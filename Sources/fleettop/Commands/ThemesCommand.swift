@@ -32,6 +32,6 @@ struct ThemesCommand: ParsableCommand {
                                               environment: ProcessInfo.processInfo.environment,
                                               executablePath: DisplayOptions.executablePath, sourceFilePath: #filePath)
         let catalog = ThemeCatalog.discover(paths)
-        for entry in catalog.entries { print(entry.listing) }
+        for line in catalog.table { print(line) }
     }
 }

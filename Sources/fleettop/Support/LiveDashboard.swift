@@ -1,4 +1,5 @@
 import FleetDashboard
+import Foundation
 import FleetSim
 import FleetTerminal
 
@@ -53,9 +54,41 @@ final class LiveDashboard: TerminalHandler {
                 refreshMilliseconds = ms
             case .redraw:
                 break
+            case .saveFrame:
+                saveFrame()
+            case .watchGPUs(let racks):
+                runner.watchGPUs(racks: racks)
             }
         }
         return result
+    }
+
+    /// Writes the frame last drawn to `fleettop-frame-<sim time>.txt` in the working directory (a
+    /// numbered name when that exists) and says where, for incident notes.
+    private func saveFrame() {
+        guard canvas.width > 0, let s = runner.hub.latest else {
+            app.state.say("nothing drawn yet to save", error: true)
+            return
+        }
+        let stamp = NumberFormat.simClock(s.simTime).replacingOccurrences(of: ":", with: "")
+        let directory = FileManager.default.currentDirectoryPath
+        var path = directory + "/fleettop-frame-\(stamp).txt"
+        var n = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = directory + "/fleettop-frame-\(stamp)-\(n).txt"
+            n += 1
+        }
+        let text = (0..<canvas.height).map { y in
+            var line = canvas.rowText(y)
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n") + "\n"
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            app.state.say("saved the screen to " + path)
+        } catch {
+            app.state.say("cannot save the screen to \(path): \(error.localizedDescription)", error: true)
+        }
     }
 
     func frame(size: TerminalSize) -> Canvas? {

@@ -19,6 +19,7 @@ enum LiveRun {
         let app = DashboardApp(themes: themes, glyphs: glyphs, keymap: keymap, readOnly: readOnly,
                                refreshMilliseconds: refresh)
         app.state.themeIndex = themeIndex
+        app.topology = runner.topology
         let live = LiveDashboard(app: app, runner: runner, scenario: scenario, refreshMilliseconds: refresh)
         live.runner.start()
         defer {

@@ -3,10 +3,12 @@ import FleetSim
 /// The fleet map: every rack (or every hall, when racks do not fit) as one cell whose height and colour
 /// show the chosen metric, with reason marks (✗/F failed, T thermal, W power cap, N network, Q queue).
 public enum FleetMapPanel {
-    /// Draws the map and returns its geometry for navigation and mouse hits.
+    /// Draws the map and returns its geometry for navigation and mouse hits. Racks (or halls) that
+    /// do not pass `filter` (see `MapFilter`) are drawn as a dim dot.
     @discardableResult
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
-                            scope: MapScope, selection: MapSelection?, metric: MapMetric) -> MapGeometry {
+                            scope: MapScope, selection: MapSelection?, metric: MapMetric, filter: String = "",
+                            editingFilter: Bool = false) -> MapGeometry {
         let inner0 = rect.inset(by: 1)
         var geo = MapGeometry(snapshot: s, area: inner0, scope: scope, selection: selection)
         var subtitle = geo.level == .racks ? "racks" : "halls"
@@ -15,7 +17,12 @@ public enum FleetMapPanel {
         case .site(let i): subtitle = MapSelection.site(i).path(in: s) + ctx.glyphs.separator + subtitle
         case .hall(let h): subtitle = MapSelection.hall(h).path(in: s) + ctx.glyphs.separator + subtitle
         }
-        let inner = Box.draw(into: &canvas, rect, title: "fleet map", subtitle: subtitle + " " + metric.label(degree: ctx.glyphs.degree),
+        subtitle += " " + metric.label(degree: ctx.glyphs.degree)
+        if !filter.isEmpty || editingFilter {
+            subtitle += ctx.glyphs.separator + "/" + filter + (editingFilter ? "_" : "")
+                + (filter.isEmpty ? "" : " (\(MapFilter.count(in: s, filter: filter)) racks)")
+        }
+        let inner = Box.draw(into: &canvas, rect, title: "fleet map", subtitle: subtitle,
                              role: .mapBox, focused: ctx.focused, theme: ctx.theme, glyphs: ctx.glyphs)
         geo.area = inner
         guard !inner.isEmpty else { return geo }
@@ -29,26 +36,43 @@ public enum FleetMapPanel {
             guard ri < geo.rows.count else { break }
             let row = geo.rows[ri]
             let y = inner.y + vr
-            canvas.text(row.label, x: inner.x, y: y, style: labelStyle, maxWidth: geo.labelWidth - 1)
+            canvas.text(TextFit.fit(row.label, width: geo.labelWidth - 1), x: inner.x, y: y, style: labelStyle,
+                        maxWidth: geo.labelWidth - 1)
             if geo.sublabelWidth > 0 {
-                canvas.text(row.sublabel, x: inner.x + geo.labelWidth, y: y, style: ctx.label,
-                            maxWidth: geo.sublabelWidth - 1)
+                canvas.text(TextFit.fit(row.sublabel, width: geo.sublabelWidth - 1), x: inner.x + geo.labelWidth, y: y,
+                            style: ctx.label, maxWidth: geo.sublabelWidth - 1)
             }
             for c in 0..<row.count {
                 let index = row.first + c
                 let cell = geo.level == .racks ? rackCell(s, index, scale: scale, glyphs: ctx.glyphs)
                                                : hallCell(s, index, scale: scale, glyphs: ctx.glyphs)
                 var style = CellStyle(foreground: color(palette, cell.fraction, ctx.theme), background: bg)
+                let passes = filter.isEmpty || (geo.level == .racks ? MapFilter.matches(rack: index, in: s, filter: filter)
+                                                                    : MapFilter.matches(hall: index, in: s, filter: filter))
+                if !passes {
+                    style = ctx.dim
+                    if let (sr, sc) = selected, sr == ri, sc == c { style.attributes.insert(.reverse) }
+                    canvas.put(ctx.glyphs.track, x: geo.cellX + c, y: y, style: style)
+                    continue
+                }
                 if cell.mark {
                     style.attributes.insert(.bold)
-                    if cell.failed { style.foreground = ctx.theme.color(.critical) }
+                    if cell.failed {
+                        style.foreground = ctx.theme.color(.critical)
+                    } else {
+                        // The reason letter sits on the metric's colour, so a marked rack's reading stays visible.
+                        style.background = style.foreground
+                        style.foreground = bg
+                    }
                 }
                 if let (sr, sc) = selected, sr == ri, sc == c { style.attributes.insert(.reverse) }
                 canvas.put(cell.glyph, x: geo.cellX + c, y: y, style: style)
             }
             if !row.note.isEmpty {
                 let nx = geo.cellX + geo.cellWidth + 1
-                if nx < inner.maxX { canvas.text(row.note, x: nx, y: y, style: ctx.label, maxWidth: inner.maxX - nx) }
+                if nx < inner.maxX {
+                    canvas.text(TextFit.fit(row.note, width: inner.maxX - nx), x: nx, y: y, style: ctx.label, maxWidth: inner.maxX - nx)
+                }
             }
         }
         if geo.hasLegend {
