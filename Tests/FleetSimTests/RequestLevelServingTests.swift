@@ -163,21 +163,14 @@ import Testing
         }
     }
 
-    /// splitwise-sim on the Azure conversation trace at a third of capacity: every request simulated
-    /// the same way, so the whole-run percentiles agree within the limits.
-    @Test func matchesSplitwiseSimOnTheConversationTrace() throws {
-        let dir = Self.validation.appendingPathComponent("splitwise-conv")
-        let result = try ReferenceComparison.run(fleetFile: dir.appendingPathComponent("conv-low.yaml").path,
-                                                 referenceFile: dir.appendingPathComponent("reference-conv-low.json").path)
+    /// splitwise-sim on the Azure traces (conversation at a third of capacity, code at ×3): every request
+    /// simulated the same way, so the whole-run percentiles agree within the limits.
+    @Test(arguments: [("splitwise-conv", "conv-low"), ("splitwise-code", "code-rs3")])
+    func matchesSplitwiseSim(_ folder: String, _ name: String) throws {
+        let dir = Self.validation.appendingPathComponent(folder)
+        let result = try ReferenceComparison.run(fleetFile: dir.appendingPathComponent("\(name).yaml").path,
+                                                 referenceFile: dir.appendingPathComponent("reference-\(name).json").path)
         #expect(result.requests == result.referenceRequests)
-        for row in result.rows { #expect(row.passed, "\(row.metric) \(row.percentile): \(row.ours) vs \(row.reference)") }
-    }
-
-    @Test func matchesSplitwiseSimOnTheCodeTrace() throws {
-        let dir = Self.validation.appendingPathComponent("splitwise-code")
-        let result = try ReferenceComparison.run(fleetFile: dir.appendingPathComponent("code-rs3.yaml").path,
-                                                 referenceFile: dir.appendingPathComponent("reference-code-rs3.json").path)
-        #expect(result.requests == result.referenceRequests)
-        for row in result.rows { #expect(row.passed, "\(row.metric) \(row.percentile): \(row.ours) vs \(row.reference)") }
+        for row in result.rows { #expect(row.passed, "\(name) \(row.metric) \(row.percentile): \(row.ours) vs \(row.reference)") }
     }
 }

@@ -218,11 +218,14 @@ extension SiteServing {
     /// The prompts of slot `k`'s iteration gain their chunk; those done give their first token and
     /// start decoding (or leave, for a one-token output). Returns the tokens produced (weighted).
     mutating func prefillStep(_ k: Int, at t: Double) -> Double {
+        var ids: [Int32] = []
+        swap(&ids, &prefilling[k])
+        defer { swap(&ids, &prefilling[k]) }
         var produced = 0.0
         var write = 0
-        let m = prefilling[k].count
+        let m = ids.count
         for j in 0..<m {
-            let id = prefilling[k][j]
+            let id = ids[j]
             let i = Int(id)
             let chunk = pool.planned[i]
             var done = false
@@ -248,11 +251,11 @@ extension SiteServing {
                 }
             }
             if !done {
-                prefilling[k][write] = id
+                ids[write] = id
                 write += 1
             }
         }
-        if write < m { prefilling[k].removeLast(m - write) }
+        if write < m { ids.removeLast(m - write) }
         return produced
     }
 
