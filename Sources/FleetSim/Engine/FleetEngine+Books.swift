@@ -26,7 +26,4 @@ extension FleetEngine {
         pool.advance(to: now)
         return (books.area + pool.area, recorder.runTimeInSystem, inside)
     }
-
-    /// Per class, since the start: requests that left (completed or dropped, weighted).
-    public var departedSinceStart: SIMD4<Double> { recorder.runDeparted }
 }

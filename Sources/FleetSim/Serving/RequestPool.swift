@@ -69,7 +69,4 @@ struct RequestPool: Sendable {
         return RequestRecord(arrival: arrival[i], enter: enter, prompt: prompt[i], output: output[i], cached: cached[i],
                              classIndex: classIndex[i], retries: retries[i], probe: probe[i], weight: weight[i])
     }
-
-    /// Bytes held per request slot (for `bench`'s memory figure).
-    static let bytesPerSlot = 8 + 8 + 4 + 4 + 4 * 11 + 1 + 1
 }

@@ -6,14 +6,12 @@ import Dispatch
 public struct ServingModel: Sendable {
     public let replicaCount: Int
     var sites: [SiteServing]
-    let table: StepTimeTable
     /// Fleets at least this many replicas large run their sites in parallel.
     static let parallelReplicas = 2048
 
     public init(topology: Topology, spec: FleetSpec) {
         replicaCount = topology.replicaCount
         let table = StepTimeTable(knobs: spec.serving)
-        self.table = table
         sites = (0..<topology.siteCount).map { s in
             let replicas = topology.siteReplicas[s]
             let capacity = replicas.map { r in
