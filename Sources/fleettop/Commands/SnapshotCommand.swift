@@ -32,7 +32,7 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         try CommandErrors.reporting("fleettop snapshot") {
             guard let seconds = QuantityText.parseDuration(Substring(duration)), seconds >= 0 else {
-                throw UserFailure(message: "fleettop snapshot: --duration '\(duration)' is not a duration (90s, 10m, 2h)")
+                throw UserFailure(message: "fleettop snapshot: --duration '\(duration)' is not a duration (90s, 10m, 2h; \(QuantityText.durationLimitText))")
             }
             let timed = try commands.map(TimedCommand.init(parsing:)).sorted { $0.atSeconds < $1.atSeconds }
             let spec = try FleetSource.resolve(fleet)
