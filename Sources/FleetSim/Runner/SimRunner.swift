@@ -45,6 +45,12 @@ public final class SimRunner: @unchecked Sendable {
         hub.publish(engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: 0)))
     }
 
+    /// Checks a command against the fleet without applying it (`FleetEngine.validate`); only
+    /// before `start()`, while no thread owns the engine.
+    public func validate(_ command: SimCommand) -> String? {
+        engine.validate(command)
+    }
+
     /// Starts the simulation thread.
     public func start() {
         condition.lock(); defer { condition.unlock() }

@@ -62,6 +62,7 @@ struct DemoCommand: ParsableCommand {
             let controller = try ScenarioStoryController(story: file, spec: spec, seed: seed, auto: !manual,
                                                          speed: speed?.speed ?? config.speed) { scenario, speed in
                 let runner = try SimRunner(spec: spec, seed: seed, speed: speed, scenario: scenario)
+                try file.drill.validateCommands(runner.validate)
                 try file.validate(against: runner.hub.latest ?? FleetEngine(spec: spec, seed: seed).currentSnapshot())
                 return runner
             }
