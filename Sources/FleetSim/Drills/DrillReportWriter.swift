@@ -83,17 +83,10 @@ public enum DrillReportWriter {
     }
 
     /// Writes text to `path` atomically: a temporary file in the same folder, then a rename, so a
-    /// half-written report never exists under the final name.
-    public static func writeAtomically(_ contents: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(contents.utf8).write(to: temp)
-        if rename(temp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot rename onto \(path): \(String(cString: strerror(code)))"])
-        }
+    /// half-written report never exists under the final name, and no temporary file is left when
+    /// the write fails (`AtomicFile`).
+    public static func writeAtomically(_ contents: String, to path: String) throws(FileWriteError) {
+        try AtomicFile.write(Data(contents.utf8), to: path)
     }
 
     /// One sentence: which checks failed, or that all held.

@@ -91,7 +91,7 @@ struct DemoCommand: ParsableCommand {
         do {
             try DrillReportWriter.writeAtomically(handout.markdown, to: markdown)
         } catch {
-            throw UserFailure(message: "fleettop demo: cannot write the handout: \(error)")
+            throw UserFailure(message: "fleettop demo: the handout is not saved: \(error)")
         }
         Stderr.print("fleettop demo: handout written to \(markdown) (\(handout.chapters.count) chapters, verdict \(handout.report.verdict.rawValue))")
     }

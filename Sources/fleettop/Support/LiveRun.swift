@@ -20,6 +20,7 @@ enum LiveRun {
                                refreshMilliseconds: refresh)
         app.state.themeIndex = themeIndex
         let live = LiveDashboard(app: app, runner: runner, scenario: scenario, refreshMilliseconds: refresh)
+        live.recorder = recorder
         live.runner.start()
         defer {
             live.runner.stop()

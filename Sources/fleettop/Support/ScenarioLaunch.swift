@@ -22,7 +22,7 @@ enum ScenarioLaunch {
         do {
             return try SessionRecorder(path: path, fleet: fleet, seed: seed)
         } catch {
-            throw UserFailure(message: "fleettop: cannot write the recording \(path): \(error.localizedDescription)")
+            throw UserFailure(message: "fleettop: the recording is not started: \(error)")
         }
     }
 }
