@@ -23,8 +23,9 @@ public enum FleetFile {
 
     /// Reads and parses a fleet file.
     public static func load(path: String) throws -> FleetSpec {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw FleetFileError(file: path, line: 0, field: "", message: "cannot read file")
+        let text: String
+        do { text = try TextFile.read(path, limit: TextFile.settingsLimit) } catch {
+            throw FleetFileError(file: path, line: 0, field: "", message: "cannot read the file: it \(error)")
         }
         return try parse(text, file: path)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetDashboard
+import FleetSim
 import Foundation
 
 /// Options shared by every command that draws the dashboard.
@@ -30,8 +31,9 @@ struct DisplayOptions: ParsableArguments {
             if let explicit { throw UserFailure(message: "fleettop: \(explicit): no such config file") }
             return FleetConfig()
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw UserFailure(message: "fleettop: \(path): cannot read the config file")
+        let text: String
+        do { text = try TextFile.read(path, limit: TextFile.settingsLimit) } catch {
+            throw UserFailure(message: "fleettop: \(path): cannot read the config file: it \(error)")
         }
         let loaded = FleetConfig.parse(text, file: path)
         for d in loaded.diagnostics where d.severity == .warning { Stderr.print(d.description) }

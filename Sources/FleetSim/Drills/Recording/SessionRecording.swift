@@ -91,9 +91,9 @@ public struct SessionRecording: Sendable, Equatable {
     public static func load(path: String) throws(DrillFileError) -> SessionRecording {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try TextFile.read(path, limit: TextFile.recordingLimit)
         } catch {
-            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the recording: \(error.localizedDescription)")
+            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the recording: it \(error)")
         }
         return try parse(jsonLines: text, file: path)
     }
