@@ -8,6 +8,9 @@ public enum DrillReportWriter {
         var out = "drill: \(clean(r.name)) — \(r.verdict.rawValue.uppercased()) (exit \(r.exitStatus))\n"
         out += "fleet \(clean(r.fleet)) · seed \(r.seed) · \(clock(r.endedAtS)) of \(clock(r.durationS)) simulated · \(clean(r.source))\n"
         if !r.description.isEmpty { out += "\(clean(r.description))\n" }
+        if !r.invariantViolations.isEmpty {
+            out += "\nmodel invariants violated\n" + r.invariantViolations.map { "  ✘ \(clean($0))\n" }.joined()
+        }
         for role in ["steady_state", "stop_when"] {
             let checks = r.checks.filter { $0.role == role }
             guard !checks.isEmpty else { continue }
@@ -96,6 +99,7 @@ public enum DrillReportWriter {
         case .aborted: return "stopped early: \(r.abort?.condition ?? "a stop condition fired"); rollback applied"
         case .failed:
             let failed = r.failedChecks.filter { $0.role == "steady_state" }.map(\.text)
+                + (r.invariantViolations.isEmpty ? [] : ["model invariants (\(r.invariantViolations.count) violated)"])
             return "did not hold: " + failed.joined(separator: "; ")
         }
     }
