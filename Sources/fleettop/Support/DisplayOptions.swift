@@ -43,6 +43,15 @@ struct DisplayOptions: ParsableArguments {
         return loaded.config
     }
 
+    /// A `--themes-dir` that is not a folder is an error, not a folder silently skipped.
+    static func checkThemesDirectory(_ path: String?) throws {
+        guard let path else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UserFailure(message: "fleettop: --themes-dir \(Sanitize.line(path)): no such folder")
+        }
+    }
+
     static func defaultConfigPath(environment: [String: String]) -> String? {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/fleettop/config.yaml" }
         if let home = environment["HOME"], !home.isEmpty { return home + "/.config/fleettop/config.yaml" }
@@ -52,6 +61,7 @@ struct DisplayOptions: ParsableArguments {
     /// Every theme found, the selected one first in cycle order; a bad selected theme is an error,
     /// other bad theme files are skipped with a warning.
     func loadThemes(selected: String, environment: [String: String]) throws -> (themes: [Theme], index: Int, catalog: ThemeCatalog) {
+        try Self.checkThemesDirectory(themesDir)
         let isPath = selected.contains("/") || selected.hasSuffix(".theme")
         let paths = ThemeSearchPaths.standard(themeFile: isPath ? selected : nil, themesDirectory: themesDir,
                                               environment: environment,
