@@ -41,7 +41,7 @@ struct FuzzMutator {
             guard !chars.isEmpty else { return text }
             chars.remove(at: below(chars.count))
         case 3:
-            let inserts: [Character] = ["\n", ":", "-", "[", "{", "&a", "*a", " ", "%", "=", "\r", "\"", "\t"].map { Character($0 == "&a" ? "&" : $0 == "*a" ? "*" : $0) }
+            let inserts: [Character] = ["\n", ":", "-", "[", "{", "&", "*", " ", "%", "=", "\r", "\"", "\t"]
             chars.insert(inserts[below(inserts.count)], at: below(chars.count + 1))
         case 4:
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
