@@ -69,4 +69,31 @@ struct DrillLiveTests {
         t.send("q")
         #expect(t.waitForExit() == 0)
     }
+
+    @Test func failedSaveKeepsTheDialogToRetryElsewhere() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fleettop-drill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("drill.yaml")
+        try Self.drill.replacingOccurrences(of: "duration: 30s", with: "duration: 12s").write(to: file, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(arguments: ["watch", "--drill", file.path, "--speed", "max", "--report", dir.path + "/missing/r"],
+                                width: 160, height: 48)
+        t.waitFor(timeout: 120) { $0.contains("Verdict:") }
+        t.send("y")
+        let failed = t.waitFor { $0.contains("Not saved:") }
+        #expect(failed.contains("Not saved: No such file or directory"), "\(failed)")
+        #expect(failed.contains("Verdict:"), "the dialog stays open:\n\(failed)")
+        #expect(!failed.contains("NSCocoaErrorDomain"))
+        t.send("e")
+        for _ in 0..<"missing/r".count { t.send("BSpace") }
+        t.type("report")
+        t.send("Enter")
+        t.send("y")
+        let saved = t.waitFor { $0.contains("saved ") }
+        #expect(saved.contains("saved " + dir.path + "/report.md"), "\(saved)")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/report.json"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        t.send("q")
+        #expect(t.waitForExit() == 0)
+    }
 }

@@ -97,7 +97,7 @@ struct CommandParserTests {
         ("fault cooling site=a latency=5ms", 22, "latency=5ms", "latency= applies to network faults only"),
         ("fault rack hall=x", 12, "hall=x", "hall 'x' must be a whole number from 1 — expected hall=1"),
         ("fault rack count=2 percent=5", 20, "percent=5", "'percent=5' conflicts with 'count=2': give count or percent, not both"),
-        ("fault rack site=a for=soon", 19, "for=soon", "bad duration 'soon' for for — expected a duration like 90s, 10m, 1m30s, 2h"),
+        ("fault rack site=a for=soon", 19, "for=soon", "bad duration 'soon' for for — expected a duration like 90s, 10m, 1m30s, 2h, at most 30d"),
         ("fault rack site=a site=b", 19, "site=b", "'site' given twice"),
         ("fault rack zone=1", 12, "zone=1",
          "unknown key 'zone' — expected one of site, hall, rack, replica, gpu, tag, count, percent, magnitude, latency, ramp, for, repeat, until"),
@@ -117,7 +117,7 @@ struct CommandParserTests {
          "until=: threshold '' does not read as ratio 0–1 (write 95%) for goodput — expected one of 95%, 0.95"),
         ("fault rack site=a until=goodput<90% until=goodput<80%", 37, "until=goodput<80%", "'until' given twice"),
         ("pause now", 7, "now", "unexpected 'now': this command takes no arguments"),
-        ("speed fast", 7, "fast", "speed 'fast' must be a positive multiple of real time or max — expected one of 1, 2, 5, 10, 60, max"),
+        ("speed fast", 7, "fast", "speed 'fast' must be a multiple of real time above 0 and at most 1000, or max — expected one of 1, 2, 5, 10, 60, max"),
         ("", 0, "", "empty command — expected one of fault, surge, repair, pause, resume, step, speed"),
     ])
     func errors(text: String, column: Int, token: String, message: String) {

@@ -21,10 +21,19 @@ struct DrillBuiltInRunTests {
         return spec
     }
 
+    /// The drill without the steps that name racks the small fleet does not have (a drill that
+    /// names them is refused at load, issue 13; on the demo fleet every step applies).
+    static func fitted(_ drill: DrillFile) throws -> DrillFile {
+        let engine = try FleetEngine(spec: smallDemo, seed: drill.seed)
+        var d = drill
+        d.method.removeAll { engine.validate($0.command) != nil }
+        return d
+    }
+
     @Test(arguments: DrillCatalog.builtIn.map(\.name))
     func reachesItsIntendedVerdict(name: String) throws {
         let entry = try #require(DrillCatalog.entry(named: name))
-        let report = try DrillRunner.run(try entry.drill(), fleet: Self.smallDemo)
+        let report = try DrillRunner.run(try Self.fitted(entry.drill()), fleet: Self.smallDemo)
         #expect(report.verdict == entry.intendedVerdict, "\(DrillReportWriter.text(report))")
         switch entry.intendedVerdict {
         case .passed:

@@ -99,7 +99,7 @@ struct DrillFileTests {
         (replacing("below: 2s", with: "below: fast"),
          "bad.yaml:8: steady_state[0].below: 'fast' is not a threshold in s for chat.ttft.p99 — expected one of 2s, 500ms, 1m"),
         (replacing("duration: 30m", with: "duration: half an hour"),
-         "bad.yaml:5: duration: bad duration 'half an hour' — expected a duration like 90s, 10m, 1m30s, 2h"),
+         "bad.yaml:5: duration: bad duration 'half an hour' — expected a duration like 90s, 10m, 1m30s, 2h, at most 30d"),
         (replacing("  - at: 20m", with: "  - at: 40m"),
          "bad.yaml:24: method[2].at: at 40m is after the drill's duration of 30m"),
         (replacing("seed: 7", with: "seeds: 7"),

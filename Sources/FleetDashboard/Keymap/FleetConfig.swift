@@ -59,7 +59,7 @@ public struct FleetConfig: Sendable, Equatable {
                 config.refreshMilliseconds = ms
             case "speed":
                 guard case .scalar(let s, _) = value, let speed = parseSpeed(s) else {
-                    error(value.line, "speed: expected a positive multiple of real time (1, 2, 5, 10, 60) or max")
+                    error(value.line, "speed: expected a multiple of real time above 0 and at most \(QuantityText.shortest(CommandLimits.maxSpeed)) (1, 2, 5, 10, 60) or max")
                     continue
                 }
                 config.speed = speed
@@ -84,7 +84,7 @@ public struct FleetConfig: Sendable, Equatable {
         let t = s.lowercased().filter { $0 != " " }
         if t == "max" { return .max }
         let digits = t.hasPrefix("×") || t.hasPrefix("x") ? String(t.dropFirst()) : t.hasSuffix("x") ? String(t.dropLast()) : t
-        guard let v = Double(digits), v.isFinite, v > 0 else { return nil }
+        guard let v = Double(digits), v > 0, v <= CommandLimits.maxSpeed else { return nil }
         return .times(v)
     }
 

@@ -1,5 +1,6 @@
 /// The end of a live drill: the verdict, the checks that failed, and "Save the report to PATH?"
-/// answered with y / n, Enter / Esc — No until the operator moves to Yes.
+/// answered with y / n, Enter / Esc — No until the operator moves to Yes. `e` edits the path; a
+/// save that failed keeps the dialog open with the reason, to retry or give another path.
 public struct ScenarioSummaryDialog: Sendable, Equatable {
     /// What a key did.
     public enum Outcome: Sendable, Equatable { case stay, save, dismiss }
@@ -10,6 +11,10 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
     public var path: String
     /// True while Yes is highlighted; starts false.
     public private(set) var yesSelected = false
+    /// True while the path is being edited (keys go to the path; Enter or Esc ends the edit).
+    public private(set) var editingPath = false
+    /// Why the last save failed, in words (shown until the next attempt).
+    public var failure: String?
 
     /// A summary with its verdict lines and the report path (without extension).
     public init(title: String, lines: [String], path: String) {
@@ -18,7 +23,9 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
 
     /// Applies one key: y saves, n or Esc dismisses, Enter takes the highlighted button, arrows or Tab move.
     public mutating func handle(_ key: Key) -> Outcome {
+        if editingPath { return editPath(key) }
         switch key {
+        case .character("e"), .character("E"): editingPath = true; failure = nil
         case .character("y"), .character("Y"): return .save
         case .character("n"), .character("N"), .escape: return .dismiss
         case .enter: return yesSelected ? .save : .dismiss
@@ -28,8 +35,23 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
         return .stay
     }
 
-    /// The question, with the path on a line of its own so it fits narrow screens.
-    public var question: [String] { ["Save the report (Markdown and JSON)?", "  " + path + ".md and .json"] }
+    private mutating func editPath(_ key: Key) -> Outcome {
+        switch key {
+        case .enter, .escape: editingPath = false
+        case .backspace, .delete: if !path.isEmpty { path.removeLast() }
+        case .character(let c) where !c.isNewline && c.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }): path.append(c)
+        default: break
+        }
+        return .stay
+    }
+
+    /// The question, with the path on a line of its own so it fits narrow screens; after a failed
+    /// save, the reason and what to do next.
+    public var question: [String] {
+        let target = "  " + path + (editingPath ? "▏ (Enter: done)" : ".md and .json")
+        let head = failure.map { ["Not saved: \($0)", "y to retry, e to change the path, n to give up."] } ?? []
+        return head + ["Save the report (Markdown and JSON)? e edits the path", target]
+    }
 
     /// Draws the dialog centred in `area`.
     public func draw(into canvas: inout Canvas, area: Rect, theme: Theme, glyphs: GlyphSet) {

@@ -1,3 +1,4 @@
+import FleetSim
 import Foundation
 
 /// Reads theme files in btop's line format (DESIGN §5): `theme[key]="value"`, `#` comments.
@@ -88,15 +89,13 @@ public enum ThemeLoader {
     /// Reads and parses a theme file; an unreadable file is one error and the fallback theme.
     public static func load(path: String, fallback: Theme? = .default) -> Result {
         let name = themeName(forFile: path)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        do {
+            return parse(try TextFile.read(path, limit: TextFile.settingsLimit), name: name, file: path, fallback: fallback)
+        } catch {
+            let message = error.reason == "is not UTF-8 text" ? "not UTF-8 text" : "cannot read the theme file: it \(error)"
             return Result(theme: fallback.map { renamed($0, name) } ?? Theme(name: name, colors: [:], gradients: [:]),
-                          diagnostics: [FileDiagnostic(.error, file: path, line: 0, "cannot read the theme file")])
+                          diagnostics: [FileDiagnostic(.error, file: path, line: 0, message)])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return Result(theme: fallback.map { renamed($0, name) } ?? Theme(name: name, colors: [:], gradients: [:]),
-                          diagnostics: [FileDiagnostic(.error, file: path, line: 0, "not UTF-8 text")])
-        }
-        return parse(text, name: name, file: path, fallback: fallback)
     }
 
     private static func renamed(_ theme: Theme, _ name: String) -> Theme {

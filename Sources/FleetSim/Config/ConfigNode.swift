@@ -34,21 +34,36 @@ public indirect enum ConfigNode: Sendable, Equatable {
             throw ParseError(line: 0, column: 0, message: "\(error)")
         }
         guard let root else { return .mapping([], line: 1) }
-        return convert(root)
+        var budget = nodeBudget
+        return try convert(root, budget: &budget)
     }
 
-    private static func convert(_ node: Node) -> ConfigNode {
+    /// The most nodes a document may expand to, aliases included: a settings file has a few
+    /// hundred, and a "billion laughs" file of nested aliases is refused at once instead of
+    /// filling memory.
+    public static let nodeBudget = 100_000
+
+    private static func convert(_ node: Node, budget: inout Int) throws(ParseError) -> ConfigNode {
         let line = node.mark?.line ?? 0
+        budget -= 1
+        guard budget >= 0 else {
+            throw ParseError(line: line, column: node.mark?.column ?? 0,
+                             message: "the document expands to more than \(nodeBudget) values (nested aliases?)")
+        }
         switch node {
         case .scalar(let s):
             return .scalar(s.string, line: line)
         case .sequence(let s):
-            return .sequence(s.map(convert), line: line)
+            var items: [ConfigNode] = []
+            for item in s { items.append(try convert(item, budget: &budget)) }
+            return .sequence(items, line: line)
         case .mapping(let m):
-            return .mapping(m.map { pair in
-                ConfigEntry(key: pair.key.string ?? "\(pair.key)", keyLine: pair.key.mark?.line ?? line,
-                            value: convert(pair.value))
-            }, line: line)
+            var entries: [ConfigEntry] = []
+            for pair in m {
+                entries.append(ConfigEntry(key: pair.key.string ?? "\(pair.key)", keyLine: pair.key.mark?.line ?? line,
+                                           value: try convert(pair.value, budget: &budget)))
+            }
+            return .mapping(entries, line: line)
         case .alias(let a):
             return .scalar("*\(a.anchor.rawValue)", line: line)
         }

@@ -22,8 +22,9 @@ public struct TraceReplay: Sendable {
     }
 
     public init(spec: TraceSpec) throws {
-        guard let text = try? String(contentsOfFile: spec.path, encoding: .utf8) else {
-            throw LoadError(description: "\(spec.path): cannot read trace file")
+        let text: String
+        do { text = try TextFile.read(spec.path, limit: TextFile.traceLimit) } catch {
+            throw LoadError(description: "\(spec.path): cannot read the trace file: it \(error)")
         }
         var t: [Double] = [], i: [Double] = [], o: [Double] = []
         let formatter = DateFormatter()

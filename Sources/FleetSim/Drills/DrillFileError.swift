@@ -25,9 +25,9 @@ public struct DrillFileError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The UTF-8 text of a drill or story file, or an error naming the file.
     static func readText(path: String) throws(DrillFileError) -> String {
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            return try TextFile.read(path, limit: TextFile.settingsLimit)
         } catch {
-            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the file: \(error.localizedDescription)")
+            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the file: it \(error)")
         }
     }
 }

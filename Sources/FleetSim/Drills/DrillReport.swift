@@ -7,7 +7,8 @@
 ///       continuous_summary: {evaluations, failing, worst_value, longest_breach_s} (null unless continuous)}],
 ///     steps: [{at_s, command, applied (false when an abort skipped it)}],
 ///     abort: {at_s, condition, value} | null, rollback: [{at_s, command}],
-///     timeline: [{start_s, end_s (null while ongoing), kind, text, repeats, injected}]
+///     timeline: [{start_s, end_s (null while ongoing), kind, text, repeats, injected}],
+///     invariant_violations: [string] (model invariants broken during the run; any fails the drill)
 ///
 /// Times are simulated seconds from the start of the drill; values are in the metric's unit.
 public struct DrillReport: Sendable, Codable, Equatable {
@@ -30,6 +31,7 @@ public struct DrillReport: Sendable, Codable, Equatable {
     public var abort: Abort?
     public var rollback: [Step]
     public var timeline: [TimelineEntry]
+    public var invariantViolations: [String] = []
 
     /// One check and every evaluation of it.
     public struct Check: Sendable, Codable, Equatable {
@@ -100,7 +102,7 @@ public struct DrillReport: Sendable, Codable, Equatable {
         try c.encode(verdict, forKey: .verdict); try c.encode(exitStatus, forKey: .exitStatus)
         try c.encode(checks, forKey: .checks); try c.encode(steps, forKey: .steps)
         try c.encode(abort, forKey: .abort); try c.encode(rollback, forKey: .rollback)
-        try c.encode(timeline, forKey: .timeline)
+        try c.encode(timeline, forKey: .timeline); try c.encode(invariantViolations, forKey: .invariantViolations)
     }
 }
 

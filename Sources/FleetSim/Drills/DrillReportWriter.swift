@@ -15,6 +15,9 @@ public enum DrillReportWriter {
         var out = "drill: \(clean(r.name)) — \(r.verdict.rawValue.uppercased()) (exit \(r.exitStatus))\n"
         out += "fleet \(clean(r.fleet)) · seed \(r.seed) · \(clock(r.endedAtS)) of \(clock(r.durationS)) simulated · \(clean(r.source))\n"
         if !r.description.isEmpty { out += "\(clean(r.description))\n" }
+        if !r.invariantViolations.isEmpty {
+            out += "\nmodel invariants violated\n" + r.invariantViolations.map { "  ✘ \(clean($0))\n" }.joined()
+        }
         for role in ["steady_state", "stop_when"] {
             let checks = r.checks.filter { $0.role == role }
             guard !checks.isEmpty else { continue }
@@ -90,17 +93,10 @@ public enum DrillReportWriter {
     }
 
     /// Writes text to `path` atomically: a temporary file in the same folder, then a rename, so a
-    /// half-written report never exists under the final name.
-    public static func writeAtomically(_ contents: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(contents.utf8).write(to: temp)
-        if rename(temp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot rename onto \(path): \(String(cString: strerror(code)))"])
-        }
+    /// half-written report never exists under the final name, and no temporary file is left when
+    /// the write fails (`AtomicFile`).
+    public static func writeAtomically(_ contents: String, to path: String) throws(FileWriteError) {
+        try AtomicFile.write(Data(contents.utf8), to: path)
     }
 
     /// One sentence: which checks failed, or that all held.
@@ -110,6 +106,7 @@ public enum DrillReportWriter {
         case .aborted: return "stopped early: \(r.abort?.condition ?? "a stop condition fired"); rollback applied"
         case .failed:
             let failed = r.failedChecks.filter { $0.role == "steady_state" }.map(\.text)
+                + (r.invariantViolations.isEmpty ? [] : ["model invariants (\(r.invariantViolations.count) violated)"])
             return "did not hold: " + failed.joined(separator: "; ")
         }
     }

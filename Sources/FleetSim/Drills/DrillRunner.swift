@@ -29,6 +29,7 @@ extension DrillRunner {
         var d = drill
         if let seed { d.seed = seed }
         var engine = try makeEngine(fleet: fleet, seed: d.seed, source: d.source)
+        try d.validateCommands(engine.validate)
         return try run(d, on: &engine, progress: progress)
     }
 

@@ -20,6 +20,8 @@ public struct DrillSession: Sendable {
     private var rollbackApplied: [DrillReport.Step] = []
     private var abort: DrillReport.Abort?
     private var lastSeconds = 0.0
+    /// Model invariants the snapshots reported violated (the first few): any fails the drill.
+    public private(set) var invariantViolations: [String] = []
     /// Simulated seconds between observations while nothing else is due (one physics step).
     public var observationInterval = 1.0
     /// True once the drill has ended or aborted (its rollback has been handed out).
@@ -51,6 +53,9 @@ public struct DrillSession: Sendable {
         let t = s.simTime
         lastSeconds = t
         for e in s.events { events[e.id] = e }
+        for v in s.invariantViolations where invariantViolations.count < 10 && !invariantViolations.contains(v) {
+            invariantViolations.append("at \(DrillReportWriter.clock(t)): " + v)
+        }
         if !beforeDone && s.tick >= beforeTick {
             beforeDone = true
             var unmet = false
@@ -139,7 +144,7 @@ public struct DrillSession: Sendable {
     /// The verdict so far (final once `finished`).
     public var verdict: DrillVerdict {
         if abort != nil { return .aborted }
-        return steady.allSatisfy(\.held) ? .passed : .failed
+        return steady.allSatisfy(\.held) && invariantViolations.isEmpty ? .passed : .failed
     }
 
     /// The report of the run so far (complete once `finished`).
@@ -155,6 +160,7 @@ public struct DrillSession: Sendable {
                            seed: drill.seed, durationS: drill.durationSeconds, endedAtS: lastSeconds, verdict: verdict,
                            exitStatus: verdict.exitStatus.rawValue,
                            checks: steady.map(\.report) + stops.map(\.report),
-                           steps: appliedSteps + skipped, abort: abort, rollback: rollbackApplied, timeline: timeline)
+                           steps: appliedSteps + skipped, abort: abort, rollback: rollbackApplied, timeline: timeline,
+                           invariantViolations: invariantViolations)
     }
 }

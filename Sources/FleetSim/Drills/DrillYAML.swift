@@ -74,7 +74,7 @@ struct DrillYAML {
     func duration(_ node: Node, _ field: String) throws(DrillFileError) -> Double {
         let s = try string(node, field)
         guard let d = QuantityText.parseDuration(s[...]) else {
-            throw error(node, field, "bad duration '\(s)'", expected: ["a duration like 90s, 10m, 1m30s, 2h"])
+            throw error(node, field, "bad duration '\(s)'", expected: ["a duration like 90s, 10m, 1m30s, 2h, \(QuantityText.durationLimitText)"])
         }
         return d
     }

@@ -206,8 +206,8 @@ public final class FleetEngine {
             let f = s.factor(at: t)
             for c in s.spec.classes { factor[c.rawValue] *= f }
         }
-        demand.surge = factor
-        let chain = pow(max(1, factor[RequestClass.agentic.rawValue]), spec.agentic.surgeChainExponent)
+        demand.surge = factor.map { min($0, CommandLimits.maxSurgeFactor) }
+        let chain = pow(min(max(1, factor[RequestClass.agentic.rawValue]), CommandLimits.maxSurgeFactor), spec.agentic.surgeChainExponent)
         agentic.setChainMultiplier(chain)
         probes.chainMultiplier = chain
     }

@@ -23,8 +23,9 @@ public enum FleetFile {
 
     /// Reads and parses a fleet file.
     public static func load(path: String) throws -> FleetSpec {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw FleetFileError(file: path, line: 0, field: "", message: "cannot read file")
+        let text: String
+        do { text = try TextFile.read(path, limit: TextFile.settingsLimit) } catch {
+            throw FleetFileError(file: path, line: 0, field: "", message: "cannot read the file: it \(error)")
         }
         return try parse(text, file: path)
     }
@@ -106,7 +107,7 @@ public enum FleetFile {
             for e in top {
                 switch e.key {
                 case "name": spec.name = try string(e.value, "name")
-                case "start_hour": spec.startHourOfDay = try number(e.value, "start_hour", min: 0)
+                case "start_hour": spec.startHourOfDay = try number(e.value, "start_hour", in: 0...24)
                 case "diurnal": spec.diurnal = try bool(e.value, "diurnal")
                 case "replace_sites": if try bool(e.value, "replace_sites") { spec.sites = [] }
                 default: break
@@ -121,6 +122,7 @@ public enum FleetFile {
                 }
             }
             guard !spec.sites.isEmpty else { throw fail(root, "sites", "the fleet has no sites") }
+            try checkSize(spec, root)
             return spec
         }
 
@@ -137,11 +139,11 @@ public enum FleetFile {
                 for x in e {
                     let f = "\(field).\(x.key)"
                     switch x.key {
-                    case "rtt_ms": site.rttMs = try number(x.value, f, min: 0)
-                    case "price_usd_per_mwh": site.pricePerMWh = try number(x.value, f, min: 0)
-                    case "grid_limit_kw": site.gridLimitKW = try number(x.value, f, min: 1)
-                    case "pue": site.basePUE = try number(x.value, f, min: 1)
-                    case "outside_temp_c": site.outsideTempMeanC = try number(x.value, f)
+                    case "rtt_ms": site.rttMs = try siteNumber(x, f)
+                    case "price_usd_per_mwh": site.pricePerMWh = try siteNumber(x, f)
+                    case "grid_limit_kw": site.gridLimitKW = try siteNumber(x, f)
+                    case "pue": site.basePUE = try siteNumber(x, f)
+                    case "outside_temp_c": site.outsideTempMeanC = try siteNumber(x, f)
                     case "halls": site.halls = try halls(x.value, f)
                     case "tags": site.tags = try tags(x.value, f)
                     default: break
@@ -178,13 +180,13 @@ public enum FleetFile {
                             throw fail(x.value, k, "unknown GPU '\(v)'", GPUSKU.allCases.map(\.rawValue))
                         }
                         hall.sku = s
-                    case "racks": hall.racks = try integer(x.value, k, min: 1)
-                    case "servers_per_rack": hall.serversPerRack = try integer(x.value, k, min: 1)
+                    case "racks": hall.racks = try hallSize(x, k)
+                    case "servers_per_rack": hall.serversPerRack = try hallSize(x, k)
                     case "tensor_parallel":
                         let tp = try integer(x.value, k, min: 1)
                         guard [1, 2, 4, 8].contains(tp) else { throw fail(x.value, k, "must divide an 8-GPU server", ["1", "2", "4", "8"]) }
                         hall.tensorParallel = tp
-                    case "count": count = try integer(x.value, k, min: 1)
+                    case "count": count = try hallSize(x, k)
                     case "tags": hall.tags = try tags(x.value, k)
                     case "rack_tags": rackTags = try self.rackTags(x.value, k)
                     default: break
@@ -210,12 +212,12 @@ public enum FleetFile {
                 for y in try entries(x.value, "classes.\(x.key)", allowed: FleetFile.classKeys) {
                     let f = "classes.\(x.key).\(y.key)"
                     switch y.key {
-                    case "rate_rps": c.ratePerSecond = try number(y.value, f, min: 0)
-                    case "input_tokens": c.inputTokens = try number(y.value, f, min: 1)
-                    case "output_tokens": c.outputTokens = try number(y.value, f, min: 1)
+                    case "rate_rps": c.ratePerSecond = try classNumber(y, f)
+                    case "input_tokens": c.inputTokens = try classNumber(y, f)
+                    case "output_tokens": c.outputTokens = try classNumber(y, f)
                     case "ttft_slo_s": c.slo.ttftSeconds = try optionalNumber(y.value, f)
                     case "tpot_slo_s": c.slo.tpotSeconds = try optionalNumber(y.value, f)
-                    case "cv": cv = try number(y.value, f, min: 0)
+                    case "cv": cv = try classNumber(y, f)
                     case "arrivals":
                         let v = try string(y.value, f)
                         guard ["poisson", "gamma"].contains(v) else { throw fail(y.value, f, "unknown arrivals '\(v)'", ["poisson", "gamma"]) }
@@ -236,7 +238,7 @@ public enum FleetFile {
 
         func optionalNumber(_ node: ConfigNode, _ field: String) throws -> Double? {
             if case .scalar(let s, _) = node, ["none", "null", "~", ""].contains(s.lowercased()) { return nil }
-            return try number(node, field, min: 0)
+            return try number(node, field, in: 0...86_400)
         }
 
         func trace(_ node: ConfigNode, _ field: String) throws -> TraceSpec {
@@ -253,7 +255,7 @@ public enum FleetFile {
                     t.rateScale = try number(x.value, f, min: 1e-6)
                     if t.rateScale > 1e4 { throw fail(x.value, f, "must be at most 10000, got \(t.rateScale)") }
                 case "loop": t.loop = try bool(x.value, f)
-                case "duration_s": t.durationSeconds = try number(x.value, f, min: 0)
+                case "duration_s": t.durationSeconds = try number(x.value, f, in: 0...QuantityText.maxDurationSeconds)
                 default: break
                 }
             }

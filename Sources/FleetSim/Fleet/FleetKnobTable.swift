@@ -69,9 +69,34 @@ enum FleetKnobTable {
         "agentic.probe_share": 0...1, "agentic.min_probes_per_s": 0...1000, "agentic.max_probes": 0...100_000,
         "agentic.context_growth_tokens": 0...1_000_000, "agentic.surge_chain_exponent": 0...4,
         "routing.smoothing": 0...0.999,
+        "agentic.tool_median_s": 0...86_400, "agentic.tool_p99_s": 0...86_400, "agentic.tool_timeout_s": 0.1...86_400,
+        "thermal.design_rise_k": 1...100, "thermal.air_supply_c": 0...60, "thermal.liquid_supply_c": 0...60,
+        "thermal.slowdown_c": 20...200, "thermal.hard_slowdown_c": 20...200, "thermal.shutdown_c": 20...200,
+        "thermal.restart_inlet_c": 0...100, "thermal.hysteresis_k": 0...50, "thermal.passive_cooling_share": 0...1,
+        "thermal.slowdown_clock": 0.01...1, "thermal.hard_slowdown_clock": 0.01...1,
+        "failures.share_gpu": 0...1, "failures.share_hbm": 0...1, "failures.share_software": 0...1,
+        "failures.share_network": 0...1, "failures.share_host": 0...1, "failures.share_other": 0...1,
+        "failures.per_gpu_day": 0...1, "routing.min_free_share": 0...1,
     ]
-    /// Any other number must lie within this.
-    static let defaultRange: ClosedRange<Double> = -1e9...1e12
+    /// Any other number must lie within this: no knob is negative, none needs more than a million.
+    static let defaultRange: ClosedRange<Double> = 0...1e6
+    /// Per-class figures (`classes.NAME.FIELD`).
+    static let classRanges: [String: ClosedRange<Double>] = [
+        "rate_rps": 0...1e6, "input_tokens": 1...1e6, "output_tokens": 1...1e6, "cv": 0...100,
+        "ttft_slo_s": 0...86_400, "tpot_slo_s": 0...86_400,
+    ]
+    /// Site figures (`sites[i].FIELD`).
+    static let siteRanges: [String: ClosedRange<Double>] = [
+        "rtt_ms": 0...10_000, "price_usd_per_mwh": 0...1e5, "grid_limit_kw": 1...1e9, "pue": 1...5,
+        "outside_temp_c": -60...60,
+    ]
+    /// Hall sizes, so a fleet fits in memory and no size arithmetic overflows.
+    static let hallRanges: [String: ClosedRange<Int>] = [
+        "racks": 1...100_000, "servers_per_rack": 1...64, "count": 1...10_000,
+    ]
+    /// The most GPUs one fleet may hold (four times the hyperscale preset): past this the per-GPU
+    /// columns would not fit in a workstation's memory.
+    public static let maxGPUs = 4_194_304
     static let booleans: [String: [(String, any WritableKeyPath<FleetSpec, Bool> & Sendable)]] = [
         "failures": [("enabled", \.failures.enabled)],
     ]

@@ -69,7 +69,12 @@ public enum CommandParser {
                     throw CommandError(column: token.column, token: String(token.text),
                                        message: "latency= applies to network faults only")
                 }
-                spec.addedLatencySeconds = try duration(value, token: token)
+                let latency = try duration(value, token: token)
+                guard latency <= CommandLimits.maxAddedLatencySeconds else {
+                    throw CommandError(column: token.column, token: String(token.text),
+                                       message: "latency '\(value)' must be at most \(QuantityText.formatDuration(CommandLimits.maxAddedLatencySeconds))")
+                }
+                spec.addedLatencySeconds = latency
             case "ramp": spec.rampSeconds = try duration(value, token: token)
             case "for": spec.durationSeconds = try positiveDuration(value, token: token)
             case "until": spec.stopCondition = try stopCondition(value, token: token)
@@ -97,9 +102,9 @@ public enum CommandParser {
             }
             return offset
         }
-        guard let factor = QuantityText.parseFactor(value), factor >= 1 else {
+        guard let factor = QuantityText.parseFactor(value), factor >= 1, factor <= CommandLimits.maxStragglerFactor else {
             throw CommandError(column: token.column, token: String(token.text),
-                               message: "straggler magnitude '\(value)' must be a slowdown factor of at least 1",
+                               message: "straggler magnitude '\(value)' must be a slowdown factor from 1 to \(QuantityText.shortest(CommandLimits.maxStragglerFactor))",
                                expected: ["a factor like 3 or 3x"])
         }
         return factor
@@ -152,9 +157,9 @@ public enum CommandParser {
             let value = token.value ?? ""
             switch key {
             case "factor":
-                guard let f = QuantityText.parseFactor(value), f > 0 else {
+                guard let f = QuantityText.parseFactor(value), f > 0, f <= CommandLimits.maxSurgeFactor else {
                     throw CommandError(column: token.column, token: String(token.text),
-                                       message: "surge factor '\(value)' must be a positive number",
+                                       message: "surge factor '\(value)' must be above 0 and at most \(QuantityText.shortest(CommandLimits.maxSurgeFactor))",
                                        expected: ["a multiplier like 3 or 3x"])
                 }
                 factor = f
@@ -206,9 +211,9 @@ public enum CommandParser {
         }
         try expectEnd(Array(args.dropFirst()))
         if token.text.lowercased() == "max" { return .max }
-        guard let x = QuantityText.parseFactor(token.text), x > 0 else {
+        guard let x = QuantityText.parseFactor(token.text), x > 0, x <= CommandLimits.maxSpeed else {
             throw CommandError(column: token.column, token: String(token.text),
-                               message: "speed '\(token.text)' must be a positive multiple of real time or max",
+                               message: "speed '\(token.text)' must be a multiple of real time above 0 and at most \(QuantityText.shortest(CommandLimits.maxSpeed)), or max",
                                expected: CommandVocabulary.speedWords)
         }
         return .times(x)
@@ -235,7 +240,7 @@ public enum CommandParser {
         guard let d = QuantityText.parseDuration(value) else {
             throw CommandError(column: token.column, token: String(token.text),
                                message: "bad duration '\(value)' for \(token.key)",
-                               expected: ["a duration like 90s, 10m, 1m30s, 2h"])
+                               expected: ["a duration like 90s, 10m, 1m30s, 2h, \(QuantityText.durationLimitText)"])
         }
         return d
     }

@@ -6,9 +6,20 @@ public enum QuantityText {
         ("ms", 0.001), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1),
     ]
 
+    /// The longest duration anything accepts: 30 days of simulated time.
+    public static let maxDurationSeconds: Double = 30 * 86_400
+
+    /// How the duration limit reads in messages.
+    public static let durationLimitText = "at most 30d"
+
     /// Seconds from `90s`, `10m`, `2h`, `1d`, `500ms`, combinations such as `1h30m` or `1m30s`,
-    /// or a plain number of seconds; nil when malformed or negative.
+    /// or a plain number of seconds; nil when malformed, negative or longer than `maxDurationSeconds`.
     public static func parseDuration(_ text: Substring) -> Double? {
+        guard let seconds = parseAnyDuration(text), seconds <= maxDurationSeconds else { return nil }
+        return seconds
+    }
+
+    private static func parseAnyDuration(_ text: Substring) -> Double? {
         guard !text.isEmpty else { return nil }
         if let plain = Double(text), plain.isFinite, plain >= 0 { return plain }
         var total = 0.0

@@ -73,6 +73,12 @@ public final class SimRunner: @unchecked Sendable {
     /// Wall seconds of measurement before the achieved rate is reported (0 = not known yet).
     static let rateWindowMinimum = 1.0
 
+    /// Checks a command against the fleet without applying it (`FleetEngine.validate`); only
+    /// before `start()`, while no thread owns the engine.
+    public func validate(_ command: SimCommand) -> String? {
+        engine.validate(command)
+    }
+
     /// Starts the simulation thread.
     public func start() {
         condition.lock(); defer { condition.unlock() }

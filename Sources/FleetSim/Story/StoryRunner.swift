@@ -47,6 +47,7 @@ extension StoryRunner {
         var s = story
         if let seed { s.drill.seed = seed }
         var engine = try DrillRunner.makeEngine(fleet: fleet, seed: s.drill.seed, source: s.drill.source)
+        try s.drill.validateCommands(engine.validate)
         return try run(s, on: &engine, progress: progress)
     }
 }

@@ -28,13 +28,23 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print JSON (schema fleettop.bench/1) instead of a table.")
     var json = false
 
+    /// The largest `--gpus`: the aggregator's columns for this many GPUs fit in a few GB.
+    static let maxGPUs = 16_777_216
+    /// The longest `--seconds`: a simulated day.
+    static let maxSeconds = 86_400.0
+
     func run() throws {
         try CommandErrors.reporting("fleettop bench") {
             let spec = try FleetSource.resolve(fleet)
             var config = quick ? MetricsBenchmark.Configuration.quick : MetricsBenchmark.Configuration()
             if let gpus {
-                guard gpus > 0 else { throw UserFailure(message: "fleettop bench: --gpus must be positive") }
+                guard (1...Self.maxGPUs).contains(gpus) else {
+                    throw UserFailure(message: "fleettop bench: --gpus must be from 1 to \(Self.maxGPUs), got \(gpus)")
+                }
                 config.gpus = gpus
+            }
+            if let seconds, !(seconds > 0 && seconds <= Self.maxSeconds) {
+                throw UserFailure(message: "fleettop bench: --seconds must be above 0 and at most \(Int(Self.maxSeconds)), got \(seconds)")
             }
             progress("aggregator and histograms…")
             let metrics = MetricsBenchmark(configuration: config).run()

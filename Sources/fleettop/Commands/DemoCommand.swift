@@ -62,6 +62,7 @@ struct DemoCommand: ParsableCommand {
             let controller = try ScenarioStoryController(story: file, spec: spec, seed: seed, auto: !manual,
                                                          speed: speed?.speed ?? config.speed) { scenario, speed in
                 let runner = try SimRunner(spec: spec, seed: seed, speed: speed, scenario: scenario)
+                try file.drill.validateCommands(runner.validate)
                 try file.validate(against: runner.hub.latest ?? FleetEngine(spec: spec, seed: seed).currentSnapshot())
                 return runner
             }
@@ -90,7 +91,7 @@ struct DemoCommand: ParsableCommand {
         do {
             try DrillReportWriter.writeAtomically(handout.markdown, to: markdown)
         } catch {
-            throw UserFailure(message: "fleettop demo: cannot write the handout: \(error)")
+            throw UserFailure(message: "fleettop demo: the handout is not saved: \(error)")
         }
         Stderr.print("fleettop demo: handout written to \(markdown) (\(handout.chapters.count) chapters, verdict \(handout.report.verdict.rawValue))")
     }

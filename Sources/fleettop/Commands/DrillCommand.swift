@@ -91,6 +91,7 @@ struct DrillCommand: ParsableCommand {
 
     private func convert(_ path: String) throws {
         let recording = try SessionRecording.load(path: path)
+        for warning in recording.warnings { Stderr.print("warning: " + Sanitize.line(warning)) }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         print(SessionRecordingDrill.yaml(from: recording, name: name, source: path), terminator: "")
     }
@@ -122,7 +123,7 @@ struct DrillCommand: ParsableCommand {
             if let json { try DrillReportWriter.writeAtomically(DrillReportWriter.json(report), to: target(json)) }
             if let markdown { try DrillReportWriter.writeAtomically(DrillReportWriter.markdown(report), to: target(markdown)) }
         } catch {
-            throw UserFailure(message: "fleettop drill: cannot write the report: \(error)")
+            throw UserFailure(message: "fleettop drill: the report is not saved: \(error)")
         }
     }
 

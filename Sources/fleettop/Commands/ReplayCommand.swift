@@ -24,6 +24,7 @@ struct ReplayCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         try CommandErrors.reporting("fleettop replay") {
             let recording = try SessionRecording.load(path: path)
+            for warning in recording.warnings { Stderr.print("warning: " + Sanitize.line(warning)) }
             let config = try display.loadConfig(environment: environment)
             let spec = try FleetSource.resolve(recording.fleet)
             let (themes, themeIndex, _) = try display.loadThemes(selected: display.theme ?? config.theme, environment: environment)

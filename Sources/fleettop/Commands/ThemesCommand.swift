@@ -28,6 +28,7 @@ struct ThemesCommand: ParsableCommand {
                 + (result.diagnostics.isEmpty ? "" : " (\(result.diagnostics.count) warning(s))"))
             return
         }
+        try CommandErrors.reporting("fleettop themes") { try DisplayOptions.checkThemesDirectory(themesDir) }
         let paths = ThemeSearchPaths.standard(themeFile: nil, themesDirectory: themesDir,
                                               environment: ProcessInfo.processInfo.environment,
                                               executablePath: DisplayOptions.executablePath, sourceFilePath: #filePath)

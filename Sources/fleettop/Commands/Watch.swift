@@ -77,6 +77,9 @@ struct Watch: ParsableCommand {
             let status = try LiveRun.run(runner: runner, scenario: scenario, recorder: recorder, themes: themes,
                                          themeIndex: themeIndex, keymap: config.keymap, readOnly: readOnly,
                                          refresh: refresh, display: display, environment: environment)
+            if let failure = recorder?.failure {
+                throw UserFailure(message: "fleettop: the recording is incomplete (it ends at its last whole line): \(failure)", status: 1)
+            }
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetDashboard
+import FleetSim
 import Foundation
 
 /// Options shared by every command that draws the dashboard.
@@ -30,8 +31,9 @@ struct DisplayOptions: ParsableArguments {
             if let explicit { throw UserFailure(message: "fleettop: \(explicit): no such config file") }
             return FleetConfig()
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw UserFailure(message: "fleettop: \(path): cannot read the config file")
+        let text: String
+        do { text = try TextFile.read(path, limit: TextFile.settingsLimit) } catch {
+            throw UserFailure(message: "fleettop: \(path): cannot read the config file: it \(error)")
         }
         let loaded = FleetConfig.parse(text, file: path)
         for d in loaded.diagnostics where d.severity == .warning { Stderr.print(d.description) }
@@ -39,6 +41,15 @@ struct DisplayOptions: ParsableArguments {
             throw UserFailure(message: loaded.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
         }
         return loaded.config
+    }
+
+    /// A `--themes-dir` that is not a folder is an error, not a folder silently skipped.
+    static func checkThemesDirectory(_ path: String?) throws {
+        guard let path else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UserFailure(message: "fleettop: --themes-dir \(Sanitize.line(path)): no such folder")
+        }
     }
 
     static func defaultConfigPath(environment: [String: String]) -> String? {
@@ -50,6 +61,7 @@ struct DisplayOptions: ParsableArguments {
     /// Every theme found, the selected one first in cycle order; a bad selected theme is an error,
     /// other bad theme files are skipped with a warning.
     func loadThemes(selected: String, environment: [String: String]) throws -> (themes: [Theme], index: Int, catalog: ThemeCatalog) {
+        try Self.checkThemesDirectory(themesDir)
         let isPath = selected.contains("/") || selected.hasSuffix(".theme")
         let paths = ThemeSearchPaths.standard(themeFile: isPath ? selected : nil, themesDirectory: themesDir,
                                               environment: environment,

@@ -17,6 +17,9 @@ final class LiveDashboard: TerminalHandler {
     private var canvas = Canvas(width: 0, height: 0)
     /// Frame interval now in force (the `<` / `>` keys change it).
     private(set) var refreshMilliseconds: Int
+    /// The session's recorder, whose first write failure is shown at once.
+    var recorder: SessionRecorder?
+    private var recorderFailureShown = false
 
     init(app: DashboardApp, runner: SimRunner, scenario: ScenarioController? = nil, refreshMilliseconds: Int) {
         self.app = app
@@ -92,6 +95,11 @@ final class LiveDashboard: TerminalHandler {
     }
 
     func frame(size: TerminalSize) -> Canvas? {
+        if !recorderFailureShown, let failure = recorder?.failure {
+            recorderFailureShown = true
+            app.state.say("recording stopped: \(failure)", error: true)
+            viewChanged = true
+        }
         let current = runner
         let version = current.hub.version
         let id = ObjectIdentifier(current)

@@ -21,6 +21,7 @@ enum LiveRun {
         app.state.themeIndex = themeIndex
         app.topology = runner.topology
         let live = LiveDashboard(app: app, runner: runner, scenario: scenario, refreshMilliseconds: refresh)
+        live.recorder = recorder
         live.runner.start()
         defer {
             live.runner.stop()

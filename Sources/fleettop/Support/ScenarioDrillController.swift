@@ -5,7 +5,8 @@ import Foundation
 
 /// `fleettop watch --drill`: the header names the drill, its next step and a countdown; the check
 /// line shows each check passing or failing as it is evaluated; at the end a dialog gives the verdict
-/// and offers to save the report (Markdown and JSON, atomically) to `reportPath` + `.md` / `.json`.
+/// and offers to save the report (Markdown and JSON, atomically) to `reportPath` + `.md` / `.json`;
+/// a failed save keeps the dialog open with the reason, to retry or edit the path.
 final class ScenarioDrillController: ScenarioController {
     let runner: SimRunner
     let scenario: ScenarioDrill
@@ -32,14 +33,17 @@ final class ScenarioDrillController: ScenarioController {
             summaryDone = true
             app.state.say("report not saved")
         case .save:
-            summaryDone = true
-            guard let report = scenario.status.report else { break }
+            guard let report = scenario.status.report else { summaryDone = true; break }
+            let path = dialog.path
             do {
-                try DrillReportWriter.writeAtomically(DrillReportWriter.markdown(report), to: reportPath + ".md")
-                try DrillReportWriter.writeAtomically(DrillReportWriter.json(report), to: reportPath + ".json")
-                app.state.say("saved " + reportPath + ".md and .json")
+                try DrillReportWriter.writeAtomically(DrillReportWriter.markdown(report), to: path + ".md")
+                try DrillReportWriter.writeAtomically(DrillReportWriter.json(report), to: path + ".json")
+                summaryDone = true
+                app.state.say("saved " + path + ".md and .json")
             } catch {
-                app.state.say("cannot save the report: \(error)", error: true)
+                dialog.failure = error.reason
+                summary = dialog
+                app.state.say("report not saved: \(error)", error: true)
             }
         }
         return .proceed
@@ -70,7 +74,7 @@ final class ScenarioDrillController: ScenarioController {
         state.scenario = header
         let dialog = summaryDone ? nil : summary
         let hints: [FooterBar.Hint]? = dialog != nil && state.modal == nil && state.message == nil
-            ? [.init("y", "save"), .init("n/Esc", "don't save"), .init("Enter", "highlighted (No)"), .init("Tab", "toggle")] : nil
+            ? [.init("y", "save"), .init("n/Esc", "don't save"), .init("e", "edit path"), .init("Enter", "highlighted (No)"), .init("Tab", "toggle")] : nil
         state.scenarioView = ScenarioView(checks: status.checks, status: line, summary: dialog, hints: hints)
     }
 }

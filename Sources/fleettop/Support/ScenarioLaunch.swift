@@ -9,8 +9,10 @@ enum ScenarioLaunch {
         try DrillCatalog.load(nameOrPath)
     }
 
-    /// Checks a drill's sites, halls and metrics against the runner's first snapshot.
+    /// Checks a drill's sites, halls and metrics against the runner's first snapshot, and every
+    /// command against its fleet (before the runner starts).
     static func validate(_ drill: DrillFile, runner: SimRunner) throws {
+        try drill.validateCommands(runner.validate)
         guard let first = runner.hub.latest else { return }
         try drill.validate(against: first)
     }
@@ -20,7 +22,7 @@ enum ScenarioLaunch {
         do {
             return try SessionRecorder(path: path, fleet: fleet, seed: seed)
         } catch {
-            throw UserFailure(message: "fleettop: cannot write the recording \(path): \(error.localizedDescription)")
+            throw UserFailure(message: "fleettop: the recording is not started: \(error)")
         }
     }
 }

@@ -11,7 +11,7 @@ struct SpeedArgument: ExpressibleByArgument, Sendable {
         var text = argument.lowercased()
         if text == "max" { speed = .max; return }
         if text.hasPrefix("×") || text.hasPrefix("x") { text.removeFirst() }
-        guard let x = Double(text), x > 0, x <= 1000 else { return nil }
+        guard let x = Double(text), x > 0, x <= CommandLimits.maxSpeed else { return nil }
         speed = .times(x)
     }
 

@@ -19,7 +19,7 @@ struct TimedCommand: Sendable {
         }
         let timeText = argument[..<colon].trimmingCharacters(in: .whitespaces)
         guard let at = QuantityText.parseDuration(Substring(timeText)) else {
-            throw UserFailure(message: "--exec '\(argument)': '\(timeText)' is not a duration (90s, 10m, 2h)")
+            throw UserFailure(message: "--exec '\(argument)': '\(timeText)' is not a duration (90s, 10m, 2h; \(QuantityText.durationLimitText))")
         }
         let commandText = String(argument[argument.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         do { return (at, try CommandParser.parse(commandText)) } catch {

@@ -2,21 +2,31 @@ import Foundation
 
 /// Writes a session as it happens: the header when opened, one line per applied command (called
 /// from the runner's `onCommandApplied` hook, on any thread), the end line when closed. Each line
-/// is flushed as written, so a crash loses at most the line being written.
+/// is flushed as written, so a crash loses at most the line being written. A write that fails
+/// (full disk) is kept as `failure`, for the dashboard to show at once and the exit status to carry.
 public final class SessionRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var handle: FileHandle?
+    private var firstFailure: FileWriteError?
     /// Where the recording goes.
     public let path: String
 
     /// Creates (or truncates) the file and writes the header.
-    public init(path: String, fleet: String, seed: UInt64) throws {
+    public init(path: String, fleet: String, seed: UInt64) throws(FileWriteError) {
         self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: Data((SessionRecording.headerLine(fleet: fleet, seed: seed) + "\n").utf8)) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle?.seekToEnd()
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileWriteError(path: path, errno: errno) }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        write(SessionRecording.headerLine(fleet: fleet, seed: seed))
+        if let failure { throw failure }
+    }
+
+    /// The first write that failed, if one did; later lines are not written after it, so the
+    /// file ends at the last whole line.
+    public var failure: FileWriteError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
     }
 
     /// Appends one applied command with the tick it applied at.
@@ -29,14 +39,20 @@ public final class SessionRecorder: @unchecked Sendable {
         write(SessionRecording.endLine(tick: endTick))
         lock.lock()
         defer { lock.unlock() }
-        try? handle?.close()
+        do { try handle?.close() } catch { noteFailure(error) }
         handle = nil
     }
 
     private func write(_ line: String) {
         lock.lock()
         defer { lock.unlock() }
-        try? handle?.write(contentsOf: Data((line + "\n").utf8))
+        guard firstFailure == nil, let handle else { return }
+        do { try handle.write(contentsOf: Data((line + "\n").utf8)) } catch { noteFailure(error) }
+    }
+
+    /// Keeps the first failure; called with the lock held.
+    private func noteFailure(_ error: any Error) {
+        if firstFailure == nil { firstFailure = FileWriteError(path: path, error: error) }
     }
 
     deinit { try? handle?.close() }

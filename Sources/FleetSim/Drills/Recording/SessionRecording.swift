@@ -31,6 +31,8 @@ public struct SessionRecording: Sendable, Equatable {
     public var entries: [Entry]
     /// The tick the session ended at, when known.
     public var endTick: UInt64?
+    /// What reading the file skipped (a last line cut short), for the reader to show.
+    public var warnings: [String] = []
 
     /// One applied command.
     public struct Entry: Sendable, Equatable {
@@ -89,23 +91,28 @@ public struct SessionRecording: Sendable, Equatable {
     public static func load(path: String) throws(DrillFileError) -> SessionRecording {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try TextFile.read(path, limit: TextFile.recordingLimit)
         } catch {
-            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the recording: \(error.localizedDescription)")
+            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the recording: it \(error)")
         }
         return try parse(jsonLines: text, file: path)
     }
 
-    /// Parses JSON Lines text; errors name the file and line.
+    /// Parses JSON Lines text in one pass; errors name the file and line. CRLF line ends are
+    /// accepted. A last line cut short (no newline, not whole JSON — a full disk or a crash while
+    /// recording) is skipped with a warning in `warnings`; the commands before it are kept.
     public static func parse(jsonLines text: String, file: String) throws(DrillFileError) -> SessionRecording {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        var recording: SessionRecording?
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        var recording = SessionRecording(fleet: "", seed: 0)
+        var haveHeader = false
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        let cutShort = !(text.last?.isNewline ?? true)
+        for (i, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty else { continue }
             let number = i + 1
-            guard var current = recording else {
+            guard haveHeader else {
                 guard let header = try? decoder.decode(HeaderLine.self, from: Data(line.utf8)) else {
                     throw DrillFileError(file: file, line: number, field: "header",
                                          message: "the first line must be the recording header",
@@ -120,24 +127,30 @@ public struct SessionRecording: Sendable, Equatable {
                                          message: "recorded with \(header.tickSeconds) s ticks; this fleettop uses \(tickSeconds) s")
                 }
                 recording = SessionRecording(fleet: header.fleet, seed: header.seed)
+                haveHeader = true
                 continue
             }
-            guard current.endTick == nil else {
+            guard recording.endTick == nil else {
                 throw DrillFileError(file: file, line: number, field: "", message: "nothing may follow the end_tick line")
             }
             guard let entry = try? decoder.decode(Line.self, from: Data(line.utf8)) else {
+                if cutShort && i == lines.count - 1 {
+                    recording.warnings.append("\(file):\(number): the last line is cut short (the recording was interrupted); "
+                        + "skipped, the \(recording.entries.count) commands before it are kept")
+                    continue
+                }
                 throw DrillFileError(file: file, line: number, field: "", message: "not a JSON object",
                                      expected: [commandLine(tick: 0, command: .repair(nil))])
             }
             if let end = entry.endTick {
-                current.endTick = end
+                recording.endTick = end
             } else if let tick = entry.tick, let commandText = entry.command {
-                if let last = current.entries.last, tick < last.tick {
+                if let last = recording.entries.last, tick < last.tick {
                     throw DrillFileError(file: file, line: number, field: "tick",
                                          message: "tick \(tick) is earlier than the previous command's tick \(last.tick)")
                 }
                 do {
-                    current.entries.append(Entry(tick: tick, command: try CommandParser.parse(commandText)))
+                    recording.entries.append(Entry(tick: tick, command: try CommandParser.parse(commandText)))
                 } catch {
                     throw DrillFileError(file: file, line: number, field: "command", message: error.located)
                 }
@@ -145,9 +158,8 @@ public struct SessionRecording: Sendable, Equatable {
                 throw DrillFileError(file: file, line: number, field: "", message: "a line needs tick and command, or end_tick",
                                      expected: ["tick", "command", "end_tick"])
             }
-            recording = current
         }
-        guard let recording else {
+        guard haveHeader else {
             throw DrillFileError(file: file, line: nil, field: "header", message: "the recording is empty")
         }
         return recording
