@@ -421,14 +421,14 @@ public final class DashboardApp {
         state.selection = geo.move(state.selection, dx: dx, dy: dy, in: s)
     }
 
-    private func scrollEvents(by n: Int) {
+    func scrollEvents(by n: Int) {
         let maxTop = max(0, renderer.eventCount - renderer.eventRows)
         state.eventScroll = max(0, min(maxTop, state.eventScroll + n))
     }
 
     /// Enter: a hall shown as one cell opens to its racks; a site or hall selected in the rack view
     /// selects its first rack.
-    private func drillDown() {
+    func drillDown() {
         guard let s = snapshot else { return }
         guard let sel = state.selection else {
             state.selection = renderer.mapGeometry?.item(row: 0, column: 0)
@@ -464,55 +464,5 @@ public final class DashboardApp {
         }
         guard let s = snapshot, let sel = state.selection else { return }
         state.selection = sel.parent(in: s)
-    }
-
-    // MARK: - Mouse
-
-    private func handleMouse(_ m: MouseEvent) -> [DashboardAction] {
-        guard state.modal == nil, let layout = renderer.layout else { return [] }
-        if state.view != .dashboard {
-            switch m.action {
-            case .wheelUp: return perform(.selectUp)
-            case .wheelDown: return perform(.selectDown)
-            default: return []
-            }
-        }
-        switch m.action {
-        case .wheelUp, .wheelDown:
-            if let p = layout.placement(atX: m.x, y: m.y), p.id == .events || p.guests.contains(.events) {
-                scrollEvents(by: m.action == .wheelUp ? -3 : 3)
-            } else if let s = snapshot, let geo = renderer.mapGeometry, geo.area.contains(x: m.x, y: m.y) {
-                state.selection = geo.move(state.selection, dx: 0, dy: m.action == .wheelUp ? -1 : 1, in: s)
-            }
-            return [.redraw]
-        case .click, .press, .doubleClick:
-            guard let p = layout.placement(atX: m.x, y: m.y) else { return [] }
-            state.focus = p.id
-            if p.id == .map, let geo = renderer.mapGeometry, let item = geo.item(atX: m.x, y: m.y) {
-                state.selection = item
-                if m.action == .doubleClick { drillDown() }
-            }
-            return [.redraw]
-        case .release:
-            return []
-        }
-    }
-
-    // MARK: - Ladders
-
-    /// The next speed on `SimSpeed.ladder` above or below `current`.
-    public static func nextSpeed(from current: SimSpeed, up: Bool) -> SimSpeed {
-        let ladder = SimSpeed.ladder
-        func value(_ s: SimSpeed) -> Double { if case .times(let x) = s { return x }; return .infinity }
-        let v = value(current)
-        if up { return ladder.first { value($0) > v } ?? ladder[ladder.count - 1] }
-        return ladder.last { value($0) < v } ?? ladder[0]
-    }
-
-    /// The next refresh interval on the ladder, slower (longer) or faster (shorter).
-    public static func nextRefresh(from ms: Int, slower: Bool) -> Int {
-        let ladder = DashboardState.refreshLadder
-        if slower { return ladder.first { $0 > ms } ?? ladder[ladder.count - 1] }
-        return ladder.last { $0 < ms } ?? ladder[0]
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetTerminal
 import Foundation
 
 /// The `fleettop` command: a live digital twin of an AI-inference fleet, in a terminal.
