@@ -9,10 +9,11 @@ struct ViewsLiveTests {
         let t = try TmuxSession(arguments: ["--fleet", "tiny", "--seed", "5", "--speed", "10"], width: 124, height: 40)
         t.waitFor { $0.contains("fleet map") }
         t.send("2")
-        let racks = t.waitFor { $0.contains("racks ·") && $0.contains("by die °C") }
+        // Wait for the rows too: a capture can land between the title and the rows of a frame.
+        let racks = t.waitFor { $0.contains("racks ·") && $0.contains("by die °C") && $0.contains("state") }
         #expect(racks.contains("near/h1/r01") && racks.contains("state"), "rack table:\n\(racks)")
         t.send("o")
-        let sorted = t.waitFor { $0.contains("by GPUs up") }
+        let sorted = t.waitFor { $0.contains("by GPUs up") && $0.contains("near/h1/r01") }
         #expect(sorted.contains("by GPUs up"), "o sorts by the next column:\n\(sorted)")
         t.send("/")
         t.type("far")
