@@ -120,8 +120,7 @@ extension FleetEngine {
     func routeNow() {
         for s in 0..<topology.siteCount { siteRttMs[s] = spec.sites[s].rttMs + faults.siteAddedRTTms[s] }
         let blocked = (0..<topology.siteCount).map { governor.capW[$0] != nil || governor.shedCount[$0] > 0 }
-        router.route(topology: topology, serving: serving, maxBatch: spec.serving.maxBatch,
-                     chunkTokens: spec.serving.prefillChunkTokens, rttMs: siteRttMs,
+        router.route(topology: topology, serving: serving, prefillBusy: lastBusy.prefill, rttMs: siteRttMs,
                      pricePerMWh: spec.sites.map(\.pricePerMWh), loss: faults.siteNetworkLoss, batchBlocked: blocked)
     }
 

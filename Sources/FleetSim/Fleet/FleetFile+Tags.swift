@@ -22,13 +22,18 @@ extension FleetFile.Reader {
         return try entries.map { e in
             let f = "\(field).\(e.key)"
             let name = try tagName(e.key, e.value, f)
-            let text = try string(e.value, f).replacingOccurrences(of: " ", with: "")
-            let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-            guard (1...2).contains(bounds.count), let lo = bounds.first ?? nil, let hi = bounds.last ?? nil, lo <= hi else {
-                throw fail(e.value, f, "expected racks as FIRST-LAST or one number, got '\(text)'", ["1-8", "5"])
-            }
-            return (RackTag(name: name, racks: lo...hi), e.value, f)
+            return (RackTag(name: name, racks: try rackRange(e.value, f)), e.value, f)
         }
+    }
+
+    /// Racks as `FIRST-LAST` or one number (1-based; checked against the hall by the caller).
+    func rackRange(_ node: ConfigNode, _ field: String) throws -> ClosedRange<Int> {
+        let text = try string(node, field).replacingOccurrences(of: " ", with: "")
+        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...2).contains(bounds.count), let lo = bounds.first ?? nil, let hi = bounds.last ?? nil, lo <= hi else {
+            throw fail(node, field, "expected racks as FIRST-LAST or one number, got '\(text)'", ["1-8", "5"])
+        }
+        return lo...hi
     }
 
     /// Every rack tag's range lies within the hall's racks.

@@ -7,7 +7,7 @@ public enum FleetFile {
     static let topKeys = ["preset", "name", "start_hour", "diurnal", "replace_sites", "sites", "classes",
                           "serving", "power", "thermal", "failures", "routing", "agentic"]
     static let siteKeys = ["name", "rtt_ms", "price_usd_per_mwh", "grid_limit_kw", "pue", "outside_temp_c", "halls", "tags"]
-    static let hallKeys = ["cooling", "racks", "servers_per_rack", "sku", "tensor_parallel", "count", "tags", "rack_tags"]
+    static let hallKeys = ["cooling", "racks", "servers_per_rack", "sku", "tensor_parallel", "count", "tags", "rack_tags", "pools"]
     static let classKeys = ["rate_rps", "arrivals", "cv", "input_tokens", "output_tokens", "ttft_slo_s", "tpot_slo_s", "trace"]
     static let traceKeys = ["path", "rate_scale", "loop", "duration_s"]
 
@@ -165,6 +165,7 @@ public enum FleetFile {
                 var hall = HallSpec(cooling: .liquid, racks: 16, serversPerRack: 4, sku: .h100)
                 var count = 1
                 var rackTags: [(tag: RackTag, node: ConfigNode, field: String)] = []
+                var pools: [(pool: ServingPool, node: ConfigNode, field: String)] = []
                 for x in try entries(item, f, allowed: FleetFile.hallKeys) {
                     let k = "\(f).\(x.key)"
                     switch x.key {
@@ -189,11 +190,14 @@ public enum FleetFile {
                     case "count": count = try hallSize(x, k)
                     case "tags": hall.tags = try tags(x.value, k)
                     case "rack_tags": rackTags = try self.rackTags(x.value, k)
+                    case "pools": pools = try self.pools(x.value, k)
                     default: break
                     }
                 }
                 try checkRackTags(rackTags, racks: hall.racks)
                 hall.rackTags = rackTags.map(\.tag)
+                try checkPools(pools, racks: hall.racks)
+                hall.pools = pools.map(\.pool)
                 out += Array(repeating: hall, count: count)
             }
             return out

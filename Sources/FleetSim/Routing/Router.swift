@@ -15,36 +15,44 @@ public struct Router: Sendable {
         siteShare = [Double](repeating: 0, count: sites * 4)
     }
 
-    /// Recomputes the site shares from each replica's load. `rttMs`, `price`, `loss` and `batchBlocked`
-    /// are per site.
-    public mutating func route(topology: Topology, serving: ServingModel, maxBatch: Double, chunkTokens: Double,
+    /// Recomputes the site shares from each replica's load: a class counts only the replicas whose
+    /// serving group admits it, each against its group's batch and token budget. `rttMs`, `price`,
+    /// `loss` and `batchBlocked` are per site.
+    public mutating func route(topology: Topology, serving: ServingModel, prefillBusy: [Double],
                                rttMs: [Double], pricePerMWh: [Double], loss: [Double], batchBlocked: [Bool]) {
         let minPrice = pricePerMWh.min() ?? 1
+        let groups = topology.servingGroups
         var raw = [Double](repeating: 0, count: siteCount * 4)
         var batchOpen = [Double](repeating: 0, count: siteCount)
-        var siteCapacity = [Double](repeating: 0, count: siteCount)
+        var classCapacity = [Double](repeating: 0, count: siteCount * 4)
+        var free = [Double](repeating: 0, count: groups.count), capacity = free
         for s in 0..<siteCount {
-            var free = 0.0, capacity = 0.0
+            for g in 0..<groups.count { free[g] = 0; capacity[g] = 0 }
             for r in topology.siteReplicas[s] {
                 let v = serving.replica(r, site: s)
                 guard v.up else { continue }
                 let active = Double(v.admitted), waiting = Double(v.waiting)
                 let backlog = max(0, v.pendingTokens - active - waiting)
-                // Pressure: the tighter of batch slots and KV cache, plus the queue and the prefill backlog.
+                // Pressure: the tightest of batch slots, KV cache and compute (the share of the last second
+                // spent in prefill-bearing steps), plus the queue and the prefill backlog.
                 let kvShare = v.kvCapacity > 0 ? v.kvUsed / v.kvCapacity : 1
-                let pressure = max(active / maxBatch, kvShare) + waiting / knobs.queueScale
-                    + backlog / (chunkTokens * knobs.backlogChunks * v.speed)
+                let compute = r < prefillBusy.count ? prefillBusy[r] : 0
+                let pressure = max(active / Double(groups.maxBatch[v.group]), kvShare, compute) + waiting / knobs.queueScale
+                    + backlog / (Double(groups.budget[v.group]) * knobs.backlogChunks * v.speed)
                 let f = max(0, 1 - pressure)
                 // The trickle weight of a full replica fades out as its queue grows past a batch.
                 let trickle = knobs.minFreeShare * max(0, min(1, 2 - pressure))
-                free += v.speed * (f + trickle)
-                capacity += v.speed
+                free[v.group] += v.speed * (f + trickle)
+                capacity[v.group] += v.speed
             }
-            let healthy = free
-            siteCapacity[s] = capacity
             let reach = max(0, 1 - loss[s])
             let distance = exp(-rttMs[s] / knobs.rttScaleMs)
             for c in 0..<4 {
+                var healthy = 0.0
+                for g in 0..<groups.count where groups.admits(g, c) {
+                    healthy += free[g]
+                    classCapacity[s * 4 + c] += capacity[g]
+                }
                 var w = healthy * reach * distance
                 if c == RequestClass.batch.rawValue {
                     w = healthy * reach * pow(minPrice / max(1, pricePerMWh[s]), knobs.batchPriceExponent)
@@ -62,7 +70,7 @@ public struct Router: Sendable {
         // When every reachable site is full, demand queues where capacity is, nearest first.
         for c in 0..<4 where (0..<siteCount).allSatisfy({ raw[$0 * 4 + c] == 0 }) {
             for s in 0..<siteCount {
-                raw[s * 4 + c] = siteCapacity[s] * max(0, 1 - loss[s]) * exp(-rttMs[s] / knobs.rttScaleMs)
+                raw[s * 4 + c] = classCapacity[s * 4 + c] * max(0, 1 - loss[s]) * exp(-rttMs[s] / knobs.rttScaleMs)
             }
         }
         for c in 0..<4 {

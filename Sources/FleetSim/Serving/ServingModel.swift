@@ -20,9 +20,23 @@ public struct ServingModel: Sendable {
                 let bytes = Double(topology.replicaTP[r]) * sku.hbmGB * spec.serving.memoryUtilization - spec.serving.weightsGB
                 return max(0, bytes * 1e9 / spec.serving.kvBytesPerToken)
             }
-            return SiteServing(site: s, replicas: replicas, hallReplicas: topology.siteHalls[s].map { topology.hallReplicas[$0] },
-                               kvCapacity: capacity, knobs: spec.serving, table: table)
+            return SiteServing(site: s, replicas: replicas, parts: Self.parts(topology: topology, site: s),
+                               kvCapacity: capacity, knobs: spec.serving, groups: topology.servingGroups, table: table)
         }
+    }
+
+    /// Site `s`'s replicas in runs of one hall and one serving group, in order.
+    static func parts(topology: Topology, site s: Int) -> [(replicas: Range<Int>, group: Int)] {
+        var out: [(replicas: Range<Int>, group: Int)] = []
+        for h in topology.siteHalls[s] {
+            let hall = topology.hallReplicas[h]
+            var start = hall.lowerBound
+            for r in hall where r == hall.upperBound - 1 || topology.replicaGroup[r + 1] != topology.replicaGroup[r] {
+                out.append((start..<(r + 1), Int(topology.replicaGroup[r])))
+                start = r + 1
+            }
+        }
+        return out
     }
 
     /// A pointer that may cross into the worker threads: each thread touches only its own sites.
@@ -106,6 +120,8 @@ public struct ServingModel: Sendable {
         public var admitted: Int
         public var kvUsed: Double
         public var kvCapacity: Double
+        /// Its serving group (0: no pool).
+        public var group: Int
     }
 
     public func replica(_ r: Int, site s: Int) -> ReplicaView {
@@ -114,7 +130,8 @@ public struct ServingModel: Sendable {
         return ReplicaView(up: sites[s].decodeSpeed[k] > 0, speed: sites[s].decodeSpeed[k],
                            pendingTokens: sites[s].pendingTokens[k], waiting: Int(sites[s].waitCount[k]),
                            admitted: sites[s].prefilling[k].count + sites[s].decoders[k].count,
-                           kvUsed: sites[s].kvUsed[k], kvCapacity: sites[s].kvCapacity[k])
+                           kvUsed: sites[s].kvUsed[k], kvCapacity: sites[s].kvCapacity[k],
+                           group: Int(sites[s].slotGroup[k]))
     }
 
     /// Replica `r`'s prefill and decode speeds (relative to an unthrottled H100 replica; 0 when down).
@@ -132,7 +149,7 @@ public struct ServingModel: Sendable {
         public var siteKVUsed: [Double], siteKVCapacity: [Double]
     }
 
-    public func rackServing(topology: Topology, busyPrefill: [Double], busyDecode: [Double], maxBatch: Double) -> RackServing {
+    public func rackServing(topology: Topology, busyPrefill: [Double], busyDecode: [Double]) -> RackServing {
         var out = RackServing(queue: [Double](repeating: 0, count: topology.rackCount),
                               busy: [Double](repeating: 0, count: topology.rackCount),
                               upReplicas: [Double](repeating: 0, count: topology.rackCount),
@@ -155,7 +172,7 @@ public struct ServingModel: Sendable {
                     kvUsed += used; kvCap += cap
                     if haveBusy { busy += min(1, busyPrefill[p] + busyDecode[p]) }
                     up += 1
-                    if waiting > 1 && (Double(admitted[k]) >= maxBatch - 1 || used >= cap * 0.95) { saturated = true }
+                    if waiting > 1 && (admitted[k] >= site.maxBatch(k) - 1 || used >= cap * 0.95) { saturated = true }
                 }
                 out.queue[r] = queue; out.busy[r] = busy; out.upReplicas[r] = up; out.saturated[r] = saturated
             }

@@ -23,21 +23,14 @@ extension SiteServing {
         books.advance(to: end)
     }
 
-    /// The slot the policy picks now, or nil when none is up.
-    mutating func pickSlot() -> Int? {
+    /// The slot the policy picks now for a request of class `c`, or nil when none serving it is up.
+    mutating func pickSlot(class c: Int) -> Int? {
         switch knobs.routing {
         case .jsqTokens, .leastLoaded:
-            return tree.best
+            return routing.best(class: c)
         case .roundRobin:
-            let n = members.count
-            for step in 0..<n {
-                let k = (roundRobin + step) % n
-                if decodeSpeed[k] > 0 {
-                    roundRobin = (k + 1) % n
-                    return k
-                }
-            }
-            return nil
+            let speeds = decodeSpeed
+            return routing.nextInTurn(class: c) { speeds[$0] > 0 }
         }
     }
 
@@ -54,7 +47,7 @@ extension SiteServing {
         let t = r.enter
         books.advance(to: t)
         let c = Int(r.classIndex)
-        guard let k = pickSlot() else {
+        guard let k = pickSlot(class: c) else {
             let w = Double(max(r.weight, 1))
             books.routed[c] += w
             books.retriedOut[c] += w

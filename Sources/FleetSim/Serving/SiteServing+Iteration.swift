@@ -16,7 +16,7 @@ extension SiteServing {
         var prefillTokens = 0, decoding = 0
         if chunked {
             decoding = decoders[k].count
-            var room = budget - decoding
+            var room = budget(k) - decoding
             for id in prefilling[k] where room > 0 {
                 let i = Int(id)
                 let chunk = min(Int(pool.toPrefill[i] - pool.prefilled[i]), room)
@@ -24,7 +24,7 @@ extension SiteServing {
                 prefillTokens += chunk
                 room -= chunk
             }
-            while room > 0, waitHead[k] >= 0, admitted(k) < maxBatch, let id = admitHead(k, at: t) {
+            while room > 0, waitHead[k] >= 0, admitted(k) < maxBatch(k), let id = admitHead(k, at: t) {
                 let i = Int(id)
                 let chunk = min(Int(pool.toPrefill[i]), room)
                 pool.planned[i] = Int32(chunk)
@@ -104,13 +104,14 @@ extension SiteServing {
     /// flight, bit 6 left out of the last one, bits 0–5 how often it was left out (saturating).
     mutating func planWhole(_ k: Int, at t: Double) -> (prefill: Int, decoding: Int) {
         var tokens = 0, count = 0, prefillTokens = 0, decoding = 0
-        func fits(_ n: Int) -> Bool { count == 0 || (tokens + n <= budget && count < maxBatch) }
+        let budget = budget(k), batch = maxBatch(k)
+        func fits(_ n: Int) -> Bool { count == 0 || (tokens + n <= budget && count < batch) }
         func take(_ j: Int) {
             stalls[k][j] = (stalls[k][j] & 0x3F) | 0x80
             tokens += 1; count += 1; decoding += 1
         }
         let n = decoders[k].count
-        while waitHead[k] >= 0, admitted(k) < maxBatch {
+        while waitHead[k] >= 0, admitted(k) < batch {
             let head = Int(waitHead[k])
             let need = Int(pool.toPrefill[head])
             guard fits(need), let id = admitHead(k, at: t) else { break }

@@ -31,7 +31,7 @@ extension SiteServing {
         prefillSpeed[k] = up ? prefill : 0
         decodeSpeed[k] = up ? decode : 0
         if wasUp && !up { flush(k, at: t) }
-        if wasUp != up { tree.update(k, routingValue(k)) }
+        if wasUp != up { routing.update(k, routingValue(k)) }
     }
 
     /// Sends every request of slot `k` to retry: its replica is down.
@@ -70,11 +70,10 @@ extension SiteServing {
     /// requests that stood for it (weight above 1); returns the new slot.
     mutating func detach(_ g: Int32, from k: Int, at t: Double) -> Int {
         members[k].removeAll { $0 == g }
-        let s = addSlot(members: [g], kvCapacity: kvCapacity[k])
+        let s = addSlot(members: [g], group: Int(slotGroup[k]), kvCapacity: kvCapacity[k])
         prefillSpeed[s] = prefillSpeed[k]
         decodeSpeed[s] = decodeSpeed[k]
         slotOf[Int(g) - firstReplica] = Int32(s)
-        tree.grow(to: members.count)
         books.advance(to: t)
         func split(_ id: Int32, left l: Int32? = nil) -> Int32? {
             let i = Int(id)
@@ -117,7 +116,7 @@ extension SiteServing {
             iterStep[s] = iterStep[k]
             heap.push(.init(time: iterEnd[k], slot: Int32(s), epoch: epoch[s]))
         }
-        tree.update(s, routingValue(s))
+        routing.update(s, routingValue(s))
         return s
     }
 }

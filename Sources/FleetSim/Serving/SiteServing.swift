@@ -13,8 +13,8 @@ struct SiteServing: Sendable {
     let firstReplica: Int
     let knobs: ServingKnobs
     let table: StepTimeTable
-    let budget: Int
-    let maxBatch: Int
+    /// The fleet's serving groups: which classes each admits, its batch and token budget.
+    let groups: ServingGroups
     let maxWaiting: Int
     let chunked: Bool
     let fullReservation: Bool
@@ -70,46 +70,47 @@ struct SiteServing: Sendable {
     /// Seconds of prefill-bearing and decode-only iterations since the physics step last read them.
     var prefillBusy: [Double] = []
     var decodeBusy: [Double] = []
+    /// Serving group of each slot (its replicas' pool).
+    var slotGroup: [UInt16] = []
     /// Slot of each of the site's replicas (index: global replica − `firstReplica`).
     var slotOf: [Int32]
 
-    var tree: MinTree
+    var routing = SlotRouting()
     var heap = IterationHeap()
-    var roundRobin = 0
 
-    /// The site's replicas `replicas`, hall by hall (`hallReplicas`), with their KV capacities in tokens
-    /// (`kvCapacity[r − replicas.lowerBound]`). Every slot starts down; the engine sets the speeds.
-    init(site: Int, replicas: Range<Int>, hallReplicas: [Range<Int>], kvCapacity capacity: [Double],
-         knobs: ServingKnobs, table: StepTimeTable) {
+    /// The site's replicas `replicas` in parts of one hall and one serving group each (`parts`), with
+    /// their KV capacities in tokens (`kvCapacity[r − replicas.lowerBound]`). Every slot starts down;
+    /// the engine sets the speeds.
+    init(site: Int, replicas: Range<Int>, parts: [(replicas: Range<Int>, group: Int)], kvCapacity capacity: [Double],
+         knobs: ServingKnobs, groups: ServingGroups, table: StepTimeTable) {
         self.site = Int32(site)
         firstReplica = replicas.lowerBound
         self.knobs = knobs
+        self.groups = groups
         self.table = table
-        budget = Int(min(1e9, max(1, knobs.prefillChunkTokens)))
-        maxBatch = Int(min(1e9, max(1, knobs.maxBatch)))
         maxWaiting = Int(min(1e9, max(0, knobs.maxWaitingPerReplica)))
         chunked = knobs.prefillMode == .chunked
         fullReservation = knobs.kvReservation == .full
         slotOf = [Int32](repeating: 0, count: replicas.count)
-        tree = MinTree(count: 1)
-        for hall in hallReplicas {
+        for (hall, g) in parts {
             let n = hall.count
             let k = knobs.sampledReplicasPerHall > 0 ? min(n, knobs.sampledReplicasPerHall) : n
             let base = members.count
             for s in 0..<k {
                 let group = stride(from: hall.lowerBound + s, to: hall.upperBound, by: k).map { Int32($0) }
-                addSlot(members: group, kvCapacity: capacity[hall.lowerBound + s - replicas.lowerBound])
+                addSlot(members: group, group: g, kvCapacity: capacity[hall.lowerBound + s - replicas.lowerBound])
             }
             for (j, r) in hall.enumerated() { slotOf[r - firstReplica] = Int32(base + j % k) }
         }
-        tree = MinTree(count: members.count)
     }
 
     var slotCount: Int { members.count }
 
-    /// Appends an empty, down slot for `group`.
+    /// Appends an empty, down slot for replicas `group` of serving group `g`.
     @discardableResult
-    mutating func addSlot(members group: [Int32], kvCapacity capacity: Double) -> Int {
+    mutating func addSlot(members group: [Int32], group g: Int, kvCapacity capacity: Double) -> Int {
+        routing.add(slot: members.count, group: g, groups: groups)
+        slotGroup.append(UInt16(g))
         members.append(group)
         prefillSpeed.append(0); decodeSpeed.append(0)
         kvCapacity.append(capacity); kvUsed.append(0); pendingTokens.append(0)
@@ -119,6 +120,14 @@ struct SiteServing: Sendable {
         prefillBusy.append(0); decodeBusy.append(0)
         return members.count - 1
     }
+
+    /// Sequences slot `k` admits at once (its group's `max_batch`).
+    @inline(__always)
+    func maxBatch(_ k: Int) -> Int { groups.maxBatch[Int(slotGroup[k])] }
+
+    /// Slot `k`'s iteration token budget (its group's `prefill_chunk_tokens`).
+    @inline(__always)
+    func budget(_ k: Int) -> Int { groups.budget[Int(slotGroup[k])] }
 
     /// Requests a slot has admitted (prefilling or decoding).
     @inline(__always)
@@ -139,7 +148,7 @@ struct SiteServing: Sendable {
     mutating func refreshRouting(_ k: Int) {
         guard knobs.routing != .roundRobin else { return }
         let v = routingValue(k)
-        if tree.values[k] != v { tree.update(k, v) }
+        if routing.value(k) != v { routing.update(k, v) }
     }
 
     /// Up slots over the replicas they stand for: the share of the site's arrivals to simulate.

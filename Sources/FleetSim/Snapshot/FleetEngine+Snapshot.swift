@@ -35,9 +35,7 @@ extension FleetEngine {
         var racks = RackTable(capacity: topo.rackCount)
         var halls: [HallStats] = []
         var sites: [SiteStats] = []
-        let maxBatch = spec.serving.maxBatch
-        let served = serving.rackServing(topology: topo, busyPrefill: lastBusy.prefill, busyDecode: lastBusy.decode,
-                                         maxBatch: maxBatch)
+        let served = serving.rackServing(topology: topo, busyPrefill: lastBusy.prefill, busyDecode: lastBusy.decode)
         let slowdownC = Float(spec.thermal.slowdownC)
         let rackLevel = gpu.rollup.racks, hallLevel = gpu.rollup.halls, siteLevel = gpu.rollup.sites
         let windowShares = routedWindow.shares()

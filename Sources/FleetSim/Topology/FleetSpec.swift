@@ -70,11 +70,19 @@ public struct HallSpec: Sendable, Equatable {
     public var tags: [String]
     /// Tags carried by a range of the hall's racks only, e.g. the racks one PDU feeds.
     public var rackTags: [RackTag]
+    /// Racks dedicated to some classes with their own batch limits; racks in no pool serve the rest.
+    public var pools: [ServingPool]
 
     public init(cooling: CoolingKind, racks: Int, serversPerRack: Int, sku: GPUSKU, tensorParallel: Int = 8,
-                tags: [String] = [], rackTags: [RackTag] = []) {
+                tags: [String] = [], rackTags: [RackTag] = [], pools: [ServingPool] = []) {
         self.cooling = cooling; self.racks = racks; self.serversPerRack = serversPerRack
         self.sku = sku; self.tensorParallel = tensorParallel; self.tags = tags; self.rackTags = rackTags
+        self.pools = pools
+    }
+
+    /// The pool (index into `pools`) serving 1-based rack `n`, or nil.
+    public func pool(ofRack n: Int) -> Int? {
+        pools.firstIndex { $0.racks?.contains(n) ?? true }
     }
 
     public var gpusPerRack: Int { serversPerRack * 8 }

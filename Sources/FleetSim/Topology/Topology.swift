@@ -28,6 +28,10 @@ public struct Topology: Sendable {
     public let replicaSite: [Int32]
     public let replicaFirstGPU: [Int32]
     public let replicaTP: [Int32]
+    /// Per replica: its serving group (0: no pool; p + 1: the fleet's p-th pool).
+    public let replicaGroup: [UInt16]
+    /// The groups' classes and batch limits.
+    public let servingGroups: ServingGroups
     /// Per GPU: parent rack and replica.
     public let gpuRack: [Int32]
     public let gpuReplica: [Int32]
@@ -52,7 +56,8 @@ public struct Topology: Sendable {
         var rackGPUs: [Range<Int>] = [], rackServers: [Int32] = []
         let gpuTotal = spec.gpuCount
         var replicaRack: [Int32] = [], replicaHall: [Int32] = [], replicaSite: [Int32] = []
-        var replicaFirstGPU: [Int32] = [], replicaTP: [Int32] = []
+        var replicaFirstGPU: [Int32] = [], replicaTP: [Int32] = [], replicaGroup: [UInt16] = []
+        var poolBase = 1
         var gpuRack = [Int32](), gpuReplica = [Int32]()
         gpuRack.reserveCapacity(gpuTotal); gpuReplica.reserveCapacity(gpuTotal)
         for (s, site) in spec.sites.enumerated() {
@@ -62,14 +67,15 @@ public struct Topology: Sendable {
                 let h = hallSite.count
                 let hr0 = rackHall.count, hp0 = replicaRack.count
                 let tp = max(1, min(hall.tensorParallel, hall.gpusPerRack))
-                for _ in 0..<hall.racks {
+                for n in 0..<hall.racks {
                     let r = rackHall.count
+                    let group = hall.pool(ofRack: n + 1).map { UInt16(poolBase + $0) } ?? 0
                     let rp0 = replicaRack.count, rg0 = gpuRack.count
                     let perRack = hall.gpusPerRack / tp
                     for _ in 0..<perRack {
                         let p = replicaRack.count
                         replicaRack.append(Int32(r)); replicaHall.append(Int32(h)); replicaSite.append(Int32(s))
-                        replicaFirstGPU.append(Int32(gpuRack.count)); replicaTP.append(Int32(tp))
+                        replicaFirstGPU.append(Int32(gpuRack.count)); replicaTP.append(Int32(tp)); replicaGroup.append(group)
                         for _ in 0..<tp { gpuRack.append(Int32(r)); gpuReplica.append(Int32(p)) }
                     }
                     // GPUs left over when TP does not divide the rack serve no replica.
@@ -81,6 +87,7 @@ public struct Topology: Sendable {
                 hallSite.append(Int32(s)); hallNumber.append(Int32(hn + 1)); hallCooling.append(hall.cooling)
                 hallSKU.append(hall.sku); hallRacks.append(hr0..<rackHall.count)
                 hallReplicas.append(hp0..<replicaRack.count)
+                poolBase += hall.pools.count
             }
             siteHalls.append(h0..<hallSite.count); siteRacks.append(r0..<rackHall.count)
             siteReplicas.append(p0..<replicaRack.count); siteGPUs.append(g0..<gpuRack.count)
@@ -92,7 +99,8 @@ public struct Topology: Sendable {
         self.rackHall = rackHall; self.rackSite = rackSite; self.rackReplicas = rackReplicas
         self.rackGPUs = rackGPUs; self.rackServers = rackServers
         self.replicaRack = replicaRack; self.replicaHall = replicaHall; self.replicaSite = replicaSite
-        self.replicaFirstGPU = replicaFirstGPU; self.replicaTP = replicaTP
+        self.replicaFirstGPU = replicaFirstGPU; self.replicaTP = replicaTP; self.replicaGroup = replicaGroup
+        servingGroups = ServingGroups(spec: spec)
         self.gpuRack = gpuRack; self.gpuReplica = gpuReplica
         rollupLayout = RollupLayout(rackGPUs: rackGPUs, hallRacks: hallRacks, siteHalls: siteHalls)
         tags = FleetTags(spec: spec, hallRacks: hallRacks)
