@@ -68,7 +68,7 @@ struct ViewsTests {
         let a = app(s)
         _ = press(a, .character("4"))
         let model = try #require(ViewTables.model(.alerts, s, deg: "°C"))
-        #expect(model.rows.count == HeaderBar.alertCount(s, slo: SLOCheck(s)))
+        #expect(model.rows.count == HeaderBar.alertCount(s))
         let frame = a.render(snapshot: s, width: 160, height: 48)
         #expect(frame.plainText.contains("cooling metro-edge/h1"))
         #expect(frame.plainText.contains("code TTFT p99"))

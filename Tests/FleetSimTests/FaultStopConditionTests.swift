@@ -80,8 +80,8 @@ import Testing
     @Test func stopConditionsStayDeterministic() throws {
         func run() throws -> String {
             let e = try SimTestSupport.engine()
-            e.apply(try Self.fault("fault cooling site=near hall=1 magnitude=100% until=sites.near.gpus_throttled>0"))
-            e.apply(try Self.fault("fault sensor site=far magnitude=+30 until=fleet.gpus_throttled>0"))
+            e.apply(try Self.fault("fault cooling site=near hall=1 magnitude=100% until=sites.near.gpus_thermal_throttled>0"))
+            e.apply(try Self.fault("fault sensor site=far magnitude=+30 until=fleet.gpus_thermal_throttled>0"))
             e.advance(seconds: 400)
             return SnapshotReport.json(e.snapshot())
         }

@@ -13,11 +13,11 @@ import Testing
         #expect(obj["schema"] as? String == "fleettop.snapshot/1")
         #expect(obj["sim_time_s"] as? Double == 35)
         let fleet = try #require(obj["fleet"] as? [String: Any])
-        for k in ["name", "sites", "halls", "racks", "gpus", "gpus_up", "gpus_throttled", "it_power_kw", "facility_power_kw",
+        for k in ["name", "sites", "halls", "racks", "gpus", "gpus_up", "gpus_thermal_throttled", "it_power_kw", "facility_power_kw",
                   "energy_kwh", "cost_usd", "usd_per_million_tokens"] { #expect(fleet[k] != nil, "fleet.\(k)") }
         let sites = try #require(obj["sites"] as? [[String: Any]])
         #expect(sites.count == 2)
-        for k in ["name", "rtt_ms", "gpus", "gpus_up", "gpus_throttled", "it_power_kw", "facility_power_kw", "grid_limit_kw",
+        for k in ["name", "rtt_ms", "gpus", "gpus_up", "gpus_thermal_throttled", "it_power_kw", "facility_power_kw", "grid_limit_kw",
                   "pue", "inlet_c_max", "die_c_max", "inlet_c_max_reported", "die_c_max_reported", "utilization",
                   "queue_requests"] { #expect(sites[0][k] != nil, "sites.\(k)") }
         let classes = try #require(obj["classes"] as? [String: [String: Any]])

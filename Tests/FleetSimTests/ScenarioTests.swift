@@ -10,7 +10,7 @@ import Testing
         for _ in 0..<900 {
             e.advance(seconds: 1)
             let s = SimTestSupport.site(e.snapshot(), "near")
-            if throttledAt == nil, s.gpusThrottled > 0 { throttledAt = e.simTime }
+            if throttledAt == nil, s.gpusThermalThrottled > 0 { throttledAt = e.simTime }
             if shutAt == nil, s.gpusShutDown > 0 { shutAt = e.simTime; break }
         }
         let start = 60.0
@@ -21,7 +21,7 @@ import Testing
         e.advance(seconds: 600)
         let after = SimTestSupport.site(e.snapshot(), "near")
         #expect(after.gpusUp == after.gpus, "\(after.gpusUp)/\(after.gpus) up after repair")
-        #expect(after.gpusThrottled == 0)
+        #expect(after.gpusThermalThrottled == 0)
         #expect(after.inletCMax < 30)
     }
 

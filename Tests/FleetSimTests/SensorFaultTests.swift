@@ -19,7 +19,7 @@ import Testing
         #expect(faulty.totals == plain.totals)
         #expect(faulty.racks.dieCMax == plain.racks.dieCMax)
         #expect(faulty.racks.inletC == plain.racks.inletC)
-        #expect(faulty.racks.gpusThrottled == plain.racks.gpusThrottled)
+        #expect(faulty.racks.gpusThermalThrottled == plain.racks.gpusThermalThrottled)
         #expect(faulty.classes.map(\.completed) == plain.classes.map(\.completed))
         #expect(faulty.sites.map(\.dieCMax) == plain.sites.map(\.dieCMax))
         #expect(faulty.sites.map(\.facilityPowerKW) == plain.sites.map(\.facilityPowerKW))

@@ -42,7 +42,7 @@ import Testing
             let snap = e.snapshot(), expected = Self.loops(e)
             for (r, f) in expected.enumerated() {
                 #expect(Int(snap.racks.gpusUp[r]) == f.up, "rack \(r) up")
-                #expect(Int(snap.racks.gpusThrottled[r]) == f.throttled, "rack \(r) throttled")
+                #expect(Int(snap.racks.gpusThermalThrottled[r]) == f.throttled, "rack \(r) throttled")
                 #expect(snap.racks.dieCMax[r] == f.die, "rack \(r) die")
                 #expect(snap.racks.flags[r].contains(.failed) == (f.failed > 0), "rack \(r) failed flag")
                 #expect(snap.racks.flags[r].contains(.shutDown) == (f.shut > 0), "rack \(r) shut-down flag")
@@ -54,17 +54,17 @@ import Testing
             for (h, hall) in snap.halls.enumerated() {
                 let rs = e.topology.hallRacks[h].map { expected[$0] }
                 #expect(hall.gpusUp == rs.reduce(0) { $0 + $1.up })
-                #expect(hall.gpusThrottled == rs.reduce(0) { $0 + $1.throttled })
+                #expect(hall.gpusThermalThrottled == rs.reduce(0) { $0 + $1.throttled })
                 #expect(hall.gpusPowerCapped == rs.reduce(0) { $0 + $1.capped })
                 #expect(hall.gpusShutDown == rs.reduce(0) { $0 + $1.shut })
                 #expect(hall.dieCMax == rs.reduce(0.0) { max($0, Double($1.die)) })
             }
             for (s, site) in snap.sites.enumerated() {
                 let rs = e.topology.siteRacks[s].map { expected[$0] }
-                #expect(site.gpusThrottled == rs.reduce(0) { $0 + $1.throttled })
+                #expect(site.gpusThermalThrottled == rs.reduce(0) { $0 + $1.throttled })
                 #expect(site.dieCMax == rs.reduce(0.0) { max($0, Double($1.die)) })
             }
-            #expect(snap.totals.gpusThrottled == expected.reduce(0) { $0 + $1.throttled })
+            #expect(snap.totals.gpusThermalThrottled == expected.reduce(0) { $0 + $1.throttled })
         }
         #expect(sawThrottled, "the cooling fault throttled GPUs")
         #expect(sawCapped, "the power cap bit")

@@ -29,7 +29,7 @@ public enum DetailPanel {
             let site = s.sites[i]
             lines.add(&canvas, [("site ", site.name), ("  RTT ", NumberFormat.fixed(site.rttMs, 0) + " ms"),
                                 ("  base ", NumberFormat.fixed(site.baseRttMs, 0) + " ms")])
-            gpuLine(&canvas, &lines, up: site.gpusUp, total: site.gpus, throttled: site.gpusThrottled,
+            gpuLine(&canvas, &lines, up: site.gpusUp, total: site.gpus, throttled: site.gpusThermalThrottled,
                     capped: site.gpusPowerCapped, down: site.gpusShutDown)
             lines.add(&canvas, [("facility ", NumberFormat.power(kW: site.facilityPowerKW)),
                                 ("  IT ", NumberFormat.power(kW: site.itPowerKW)),
@@ -51,7 +51,7 @@ public enum DetailPanel {
             let hall = s.halls[h]
             lines.add(&canvas, [("hall ", path), ("  ", hall.cooling.rawValue + " cooled"),
                                 ("  cooling lost ", NumberFormat.percent(hall.coolingLoss))])
-            gpuLine(&canvas, &lines, up: hall.gpusUp, total: hall.gpus, throttled: hall.gpusThrottled,
+            gpuLine(&canvas, &lines, up: hall.gpusUp, total: hall.gpus, throttled: hall.gpusThermalThrottled,
                     capped: hall.gpusPowerCapped, down: hall.gpusShutDown)
             lines.add(&canvas, [("IT ", NumberFormat.power(kW: hall.itPowerKW)), ("  racks ", "\(hall.racks.count)"),
                                 ("  busy ", NumberFormat.percent(hall.utilization)),
@@ -65,7 +65,7 @@ public enum DetailPanel {
             let t = s.racks
             let flags = ThermalPanel.reasonCodes(t.flags[r], glyphs: ctx.glyphs)
             lines.add(&canvas, [("rack ", path), ("  reasons ", flags.isEmpty ? "none" : flags)])
-            lines.add(&canvas, [("GPUs up ", "\(t.gpusUp[r])/\(t.gpus[r])"), ("  throttled ", "\(t.gpusThrottled[r])")])
+            lines.add(&canvas, [("GPUs up ", "\(t.gpusUp[r])/\(t.gpus[r])"), ("  thermal-throttled ", "\(t.gpusThermalThrottled[r])")])
             lines.add(&canvas, [("IT ", NumberFormat.power(kW: Double(t.itPowerKW[r]))),
                                 ("  busy ", NumberFormat.percent(Double(t.utilization[r]))),
                                 ("  queue ", NumberFormat.count(Double(t.queueRequests[r])))])
@@ -109,8 +109,8 @@ public enum DetailPanel {
     private static func gpuLine(_ canvas: inout Canvas, _ lines: inout DetailLines, up: Int, total: Int,
                                 throttled: Int, capped: Int, down: Int) {
         lines.add(&canvas, [("GPUs up ", NumberFormat.count(Double(up)) + "/" + NumberFormat.count(Double(total))),
-                            ("  throttled ", NumberFormat.count(Double(throttled))),
-                            ("  capped ", NumberFormat.count(Double(capped))),
+                            ("  thermal-throttled ", NumberFormat.count(Double(throttled))),
+                            ("  power-capped ", NumberFormat.count(Double(capped))),
                             ("  shut down ", NumberFormat.count(Double(down)))])
     }
 }

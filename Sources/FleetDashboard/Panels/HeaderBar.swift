@@ -1,13 +1,10 @@
 import FleetSim
 
 /// The top line: clock, speed, pause, fleet and seed, a drill or story step when one runs, SLO status,
-/// the alert count, and READ-ONLY when injections are off.
+/// what is down, the alert count, and READ-ONLY when injections are off.
 public enum HeaderBar {
-    /// Alerts: active faults, breached SLO targets, failed model invariants and open reading alerts.
-    public static func alertCount(_ s: Snapshot, slo: SLOCheck) -> Int {
-        s.activeFaults.count + slo.breaches.count + s.invariantViolations.count
-            + s.events.filter { $0.kind == .alert && $0.endSeconds == nil }.count
-    }
+    /// Alerts: the simulation's open alerts (faults, SLO breaches, power, thermal, readings, model checks).
+    public static func alertCount(_ s: Snapshot) -> Int { s.status.alerts.count }
 
     /// Draws the bar; `scenario` is the drill or story step when one runs.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
@@ -49,7 +46,12 @@ public enum HeaderBar {
             w.write("SLO " + String(ctx.glyphs.notOK) + " \(first.requestClass.name) \(first.metric)" + more,
                     CellStyle(foreground: t.color(.critical), background: base.background, attributes: .bold), into: &canvas)
         }
-        let alerts = alertCount(s, slo: slo)
+        if let outage = s.status.outage {
+            w.write(sep, base, into: &canvas)
+            w.write(outage.uppercased(), CellStyle(foreground: t.color(.critical), background: base.background,
+                                                   attributes: [.bold, .reverse]), into: &canvas)
+        }
+        let alerts = alertCount(s)
         w.write(sep, base, into: &canvas)
         if alerts > 0 {
             w.write(String(ctx.glyphs.warning) + " \(alerts) alert" + (alerts == 1 ? "" : "s"),

@@ -60,14 +60,24 @@ public enum LatencyPanel {
                 var w = LineWriter(inner, row: row)
                 if li == 0 { w.write(c.name, ctx.theme.style(.title, .bold), into: &canvas) }
                 w.tab(to: classWidth)
+                // Nothing completed in the window: say so rather than show zeros or stale figures.
+                if st.e2eHistogram.totalWeight == 0 {
+                    if li == 0 {
+                        let unserved = st.sloStatus.unserved
+                        w.write(unserved ? "no completions " + String(ctx.glyphs.notOK) : "no completions",
+                                unserved ? ctx.theme.style(.critical, .bold) : ctx.dim, into: &canvas)
+                    }
+                    row += 1
+                    continue
+                }
                 for (fi, f) in figures.enumerated() {
                     if fi > 0 { w.skip(2) }
                     switch f {
-                    case .ttft: triple(&canvas, &w, "TTFT", st.ttft, target: st.slo.ttftSeconds, form: form, ctx: ctx)
-                    case .tpot: triple(&canvas, &w, "TPOT", st.tpot, target: st.slo.tpotSeconds, form: form, ctx: ctx)
-                    case .e2e: triple(&canvas, &w, "E2E ", st.e2e, target: nil, form: .none, ctx: ctx)
-                    case .ttft99: single(&canvas, &w, "TTFT", st.ttft.p99, target: st.slo.ttftSeconds, ctx: ctx)
-                    case .tpot99: single(&canvas, &w, "TPOT", st.tpot.p99, target: st.slo.tpotSeconds, ctx: ctx)
+                    case .ttft: triple(&canvas, &w, "TTFT", st.ttft, target: st.slo.ttftSeconds, breached: st.sloStatus.ttftBreached, form: form, ctx: ctx)
+                    case .tpot: triple(&canvas, &w, "TPOT", st.tpot, target: st.slo.tpotSeconds, breached: st.sloStatus.tpotBreached, form: form, ctx: ctx)
+                    case .e2e: triple(&canvas, &w, "E2E ", st.e2e, target: nil, breached: false, form: .none, ctx: ctx)
+                    case .ttft99: single(&canvas, &w, "TTFT", st.ttft.p99, target: st.slo.ttftSeconds, breached: st.sloStatus.ttftBreached, ctx: ctx)
+                    case .tpot99: single(&canvas, &w, "TPOT", st.tpot.p99, target: st.slo.tpotSeconds, breached: st.sloStatus.tpotBreached, ctx: ctx)
                     }
                 }
                 if dropped, li == lines.count - 1 {
@@ -79,9 +89,9 @@ public enum LatencyPanel {
         }
     }
 
-    /// "TTFT 1.30 s ✔": the p99 alone, coloured by its margin, with the SLO mark.
+    /// "TTFT 1.30 s ✔": the p99 alone, coloured by its margin, with the simulation's SLO verdict.
     static func single(_ canvas: inout Canvas, _ w: inout LineWriter, _ name: String, _ p99: Double, target: Double?,
-                       ctx: PanelContext) {
+                       breached: Bool, ctx: PanelContext) {
         w.write(name + " ", ctx.label, into: &canvas)
         let inMs = p99 < 1
         let text = inMs ? NumberFormat.pad(NumberFormat.fixed(p99 * 1000, 0), 4)
@@ -90,13 +100,13 @@ public enum LatencyPanel {
         w.write(text, ctx.theme.style(SLOCheck.role(forMargin: margin), .bold), into: &canvas)
         w.write(inMs ? " ms" : " s ", ctx.label, into: &canvas)
         guard target != nil else { w.skip(markWidth); return }
-        let ok = (margin ?? 0) <= 1
+        let ok = !breached
         w.write(" " + String(ok ? ctx.glyphs.ok : ctx.glyphs.notOK), ctx.theme.style(ok ? .ok : .critical, .bold), into: &canvas)
     }
 
     /// "TTFT 0.31 0.74 1.62 s ✔ 2 s": one unit for the three figures, the p99 coloured by margin.
     static func triple(_ canvas: inout Canvas, _ w: inout LineWriter, _ name: String, _ p: Percentiles,
-                       target: Double?, form: SLOForm, ctx: PanelContext) {
+                       target: Double?, breached: Bool, form: SLOForm, ctx: PanelContext) {
         w.write(name + " ", ctx.label, into: &canvas)
         let inMs = p.p99 < 1
         let decimals = p.p99 < 10 ? 2 : (p.p99 < 100 ? 1 : 0)
@@ -112,7 +122,7 @@ public enum LatencyPanel {
             w.skip(form == .full ? sloWidth : markWidth)
             return
         }
-        let ok = (margin ?? 0) <= 1
+        let ok = !breached
         w.write(" " + String(ok ? ctx.glyphs.ok : ctx.glyphs.notOK), ctx.theme.style(ok ? .ok : .critical, .bold), into: &canvas)
         if form == .full { w.write(" " + NumberFormat.padRight(NumberFormat.duration(target), 6), ctx.label, into: &canvas) }
     }

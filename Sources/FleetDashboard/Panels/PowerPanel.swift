@@ -79,7 +79,7 @@ public enum PowerPanel {
         if footerLines > 1 {
             var c = LineWriter(inner, row: siteRows + 1)
             let sep = ctx.glyphs.separator
-            let price = (NumberFormat.dollars(t.usdPerMillionTokens), ctx.value)
+            let price = t.outputTokensPerSecond > 0 ? (NumberFormat.dollars(t.usdPerMillionTokens), ctx.value) : ("n/a", ctx.dim)
             let energy = NumberFormat.percent(t.energyShareOfCost), pue = NumberFormat.fixed(t.pue, 2)
             c.first(of: [[price, (" per 1M output tokens" + sep + "energy ", ctx.label), (energy, ctx.value),
                           (" of cost" + sep + "PUE ", ctx.label), (pue, ctx.value)],

@@ -1,6 +1,7 @@
 import FleetSim
 
-/// Which classes are beyond their p99 targets now, shared by the header and the latency panel.
+/// Which classes are beyond their p99 targets now, as the simulation judged them, for the header and
+/// the latency panel.
 public struct SLOCheck: Sendable, Equatable {
     /// One breached target: "code TTFT".
     public struct Breach: Sendable, Equatable {
@@ -14,21 +15,18 @@ public struct SLOCheck: Sendable, Equatable {
     /// True when at least one class with a target has latency samples (otherwise there is nothing to judge).
     public var judged = false
 
+    /// The breaches the simulation judged (`ClassStats.sloStatus`); nothing is recomputed here.
     public init(_ s: Snapshot) {
         for c in s.classes {
-            if c.unserved, c.slo.ttftSeconds != nil || c.slo.tpotSeconds != nil {
-                judged = true
-                breaches.append(Breach(requestClass: c.requestClass, metric: "unserved", p99Seconds: 0,
-                                       targetSeconds: c.slo.ttftSeconds ?? c.slo.tpotSeconds ?? 0))
-                continue
-            }
-            if let t = c.slo.ttftSeconds, c.ttftHistogram.totalWeight > 0 || c.ttft.p99 > 0 {
-                judged = true
-                if c.ttft.p99 > t { breaches.append(Breach(requestClass: c.requestClass, metric: "TTFT", p99Seconds: c.ttft.p99, targetSeconds: t)) }
-            }
-            if let t = c.slo.tpotSeconds, c.tpotHistogram.totalWeight > 0 || c.tpot.p99 > 0 {
-                judged = true
-                if c.tpot.p99 > t { breaches.append(Breach(requestClass: c.requestClass, metric: "TPOT", p99Seconds: c.tpot.p99, targetSeconds: t)) }
+            let status = c.sloStatus
+            if status.judged { judged = true }
+            for metric in status.breaches {
+                let (p99, target): (Double, Double) = switch metric {
+                case "TTFT": (c.ttft.p99, c.slo.ttftSeconds ?? 0)
+                case "TPOT": (c.tpot.p99, c.slo.tpotSeconds ?? 0)
+                default: (0, c.slo.ttftSeconds ?? c.slo.tpotSeconds ?? 0)
+                }
+                breaches.append(Breach(requestClass: c.requestClass, metric: metric, p99Seconds: p99, targetSeconds: target))
             }
         }
     }

@@ -33,14 +33,15 @@ public enum ThermalPanel {
         guard row < inner.height else { return }
         let t = s.totals
         var c = LineWriter(inner, row: row)
-        let throttled = (NumberFormat.count(Double(t.gpusThrottled + t.gpusPowerCapped)), t.gpusThrottled > 0 ? ctx.warning : ctx.value)
+        // Thermal-throttled and power-capped are different causes: each has its own count and label.
+        let thermal = (NumberFormat.count(Double(t.gpusThermalThrottled)), t.gpusThermalThrottled > 0 ? ctx.warning : ctx.value)
+        let capped = (NumberFormat.count(Double(t.gpusPowerCapped)), t.gpusPowerCapped > 0 ? ctx.warning : ctx.value)
         let down = (NumberFormat.count(Double(t.gpusShutDown)), t.gpusShutDown > 0 ? ctx.critical : ctx.value)
         let sep = ctx.glyphs.separator
-        c.first(of: [[("throttled ", ctx.label), throttled, (" GPUs (T ", ctx.label), (NumberFormat.count(Double(t.gpusThrottled)), ctx.value),
-                      (", W ", ctx.label), (NumberFormat.count(Double(t.gpusPowerCapped)), ctx.value),
-                      (")" + sep + "shut down ", ctx.label), down],
-                     [("throttled ", ctx.label), throttled, (" GPUs" + sep + "shut down ", ctx.label), down],
-                     [("throttled ", ctx.label), throttled, (sep + "down ", ctx.label), down]], into: &canvas)
+        c.first(of: [[("thermal-throttled ", ctx.label), thermal, (sep + "power-capped ", ctx.label), capped,
+                      (sep + "shut down ", ctx.label), down],
+                     [("heat-slowed ", ctx.label), thermal, (sep + "capped ", ctx.label), capped, (sep + "down ", ctx.label), down],
+                     [("T ", ctx.label), thermal, (" W ", ctx.label), capped, (" down ", ctx.label), down]], into: &canvas)
         row += 1
         var first = true
         for r in d.hottestRacks where row < inner.height {

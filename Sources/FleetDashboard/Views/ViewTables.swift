@@ -127,21 +127,22 @@ public enum ViewTables {
                                        keys: [.number(-(since ?? s.simTime)), .text(kind), .text(what), .text(detail)],
                                        role: role, target: target))
         }
-        for f in s.activeFaults {
-            add(f.sinceSeconds, "fault", "\(f.kind.rawValue) \(f.target)", f.injected ? "operator" : "background", .critical, .fault(f.id))
+        for alert in s.status.alerts {
+            let target: TableModel.Target
+            switch alert.subject {
+            case .fault(let id): target = .fault(id)
+            case .site(let i): target = .place(.site(i))
+            case .hall(let h): target = .place(.hall(h))
+            case .reading:
+                let place = alert.text.split(separator: " ").lazy.filter { $0.contains("/") }
+                    .compactMap { JumpPrompt.resolve(String($0), in: s) }.first
+                target = place.map { .place($0) } ?? .none
+            case .slo, .invariant: target = .none
+            }
+            add(alert.sinceSeconds, alert.kind.rawValue, alert.text, alert.detail, alert.critical ? .critical : .warning, target)
         }
-        for b in SLOCheck(s).breaches {
-            add(nil, "SLO", "\(b.requestClass.name) \(b.metric) p99",
-                NumberFormat.duration(b.p99Seconds) + " vs target " + NumberFormat.duration(b.targetSeconds), .critical, .none)
-        }
-        for v in s.invariantViolations { add(nil, "invariant", v, "model check failed", .critical, .none) }
-        for e in s.events where e.kind == .alert && e.endSeconds == nil {
-            let place = e.text.split(separator: " ").lazy.filter { $0.contains("/") }
-                .compactMap { JumpPrompt.resolve(String($0), in: s) }.first
-            add(e.startSeconds, "reading", e.text, "sensor reading", .warning, place.map { .place($0) } ?? .none)
-        }
-        return TableModel(columns: columns, rows: rows, note: "the header's ⚠ count: faults, SLO targets breached now, model checks, open reading alerts",
-                          empty: "no alerts: no fault active, every SLO target met")
+        return TableModel(columns: columns, rows: rows, note: "the header's ⚠ count: faults, SLO breaches, power caps, thermal, readings, model checks",
+                          empty: "no alerts: no fault active, every SLO target met, no cap or heat")
     }
 
     static func faults(_ s: Snapshot) -> TableModel {

@@ -35,6 +35,8 @@ public struct Snapshot: Sendable {
     public var gpuDetail: GPUDetail?
     /// The fleet's tag names (fleet-file `tags` / `rack_tags`), sorted, for `tag=` completion and checks.
     public var tags: [String]
+    /// SLO standing, open alerts and what is down, judged by the simulation.
+    public var status = FleetStatus()
 
     public init(tick: UInt64, simTime: Double, seed: UInt64, fleetName: String, clock: ClockState,
                 totals: FleetTotals, sites: [SiteStats], halls: [HallStats], racks: RackTable,
@@ -68,7 +70,7 @@ public struct FleetTotals: Sendable, Equatable {
     public var sites = 0, halls = 0, racks = 0, gpus = 0
     public var gpusUp = 0
     /// GPUs slowed by temperature (either slowdown threshold).
-    public var gpusThrottled = 0
+    public var gpusThermalThrottled = 0
     /// GPUs whose power cap currently slows them (governor or power-cap fault).
     public var gpusPowerCapped = 0
     /// GPUs down after a thermal shutdown.
@@ -104,7 +106,7 @@ public struct SiteStats: Sendable, Equatable {
     public var baseRttMs: Double
     public var halls: Range<Int>
     public var racks: Range<Int>
-    public var gpus = 0, gpusUp = 0, gpusThrottled = 0, gpusPowerCapped = 0, gpusShutDown = 0
+    public var gpus = 0, gpusUp = 0, gpusThermalThrottled = 0, gpusPowerCapped = 0, gpusShutDown = 0
     public var itPowerKW = 0.0
     public var facilityPowerKW = 0.0
     /// The grid connection's normal limit.
@@ -155,7 +157,7 @@ public struct HallStats: Sendable, Equatable {
     public var number: Int
     public var cooling: CoolingKind
     public var racks: Range<Int>
-    public var gpus = 0, gpusUp = 0, gpusThrottled = 0, gpusPowerCapped = 0, gpusShutDown = 0
+    public var gpus = 0, gpusUp = 0, gpusThermalThrottled = 0, gpusPowerCapped = 0, gpusShutDown = 0
     public var itPowerKW = 0.0
     /// True rack inlet mean and maximum and hottest GPU die (physics).
     public var inletCMean = 0.0
@@ -207,7 +209,7 @@ public struct RackTable: Sendable, Equatable {
     public var hall: [Int32] = []
     public var gpus: [UInt16] = []
     public var gpusUp: [UInt16] = []
-    public var gpusThrottled: [UInt16] = []
+    public var gpusThermalThrottled: [UInt16] = []
     /// True inlet and hottest die (physics).
     public var inletC: [Float] = []
     public var dieCMax: [Float] = []
@@ -225,7 +227,7 @@ public struct RackTable: Sendable, Equatable {
     /// An empty table with room for `capacity` racks, so filling it never reallocates.
     public init(capacity: Int) {
         hall.reserveCapacity(capacity); gpus.reserveCapacity(capacity); gpusUp.reserveCapacity(capacity)
-        gpusThrottled.reserveCapacity(capacity); inletC.reserveCapacity(capacity); dieCMax.reserveCapacity(capacity)
+        gpusThermalThrottled.reserveCapacity(capacity); inletC.reserveCapacity(capacity); dieCMax.reserveCapacity(capacity)
         inletCReported.reserveCapacity(capacity); dieCMaxReported.reserveCapacity(capacity)
         itPowerKW.reserveCapacity(capacity); utilization.reserveCapacity(capacity)
         queueRequests.reserveCapacity(capacity); flags.reserveCapacity(capacity)
@@ -285,15 +287,8 @@ public struct ClassStats: Sendable, Equatable {
     /// the class breaches its SLO however empty its latency histograms are.
     public var unserved = false
 
-    /// The SLO targets this class misses now: "TTFT", "TPOT", or "unserved" when nothing was served.
-    public var sloBreaches: [String] {
-        guard slo.ttftSeconds != nil || slo.tpotSeconds != nil else { return [] }
-        if unserved { return ["unserved"] }
-        var out: [String] = []
-        if let t = slo.ttftSeconds, ttftHistogram.totalWeight > 0, ttft.p99 > t { out.append("TTFT") }
-        if let t = slo.tpotSeconds, tpotHistogram.totalWeight > 0, tpot.p99 > t { out.append("TPOT") }
-        return out
-    }
+    /// Its standing against its targets, as the simulation judged it (with hysteresis).
+    public var sloStatus = SLOStatus()
     public init(requestClass: RequestClass, slo: ServiceLevel) {
         self.requestClass = requestClass; self.slo = slo
     }

@@ -132,25 +132,7 @@ extension FleetEngine {
             pue[s] = spec.sites[s].basePUE + spec.power.pueRisePerDegreeC * max(0, outside - 20)
         }
         if tick > 0 { recorder.rotate() }
-        for st in classStats() {
-            let i = st.requestClass.rawValue
-            let breaches = st.sloBreaches
-            if let first = breaches.first, alerts.slo[i] == nil {
-                alerts.slo[i] = events.open(.sloBreach, Self.breachText(st, first), at: t)
-            } else if breaches.isEmpty, let id = alerts.slo[i] {
-                events.close(id, at: t); alerts.slo[i] = nil
-            }
-        }
-    }
-
-    /// "SLO breach chat TTFT p99 > 2 s", "… TPOT p99 > 200 ms", "SLO breach chat: nothing served".
-    static func breachText(_ st: ClassStats, _ metric: String) -> String {
-        let name = st.requestClass.name
-        switch metric {
-        case "TTFT": return "SLO breach \(name) TTFT p99 > \((st.slo.ttftSeconds ?? 0).formatted2) s"
-        case "TPOT": return "SLO breach \(name) TPOT p99 > \(((st.slo.tpotSeconds ?? 0) * 1000).formatted2) ms"
-        default: return "SLO breach \(name): nothing served"
-        }
+        judgeSLOs(at: t)
     }
 
     func thermalEvents(at t: Double) {

@@ -67,6 +67,8 @@ public final class FleetEngine {
     var hallDieReported: [Float]
     /// Open events by what they are about, and the fleet's money, energy and tokens.
     var alerts: AlertBook
+    /// Per class: its SLO standing, judged each facility step.
+    var sloStatus = [SLOStatus](repeating: SLOStatus(), count: RequestClass.allCases.count)
     var cost: CostMeter
 
     var surges: [SurgeState] = []

@@ -15,7 +15,7 @@ public enum MetricCatalog {
     public static let fleet: [MetricField<FleetTotals>] = [
         MetricField("gpus", .count, "GPUs in the fleet") { Double($0.gpus) },
         MetricField("gpus_up", .count, "GPUs serving") { Double($0.gpusUp) },
-        MetricField("gpus_throttled", .count, "GPUs slowed by temperature") { Double($0.gpusThrottled) },
+        MetricField("gpus_thermal_throttled", .count, "GPUs slowed by temperature") { Double($0.gpusThermalThrottled) },
         MetricField("gpus_power_capped", .count, "GPUs slowed by a power cap") { Double($0.gpusPowerCapped) },
         MetricField("gpus_shut_down", .count, "GPUs down after a thermal shutdown") { Double($0.gpusShutDown) },
         MetricField("it_power_kw", .kilowatts, "IT power (GPUs and servers)") { $0.itPowerKW },
@@ -80,7 +80,7 @@ public enum MetricCatalog {
         MetricField("gpus_down_ratio", .ratio, "share of the site's GPUs not serving") {
             $0.gpus > 0 ? Double($0.gpus - $0.gpusUp) / Double($0.gpus) : 0
         },
-        MetricField("gpus_throttled", .count, "GPUs slowed by temperature") { Double($0.gpusThrottled) },
+        MetricField("gpus_thermal_throttled", .count, "GPUs slowed by temperature") { Double($0.gpusThermalThrottled) },
         MetricField("gpus_power_capped", .count, "GPUs slowed by a power cap") { Double($0.gpusPowerCapped) },
         MetricField("gpus_shut_down", .count, "GPUs down after a thermal shutdown") { Double($0.gpusShutDown) },
         MetricField("inlet_c_max", .celsius, "hottest rack inlet") { $0.inletCMax },
@@ -106,7 +106,7 @@ public enum MetricCatalog {
         MetricField("inlet_c_max_reported", .celsius, "hottest rack inlet as the sensors read it") { $0.inletCMaxReported },
         MetricField("die_c_max_reported", .celsius, "hottest GPU die as the sensors read it") { $0.dieCMaxReported },
         MetricField("gpus_up", .count, "GPUs serving") { Double($0.gpusUp) },
-        MetricField("gpus_throttled", .count, "GPUs slowed by temperature") { Double($0.gpusThrottled) },
+        MetricField("gpus_thermal_throttled", .count, "GPUs slowed by temperature") { Double($0.gpusThermalThrottled) },
         MetricField("gpus_shut_down", .count, "GPUs down after a thermal shutdown") { Double($0.gpusShutDown) },
         MetricField("utilization", .ratio, "mean busy share of up GPUs") { $0.utilization },
         MetricField("queue_requests", .count, "requests waiting") { $0.queueRequests },

@@ -7,6 +7,7 @@ extension FleetEngine {
     public func snapshot(clock: ClockState = ClockState(speed: .times(1), paused: false, achievedRealtimeFactor: 0)) -> Snapshot {
         var checked = measure(clock: clock)
         checked.invariantViolations = InvariantChecker.check(checked, engine: self)
+        checked.status.alerts += Self.invariantAlerts(checked.invariantViolations)
         return checked
     }
 
@@ -19,6 +20,7 @@ extension FleetEngine {
         rollupTime += wall.now - start
         var checked = measure(clock: clock, gpu: gpu)
         checked.invariantViolations = InvariantChecker.check(checked, engine: self)
+        checked.status.alerts += Self.invariantAlerts(checked.invariantViolations)
         return checked
     }
 
@@ -48,7 +50,7 @@ extension FleetEngine {
                                      racks: topo.hallRacks[h], dieHistoryC: hallDieHistory[h],
                                      powerHistoryKW: hallPowerHistory[h])
                 hall.coolingLoss = faults.hallCoolingLoss[h]
-                hall.gpusThrottled = gpu.throttled(hallLevel, h)
+                hall.gpusThermalThrottled = gpu.throttled(hallLevel, h)
                 hall.dieCMax = max(0, Double(gpu.dieMax(hallLevel, h)))
                 var inletSum = 0.0, inletReportedSum = 0.0, hallBusy = 0.0, hallUp = 0.0
                 for r in topo.hallRacks[h] {
@@ -73,7 +75,7 @@ extension FleetEngine {
                     if physics.rackShed[r] { flags.insert(.shed) }
                     if faults.rackStraggler[r] { flags.insert(.straggler) }
                     racks.hall.append(Int32(h)); racks.gpus.append(UInt16(gpus)); racks.gpusUp.append(UInt16(up))
-                    racks.gpusThrottled.append(UInt16(throttled)); racks.inletC.append(Float(physics.inletC[r]))
+                    racks.gpusThermalThrottled.append(UInt16(throttled)); racks.inletC.append(Float(physics.inletC[r]))
                     racks.dieCMax.append(die); racks.itPowerKW.append(Float(physics.rackPowerKW[r]))
                     let offset = faults.rackSensorOffsetC[r]
                     let inletReported = physics.inletC[r] + offset, dieReported = die + Float(offset)
@@ -104,7 +106,7 @@ extension FleetEngine {
                 site.queueRequests += hall.queueRequests
                 halls.append(hall)
             }
-            site.gpusThrottled = gpu.throttled(siteLevel, s)
+            site.gpusThermalThrottled = gpu.throttled(siteLevel, s)
             site.dieCMax = max(0, Double(gpu.dieMax(siteLevel, s)))
             site.itPowerKW = itKW[s]; site.facilityPowerKW = facilityKW[s]
             site.gridLimitKW = spec.sites[s].gridLimitKW
@@ -122,7 +124,7 @@ extension FleetEngine {
             site.costPerHourUSD = facilityKW[s] / 1000 * spec.sites[s].pricePerMWh
                 + Double(topo.siteGPUs[s].count) * spec.power.gpuHourUSD
             site.networkLoss = faults.siteNetworkLoss[s]
-            totals.gpusUp += site.gpusUp; totals.gpusThrottled += site.gpusThrottled
+            totals.gpusUp += site.gpusUp; totals.gpusThermalThrottled += site.gpusThermalThrottled
             totals.gpusPowerCapped += site.gpusPowerCapped; totals.gpusShutDown += site.gpusShutDown
             totals.itPowerKW += site.itPowerKW; totals.facilityPowerKW += site.facilityPowerKW
             totals.gridLimitKW += site.gridLimitKW
@@ -138,11 +140,18 @@ extension FleetEngine {
         totals.requestsPerSecond = classes.reduce(0) { $0 + $1.throughputRPS }
         totals.goodputRatio = fleetGoodput()
         totals.pue = totals.itPowerKW > 0 ? totals.facilityPowerKW / totals.itPowerKW : pue.first ?? 1
-        return Snapshot(tick: tick, simTime: simTime, seed: seed, fleetName: spec.name, clock: clock,
-                        totals: totals, sites: sites, halls: halls, racks: racks, classes: classes,
-                        agentic: agenticStats(sites: sites, classes: classes), failures: faults.counts,
-                        activeFaults: faults.active(), activeSurges: activeSurges(), events: events.events,
-                        history: history, invariantViolations: [], tags: topology.tags.names)
+        var snapshot = Snapshot(tick: tick, simTime: simTime, seed: seed, fleetName: spec.name, clock: clock,
+                                totals: totals, sites: sites, halls: halls, racks: racks, classes: classes,
+                                agentic: agenticStats(sites: sites, classes: classes), failures: faults.counts,
+                                activeFaults: faults.active(), activeSurges: activeSurges(), events: events.events,
+                                history: history, invariantViolations: [], tags: topology.tags.names)
+        snapshot.status = status(of: snapshot)
+        return snapshot
+    }
+
+    /// Failed model checks as alerts.
+    static func invariantAlerts(_ violations: [String]) -> [FleetAlert] {
+        violations.map { FleetAlert(subject: .invariant, kind: .invariant, text: $0, detail: "model check failed", sinceSeconds: nil, critical: true) }
     }
 
     /// Requests waiting (at replicas or for a retry) and in flight, per class.
@@ -176,6 +185,7 @@ extension FleetEngine {
             st.kvUse = kvCap > 0 ? min(1, kvByClass[c] / kvCap) : 0
             st.ttftHistogram = win.ttft; st.tpotHistogram = win.tpot; st.e2eHistogram = win.e2e
             st.ttft = Self.percentiles(win.ttft); st.tpot = Self.percentiles(win.tpot); st.e2e = Self.percentiles(win.e2e)
+            st.sloStatus = sloStatus[c]
             st.run = RunLatency(ttft: Self.percentiles(recorder.runTTFT[c]), tpot: Self.percentiles(recorder.runTPOT[c]),
                                 e2e: Self.percentiles(recorder.runE2E[c]))
             return st

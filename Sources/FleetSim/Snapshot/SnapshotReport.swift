@@ -7,10 +7,10 @@ public enum SnapshotReport {
 
     /// The snapshot as one JSON object, keys in this order (counts are requests; fractional only where
     /// sampled halls weight them):
-    /// `schema`, `sim_time_s`, `seed`, `fleet` {name, sites, halls, racks, gpus, gpus_up, gpus_throttled,
+    /// `schema`, `sim_time_s`, `seed`, `fleet` {name, sites, halls, racks, gpus, gpus_up, gpus_thermal_throttled,
     /// gpus_power_capped, gpus_shut_down, it_power_kw, facility_power_kw, grid_limit_kw, pue, energy_kwh,
     /// cost_usd, cost_per_hour_usd, energy_share_of_cost, usd_per_million_tokens, output_tokens_per_s,
-    /// requests_per_s, goodput_ratio}, `sites` [{name, rtt_ms, gpus, gpus_up, gpus_throttled, it_power_kw,
+    /// requests_per_s, goodput_ratio}, `sites` [{name, rtt_ms, gpus, gpus_up, gpus_thermal_throttled, it_power_kw,
     /// facility_power_kw, grid_limit_kw, active_cap_kw, governor_cap_w, racks_shed, pue, inlet_c_max,
     /// die_c_max, inlet_c_max_reported, die_c_max_reported, utilization, queue_requests, kv_use,
     /// traffic_share, traffic_share_60s, network_loss, price_usd_per_mwh}],
@@ -34,14 +34,15 @@ public enum SnapshotReport {
                 w.key("name"); w.string(s.fleetName)
                 w.key("sites"); w.integer(t.sites); w.key("halls"); w.integer(t.halls)
                 w.key("racks"); w.integer(t.racks); w.key("gpus"); w.integer(t.gpus)
-                w.key("gpus_up"); w.integer(t.gpusUp); w.key("gpus_throttled"); w.integer(t.gpusThrottled)
+                w.key("gpus_up"); w.integer(t.gpusUp); w.key("gpus_thermal_throttled"); w.integer(t.gpusThermalThrottled)
                 w.key("gpus_power_capped"); w.integer(t.gpusPowerCapped); w.key("gpus_shut_down"); w.integer(t.gpusShutDown)
                 w.key("it_power_kw"); w.number(t.itPowerKW); w.key("facility_power_kw"); w.number(t.facilityPowerKW)
                 w.key("grid_limit_kw"); w.number(t.gridLimitKW); w.key("pue"); w.number(t.pue)
                 w.key("energy_kwh"); w.number(t.energyKWh); w.key("cost_usd"); w.number(t.costUSD)
                 w.key("cost_per_hour_usd"); w.number(t.costPerHourUSD)
                 w.key("energy_share_of_cost"); w.number(t.energyShareOfCost)
-                w.key("usd_per_million_tokens"); w.number(t.usdPerMillionTokens)
+                w.key("usd_per_million_tokens")
+                if t.outputTokensPerSecond > 0 { w.number(t.usdPerMillionTokens) } else { w.null() }
                 w.key("output_tokens_per_s"); w.number(t.outputTokensPerSecond)
                 w.key("requests_per_s"); w.number(t.requestsPerSecond)
                 w.key("goodput_ratio"); w.number(t.goodputRatio)
@@ -50,7 +51,7 @@ public enum SnapshotReport {
                 w.object {
                     w.key("name"); w.string(site.name); w.key("rtt_ms"); w.number(site.rttMs)
                     w.key("gpus"); w.integer(site.gpus); w.key("gpus_up"); w.integer(site.gpusUp)
-                    w.key("gpus_throttled"); w.integer(site.gpusThrottled)
+                    w.key("gpus_thermal_throttled"); w.integer(site.gpusThermalThrottled)
                     w.key("it_power_kw"); w.number(site.itPowerKW); w.key("facility_power_kw"); w.number(site.facilityPowerKW)
                     w.key("grid_limit_kw"); w.number(site.gridLimitKW); w.key("active_cap_kw"); w.number(site.activeCapKW)
                     w.key("governor_cap_w"); if let c = site.governorCapW { w.number(c) } else { w.null() }
@@ -78,9 +79,12 @@ public enum SnapshotReport {
                         w.key("mean_in_system"); w.number(c.meanInSystem)
                         w.key("mean_time_in_system_s"); w.number(c.meanTimeInSystemSeconds)
                         w.key("kv_use"); w.number(c.kvUse)
-                        w.key("ttft_s"); percentiles(w, c.ttft)
-                        w.key("tpot_s"); percentiles(w, c.tpot)
-                        w.key("e2e_s"); percentiles(w, c.e2e)
+                        // No completion in the window: null, not zeros or a figure held over.
+                        let served = c.e2eHistogram.totalWeight > 0
+                        w.key("ttft_s"); if served { percentiles(w, c.ttft) } else { w.null() }
+                        w.key("tpot_s"); if served { percentiles(w, c.tpot) } else { w.null() }
+                        w.key("e2e_s"); if served { percentiles(w, c.e2e) } else { w.null() }
+                        w.key("slo_breaches"); w.array(c.sloStatus.breaches) { w.string($0) }
                         w.key("departures_rps"); w.number(c.departuresRPS)
                         w.key("run"); w.object {
                             w.key("ttft_s"); percentiles(w, c.run.ttft)
@@ -132,11 +136,11 @@ public enum SnapshotReport {
         let t = s.totals
         var lines: [String] = []
         lines.append("fleettop snapshot · \(s.fleetName) · seed \(s.seed) · sim time \(clock(s.simTime))")
-        lines.append("fleet: \(t.sites) sites, \(t.racks) racks, \(t.gpusUp)/\(t.gpus) GPUs up, \(t.gpusThrottled) throttled, "
-            + "\(t.gpusShutDown) shut down")
+        lines.append("fleet: \(t.sites) sites, \(t.racks) racks, \(t.gpusUp)/\(t.gpus) GPUs up, \(t.gpusThermalThrottled) thermal-throttled, "
+            + "\(t.gpusPowerCapped) power-capped, \(t.gpusShutDown) shut down" + (s.status.outage.map { " · \($0.uppercased())" } ?? ""))
         lines.append("power: IT \(f(t.itPowerKW / 1000, 2)) MW, facility \(f(t.facilityPowerKW / 1000, 2)) MW (PUE \(f(t.pue, 2))), "
             + "energy \(f(t.energyKWh / 1000, 2)) MWh")
-        lines.append("cost: $\(f(t.costPerHourUSD, 0))/h, $\(f(t.costUSD, 0)) so far, $\(f(t.usdPerMillionTokens, 2)) per 1M tokens, "
+        lines.append("cost: $\(f(t.costPerHourUSD, 0))/h, $\(f(t.costUSD, 0)) so far, \(t.outputTokensPerSecond > 0 ? "$" + f(t.usdPerMillionTokens, 2) : "n/a") per 1M tokens, "
             + "energy \(f(t.energyShareOfCost * 100, 1))% of cost")
         lines.append("output: \(f(t.outputTokensPerSecond / 1000, 1))k tokens/s, \(f(t.requestsPerSecond, 1)) requests/s, goodput \(f(t.goodputRatio * 100, 1))%")
         lines.append("")
@@ -150,10 +154,14 @@ public enum SnapshotReport {
         lines.append("")
         lines.append("class     req/s   queue  goodput   TTFT p50/p99 s      TPOT p50/p99 ms   E2E p99 s  retried  dropped")
         for c in s.classes {
+            let latency = c.e2eHistogram.totalWeight > 0
+                ? lpad(f(c.ttft.p50, 2) + " / " + f(c.ttft.p99, 2), 18) + lpad(f(c.tpot.p50 * 1000, 0) + " / " + f(c.tpot.p99 * 1000, 0), 18)
+                    + lpad(f(c.e2e.p99, 1), 12)
+                : lpad("no completions", 18) + lpad("", 30)
             lines.append(pad(c.requestClass.name, 8) + lpad(f(c.throughputRPS, 1), 8) + lpad(f(c.waiting, 0), 8)
-                + lpad(f(c.goodputRatio * 100, 1) + "%", 9) + lpad(f(c.ttft.p50, 2) + " / " + f(c.ttft.p99, 2), 18)
-                + lpad(f(c.tpot.p50 * 1000, 0) + " / " + f(c.tpot.p99 * 1000, 0), 18) + lpad(f(c.e2e.p99, 1), 12)
-                + lpad(f(c.retried, 0), 9) + lpad(f(c.dropped, 0), 9))
+                + lpad(f(c.goodputRatio * 100, 1) + "%", 9) + latency
+                + lpad(f(c.retried, 0), 9) + lpad(f(c.dropped, 0), 9)
+                + (c.sloStatus.breaches.isEmpty ? "" : "  SLO ✘ " + c.sloStatus.breaches.joined(separator: ", ")))
         }
         let a = s.agentic
         lines.append("")

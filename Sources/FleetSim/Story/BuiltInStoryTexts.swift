@@ -60,7 +60,7 @@ enum BuiltInStoryTexts {
         caption: >
           The heat wave breaks the metro site's cooling instead: the utility lifts its cap, and hall 1
           loses all of its air cooling. Air racks heat up within minutes: {sites.metro-edge.gpus_shut_down}
-          GPUs have shut down to protect themselves and {sites.metro-edge.gpus_throttled} more are
+          GPUs have shut down to protect themselves and {sites.metro-edge.gpus_thermal_throttled} more are
           throttling (the hottest die still running reads {sites.metro-edge.h1.die_c_max}). Their
           requests retry elsewhere: {chat.retried} chat retries since the story began.
         commands:

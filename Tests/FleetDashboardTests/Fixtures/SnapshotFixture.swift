@@ -26,7 +26,7 @@ enum SnapshotFixture {
                     racks.hall.append(Int32(halls.count))
                     racks.gpus.append(32)
                     racks.gpusUp.append(i == 2 ? 0 : 32)
-                    racks.gpusThrottled.append(i == 5 ? 12 : 0)
+                    racks.gpusThermalThrottled.append(i == 5 ? 12 : 0)
                     racks.inletC.append(Float(20 + (i * 3) % 12))
                     racks.dieCMax.append(Float(40 + (i * 7) % 45) + (i == 5 ? 4 : 0))
                     racks.itPowerKW.append(Float(20 + i % 10))
@@ -44,7 +44,7 @@ enum SnapshotFixture {
                                      racks: first..<racks.count, dieHistoryC: series(historySamples, base: 60, step: 0.5),
                                      powerHistoryKW: series(historySamples, base: 200, step: 1))
                 hall.gpus = 256; hall.gpusUp = hall.racks.contains(2) ? 224 : 256
-                hall.gpusThrottled = hall.racks.contains(5) ? 12 : 0
+                hall.gpusThermalThrottled = hall.racks.contains(5) ? 12 : 0
                 hall.itPowerKW = Double(racks.itPowerKW[hall.racks].reduce(0, +))
                 hall.inletCMean = 24; hall.inletCMax = Double(racks.inletC[hall.racks].max() ?? 0)
                 hall.dieCMax = Double(racks.dieCMax[hall.racks].max() ?? 0)
@@ -54,7 +54,7 @@ enum SnapshotFixture {
             }
             var site = SiteStats(name: siteNames[si], rttMs: rtts[si], baseRttMs: rtts[si], halls: hallStart..<halls.count,
                                  racks: rackStart..<racks.count, powerHistoryKW: series(historySamples, base: facility[si] * 0.9, step: 10))
-            site.gpus = 512; site.gpusUp = si == 0 ? 480 : 512; site.gpusThrottled = si == 0 ? 12 : 0
+            site.gpus = 512; site.gpusUp = si == 0 ? 480 : 512; site.gpusThermalThrottled = si == 0 ? 12 : 0
             site.gpusPowerCapped = si == 0 ? 32 : 0
             site.itPowerKW = facility[si] / 1.3; site.facilityPowerKW = facility[si]
             site.gridLimitKW = grid[si]; site.activeCapKW = grid[si]
@@ -68,7 +68,7 @@ enum SnapshotFixture {
         }
         var totals = FleetTotals()
         totals.sites = 3; totals.halls = 6; totals.racks = racks.count; totals.gpus = 1_536; totals.gpusUp = 1_504
-        totals.gpusThrottled = 180; totals.gpusPowerCapped = 32; totals.gpusShutDown = 8
+        totals.gpusThermalThrottled = 180; totals.gpusPowerCapped = 32; totals.gpusShutDown = 8
         totals.facilityPowerKW = 68_900; totals.itPowerKW = 55_000; totals.gridLimitKW = 162_000
         totals.costPerHourUSD = 31_000; totals.energyShareOfCost = 0.03; totals.usdPerMillionTokens = 0.41
         totals.outputTokensPerSecond = 1_200_000; totals.requestsPerSecond = 59_300; totals.goodputRatio = 0.934
@@ -164,7 +164,7 @@ enum SnapshotFixture {
         racks.hall = (0..<n).map { Int32($0 / racksPerHall) }
         racks.gpus = [UInt16](repeating: 32, count: n)
         racks.gpusUp = [UInt16](repeating: 32, count: n)
-        racks.gpusThrottled = [UInt16](repeating: 0, count: n)
+        racks.gpusThermalThrottled = [UInt16](repeating: 0, count: n)
         racks.inletC = (0..<n).map { Float(20 + $0 % 11) }
         racks.dieCMax = (0..<n).map { Float(45 + ($0 * 13) % 47) }
         racks.itPowerKW = (0..<n).map { Float(28 + $0 % 5) }

@@ -145,7 +145,7 @@ public enum FleetMapPanel {
         if hall.gpus > 0 && hall.gpusUp == 0 { return CellLook(glyph: glyphs.failed, fraction: f, mark: true, failed: true) }
         var flags: RackFlags = []
         if hall.site < s.sites.count && s.sites[hall.site].networkLoss > 0 { flags.insert(.network) }
-        if hall.gpusThrottled > 0 || hall.coolingLoss > 0 { flags.insert(.thermal) }
+        if hall.gpusThermalThrottled > 0 || hall.coolingLoss > 0 { flags.insert(.thermal) }
         if hall.gpusPowerCapped > 0 { flags.insert(.powerCapped) }
         if let m = mark(flags) { return CellLook(glyph: m, fraction: f, mark: true, failed: false) }
         return CellLook(glyph: glyphs.height(f), fraction: f, mark: false, failed: false)
