@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The model's kernels and event loops run 20–200× slower unoptimised: the tests build them with -O
+/// even in debug (testability stays on), so whole drills and stories fit in `swift test`.
+let optimisedInTests: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "fleettop",
     products: [
@@ -13,8 +17,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
-        .target(name: "FleetMetrics"),
-        .target(name: "FleetSim", dependencies: ["FleetMetrics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FleetMetrics", swiftSettings: optimisedInTests),
+        .target(name: "FleetSim", dependencies: ["FleetMetrics", .product(name: "Yams", package: "Yams")],
+                swiftSettings: optimisedInTests),
         .target(name: "FleetDashboard", dependencies: ["FleetSim"]),
         .target(name: "FleetTerminal", dependencies: ["FleetDashboard", "CNCursesW"]),
         .executableTarget(

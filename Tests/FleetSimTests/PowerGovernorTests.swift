@@ -69,6 +69,19 @@ import Testing
         #expect(capped[5...].allSatisfy { $0 })
     }
 
+    @Test func aShortSpikeDoesNotStartTheCapASustainedOneDoes() {
+        var g = PowerGovernor(sites: 1, margin: 0.02, confirmSteps: 3)
+        func step(_ kw: Double) {
+            _ = g.step(site: 0, facilityKW: kw, limitKW: 1000, pue: 1.2, gpusUp: 100, maxGPUPowerW: 700, floorW: 200, tdpW: 700, rackKW: 40)
+        }
+        for kw in [1050.0, 1050, 1050, 900] { step(kw) }
+        #expect(g.capW[0] == nil)
+        for _ in 0..<3 { step(1050) }
+        #expect(g.capW[0] == nil)
+        step(1050)
+        #expect(g.capW[0] != nil)
+    }
+
     @Test func shedsPastTheFloorAndRestoresWithHeadroom() {
         var g = PowerGovernor(sites: 1, margin: 0.02)
         // Far over the limit at the floor: racks go.

@@ -101,8 +101,10 @@ import Testing
         #expect(s.totals.goodputRatio == 0, "goodput \(s.totals.goodputRatio) with every GPU down")
         for c in s.classes where c.slo.ttftSeconds != nil {
             #expect(c.goodputRatio == 0, "\(c.requestClass.name) goodput \(c.goodputRatio)")
-            #expect(c.sloBreaches == ["unserved"], "\(c.requestClass.name): \(c.sloBreaches)")
+            #expect(c.sloStatus.breaches == ["unserved"], "\(c.requestClass.name): \(c.sloStatus.breaches)")
         }
+        #expect(s.status.outage == "whole fleet down")
+        #expect(s.status.alerts.contains { $0.kind == .slo })
         #expect(s.events.contains { $0.kind == .sloBreach && $0.endSeconds == nil && $0.text.contains("nothing served") })
         #expect(s.totals.outputTokensPerSecond == 0)
         Self.checkBooks(e, "all down")

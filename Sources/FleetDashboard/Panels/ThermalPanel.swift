@@ -62,13 +62,13 @@ public enum ThermalPanel {
         }
     }
 
-    /// "T W Q F N" letters for a rack's flags, in that order.
+    /// "T W Q ✗ N" marks for a rack's flags, in that order (the failed mark is the map legend's).
     public static func reasonCodes(_ f: RackFlags, glyphs: GlyphSet) -> String {
         var out = ""
         if f.contains(.thermal) || f.contains(.shutDown) { out += "T" }
         if f.contains(.powerCapped) || f.contains(.shed) { out += out.isEmpty ? "W" : " W" }
         if f.contains(.queueSaturated) { out += out.isEmpty ? "Q" : " Q" }
-        if f.contains(.failed) { out += out.isEmpty ? "F" : " F" }
+        if f.contains(.failed) { out += (out.isEmpty ? "" : " ") + String(glyphs.failed) }
         if f.contains(.network) { out += out.isEmpty ? "N" : " N" }
         return out
     }

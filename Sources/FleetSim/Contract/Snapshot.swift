@@ -306,6 +306,8 @@ public struct AgenticStats: Sendable, Equatable {
     public var callP99Seconds = 0.0
     /// Share of task time spent on network round trips, fleet-wide and per site (site order).
     public var rttShareOfTaskTime = 0.0
+    /// Round trips one whole task pays, mean seconds over the window's completed probes (calls × RTT).
+    public var rttPerTaskSeconds = 0.0
     public var rttShareBySite: [Double] = []
     /// Probe sessions currently followed individually.
     public var probesInFlight = 0

@@ -62,6 +62,13 @@ public struct ProbeSessions: Sendable {
         return t > 0 ? windowRtt.reduce(0, +) / t : 0
     }
 
+    /// Round trips a completed probe task paid over the window, mean seconds per task (its calls × the
+    /// RTT of the site each went to): the network-distance cost agents multiply.
+    public var rttPerTask: Double {
+        let n = taskHistogram.totalWeight
+        return n > 0 ? windowRtt.reduce(0, +) / n : 0
+    }
+
     func chainLength(_ session: UInt64) -> Int {
         let sigma = log(knobs.callsP90 / knobs.callsMedian) / 1.2816
         let n = rng.lognormal(median: knobs.callsMedian * chainMultiplier, sigma: sigma, .chainLength, session, 0)

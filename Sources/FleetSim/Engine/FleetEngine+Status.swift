@@ -50,7 +50,9 @@ extension FleetEngine {
             }
         }
         for site in 0..<topology.siteCount {
-            for id in [alerts.shedding[site], alerts.cap[site]].compactMap({ $0 }) {
+            // The cap's event may be held open after the cap lets go; the alert follows the cap itself.
+            let capping = governor.capW[site] != nil
+            for id in [alerts.shedding[site], capping ? alerts.cap[site] : nil].compactMap({ $0 }) {
                 guard let e = openEvent(id) else { continue }
                 out.append(FleetAlert(subject: .site(site), kind: .power, text: e.text,
                                       detail: alerts.shedding[site] == id ? "racks shed" : "GPUs power-capped",

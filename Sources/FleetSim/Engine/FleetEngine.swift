@@ -91,7 +91,8 @@ public final class FleetEngine {
         probes = ProbeSessions(knobs: spec.agentic, seed: seed)
         router = Router(sites: topo.siteCount, knobs: spec.routing)
         physics = PowerThermalModel(topology: topo, spec: spec)
-        governor = PowerGovernor(sites: topo.siteCount, margin: spec.power.governorMargin)
+        governor = PowerGovernor(sites: topo.siteCount, margin: spec.power.governorMargin,
+                                 confirmSteps: Int(spec.power.governorConfirmSeconds.rounded()))
         faults = FaultManager(topology: topo, seed: seed, fleetName: spec.name)
         background = BackgroundFailures(knobs: spec.failures, seed: seed)
         let sites = topo.siteCount

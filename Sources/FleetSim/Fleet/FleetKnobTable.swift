@@ -13,6 +13,7 @@ enum FleetKnobTable {
             ("cap_slowdown_exponent", \.power.capSlowdownExponent), ("pue_rise_per_c", \.power.pueRisePerDegreeC),
             ("outside_temp_swing_c", \.power.outsideTempSwingC), ("gpu_hour_usd", \.power.gpuHourUSD),
             ("governor_margin", \.power.governorMargin), ("cap_alert_hold_s", \.power.capAlertHoldSeconds),
+            ("governor_confirm_s", \.power.governorConfirmSeconds),
         ],
         "thermal": [
             ("air_supply_c", \.thermal.airSupplyC), ("liquid_supply_c", \.thermal.liquidSupplyC),
@@ -64,7 +65,7 @@ enum FleetKnobTable {
         "serving.memory_utilization": 0.01...1, "serving.mixed_step_factor": 1...100,
         "serving.retry_timeout_s": 0.1...86_400, "serving.max_waiting_per_replica": 0...10_000_000,
         "serving.max_retries": 0...100, "serving.sampled_replicas_per_hall": 0...1_000_000,
-        "power.governor_margin": 0...0.5, "power.gpu_hour_usd": 0...1e4, "power.cap_slowdown_exponent": 0...10,
+        "power.governor_margin": 0...0.5, "power.governor_confirm_s": 0...600, "power.gpu_hour_usd": 0...1e4, "power.cap_slowdown_exponent": 0...10,
         "agentic.calls_median": 1...10_000, "agentic.calls_p90": 1...100_000, "agentic.calls_cap": 1...10_000,
         "agentic.probe_share": 0...1, "agentic.min_probes_per_s": 0...1000, "agentic.max_probes": 0...100_000,
         "agentic.context_growth_tokens": 0...1_000_000, "agentic.surge_chain_exponent": 0...4,

@@ -1,6 +1,6 @@
 /// The tables of metric fields behind `MetricPath`: what can be measured at each level of a snapshot.
 public enum MetricCatalog {
-    /// Top-level shorthands: `goodput`, `gpus_down`, `gpus_down_ratio`.
+    /// Top-level shorthands: `goodput`, `gpus_down`, `gpus_down_ratio`, `alerts`, `slo_breaches`.
     public static let shorthand: [MetricField<Snapshot>] = [
         MetricField("goodput", .ratio, "completions meeting both TTFT and TPOT targets, last 60 s, all classes with SLOs") {
             $0.totals.goodputRatio
@@ -8,6 +8,10 @@ public enum MetricCatalog {
         MetricField("gpus_down", .count, "GPUs not serving (failed, shut down or shed)") { Double($0.totals.gpus - $0.totals.gpusUp) },
         MetricField("gpus_down_ratio", .ratio, "share of the fleet's GPUs not serving") {
             $0.totals.gpus > 0 ? Double($0.totals.gpus - $0.totals.gpusUp) / Double($0.totals.gpus) : 0
+        },
+        MetricField("alerts", .count, "open alerts, as the header counts them") { Double($0.status.alerts.count) },
+        MetricField("slo_breaches", .count, "SLO targets breached now (a class unserved counts once)") {
+            Double($0.status.slo.reduce(0) { $0 + $1.breaches.count })
         },
     ]
 
@@ -63,6 +67,7 @@ public enum MetricCatalog {
             MetricField("calls_per_task", .plain, "mean LLM calls per task") { $0.callsPerTaskMean },
             MetricField("call_p99", .seconds, "p99 of a single agent call, end to end") { $0.callP99Seconds },
             MetricField("rtt_share", .ratio, "share of task time spent on network round trips") { $0.rttShareOfTaskTime },
+            MetricField("rtt_per_task", .seconds, "round trips one task pays: its calls × their RTT") { $0.rttPerTaskSeconds },
         ]
 
     /// `sites.<name>.*`: one site.

@@ -1,5 +1,7 @@
 /// The site power governor of MODEL §6: an integral controller on one GPU power cap per site. It
-/// starts when facility power passes the limit in force less half the margin, then each second moves
+/// starts once facility power has stayed past the limit in force less half the margin for
+/// `confirmSteps` seconds (a breaker rides through a short spike; a start-up burst must not cap a
+/// site), then each second moves
 /// the cap by `gain` of the watts per GPU that would put the site on its aim (the limit less the
 /// margin), holding still within a deadband of ± half the margin around the aim. Past the floor it
 /// sheds whole racks; with headroom again it restores them, then raises the cap, and lets go once the
@@ -12,14 +14,19 @@ public struct PowerGovernor: Sendable {
     /// Per site: GPU cap in watts (nil = not capping) and racks shed.
     public private(set) var capW: [Double?]
     public private(set) var shedCount: [Int]
+    /// Per site: consecutive seconds over the start threshold while not capping.
+    private var overFor: [Int]
     let margin: Double
+    let confirmSteps: Int
     /// Share of the error corrected per step: below 1, so a one-second lag cannot overshoot.
     static let gain = 0.5
 
-    public init(sites: Int, margin: Double) {
+    public init(sites: Int, margin: Double, confirmSteps: Int = 0) {
         capW = [Double?](repeating: nil, count: sites)
         shedCount = [Int](repeating: 0, count: sites)
+        overFor = shedCount
         self.margin = margin
+        self.confirmSteps = max(0, confirmSteps)
     }
 
     /// The cap to apply to every GPU of a site (TDP when not capping).
@@ -35,7 +42,9 @@ public struct PowerGovernor: Sendable {
         let errorKW = facilityKW - aim
         let perGPU = gpusUp > 0 ? errorKW / max(1, pue) * 1000 / Double(gpusUp) : 0
         guard let current = capW[s] else {
-            if facilityKW > aim + band {
+            overFor[s] = facilityKW > aim + band ? overFor[s] + 1 : 0
+            if overFor[s] > confirmSteps {
+                overFor[s] = 0
                 capW[s] = max(floorW, min(tdpW, maxGPUPowerW) - Self.gain * perGPU)
             } else if shedCount[s] > 0, -errorKW / max(1, pue) > rackKW * 1.2 {
                 shedCount[s] -= 1

@@ -224,6 +224,7 @@ extension FleetEngine {
         a.taskE2E = Self.percentiles(task)
         a.callP99Seconds = classes[RequestClass.agentic.rawValue].e2e.p99
         a.rttShareOfTaskTime = probes.rttShare
+        a.rttPerTaskSeconds = probes.rttPerTask
         let call = classes[RequestClass.agentic.rawValue].e2e
         let tool = spec.agentic.toolMedianSeconds * exp(pow(log(spec.agentic.toolP99Seconds / spec.agentic.toolMedianSeconds) / 2.326, 2) / 2)
         a.rttShareBySite = sites.map { s in

@@ -11,6 +11,8 @@ public struct StoryHandout: Sendable {
         public var caption: String
         /// Each placeholder's path and written value.
         public var figures: [(path: String, value: String)]
+        /// Each placeholder's value as a number (absent when the metric had none), for checking claims.
+        public var values: [String: Double]
         /// The chapter's commands in the command language.
         public var commands: [String]
     }

@@ -34,8 +34,10 @@ public enum StoryRunner {
         let figures = c.caption.metrics.filter { seen.insert($0.text).inserted }.map {
             (path: $0.text, value: $0.value(in: s).map($0.format) ?? "–")
         }
+        var values: [String: Double] = [:]
+        for m in c.caption.metrics { if let v = m.value(in: s) { values[m.text] = v } }
         return StoryHandout.Chapter(title: c.title, panel: c.panel, startSeconds: c.startSeconds, endSeconds: c.endSeconds,
-                                    caption: c.caption.render(s), figures: figures,
+                                    caption: c.caption.render(s), figures: figures, values: values,
                                     commands: c.commands.map(\.text))
     }
 }

@@ -229,8 +229,11 @@ public struct PowerKnobs: Sendable, Equatable {
     public var gpuHourUSD = 2.5
     /// The governor aims this far under the limit, as a share of it (*knob*).
     public var governorMargin = 0.02
-    /// A "power cap biting" alert stays open until the cap has not bitten for this long, so a governor
-    /// hovering at its limit raises one alert, not one a minute (*knob*).
+    /// Seconds facility power must stay over the limit before the governor starts capping: a breaker
+    /// rides through a short spike (*knob*).
+    public var governorConfirmSeconds = 3.0
+    /// A "power cap biting" event stays open until the cap has not bitten for this long, so one episode
+    /// reads as one line of the events list (*knob*); the alert count follows the cap itself.
     public var capAlertHoldSeconds = 60.0
     public init() {}
 }
