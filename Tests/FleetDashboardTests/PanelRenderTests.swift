@@ -80,7 +80,7 @@ struct PanelRenderTests {
         #expect(lines == [
             "╭─ thermal · racks by °C ──────────────────────────────────────╮",
             "│inlet °C 18 █·███······· 45   die °C 30 ·▃▇██▇█▇▆█▅· 92       │",
-            "│throttled 212 GPUs (T 180, W 32) · shut down 8                │",
+            "│thermal-throttled 180 · power-capped 32 · shut down 8         │",
             "│hottest remote-campus/h1/r01 84.0 °C inlet 20.0 °C            │",
             "│        regional/h1/r04 83.0 °C inlet 29.0 °C                 │",
             "│        metro-edge/h1/r07 82.0 °C W inlet 26.0 °C             │",
@@ -110,7 +110,7 @@ struct PanelRenderTests {
             "╭─ thermal · racks by °C ────────╮",
             "│inlet °C 18 █·███······· 45     │",
             "│die °C 30 ·▃▇██▇█▇▆█▅· 92       │",
-            "│throttled 212 GPUs · shut down 8│",
+            "│T 180 W 32 down 8               │",
             "│hottest …                       │",
             "╰────────────────────────────────╯",
         ])
@@ -242,7 +242,7 @@ struct PanelRenderTests {
         #expect(lines == [
             "╭─ detail · metro-edge/h1/r06 ─────────────────────────────────╮",
             "│rack metro-edge/h1/r06  reasons T                             │",
-            "│GPUs up 32/32  throttled 12                                   │",
+            "│GPUs up 32/32  thermal-throttled 12                           │",
             "│IT 25 kW  busy 50%  queue 10                                  │",
             "│inlet 23.0 °C  die max 79.0 °C                                │",
             "│hall die max °C ▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇ 89.5│",
@@ -259,7 +259,7 @@ struct PanelRenderTests {
         #expect(lines == [
             "╭─ detail · metro-edge/h1/r06 ───╮",
             "│rack metro-edge/h1/r06 …        │",
-            "│GPUs up 32/32  throttled 12     │",
+            "│GPUs up 32/32 …                 │",
             "│IT 25 kW  busy 50%  queue 10    │",
             "│inlet 23.0 °C  die max 79.0 °C  │",
             "╰────────────────────────────────╯",

@@ -57,7 +57,7 @@ struct PanelStyleTests {
         let row = c.rowText(0)
         #expect(row.contains(" PAUSED "))
         #expect(row.contains("drill: metro cooling loss · step 2/4"))
-        guard let x = column(of: "⚠ 3 alerts", in: row) else { Issue.record("alerts missing: \(row)"); return }
+        guard let x = column(of: "⚠ 4 alerts", in: row) else { Issue.record("alerts missing: \(row)"); return }
         #expect(c[x, 0].style.foreground == theme.color(.warning))
     }
 }

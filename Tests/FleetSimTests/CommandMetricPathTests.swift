@@ -35,7 +35,7 @@ struct CommandMetricPathTests {
             _ = try MetricPath("latency")
             Issue.record("accepted a bad path")
         } catch {
-            #expect(error.description.hasPrefix("unknown metric 'latency' — expected one of goodput, gpus_down, gpus_down_ratio, fleet"))
+            #expect(error.description.hasPrefix("unknown metric 'latency' — expected one of goodput, gpus_down, gpus_down_ratio, alerts, slo_breaches, fleet"))
         }
         #expect(throws: MetricPathError.self) { try MetricPath("chat.task_e2e.p99") }
     }

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Built-in stories parse")
 struct StoryCatalogTests {
-    @Test func defaultStoryHasTheSevenChapters() throws {
+    @Test func defaultStoryHasTheFiveChapters() throws {
         let story = try StoryCatalog.defaultEntry.story()
-        #expect(story.chapters.count == 7)
+        #expect(story.chapters.count == 5)
         #expect(story.chapters.allSatisfy { (30...600).contains($0.durationSeconds) })
         #expect(story.drill.durationSeconds == story.chapters.last?.endSeconds)
         #expect(story.chapters.allSatisfy { !$0.caption.metrics.isEmpty })

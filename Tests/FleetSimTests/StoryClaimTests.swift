@@ -4,7 +4,7 @@ import Testing
 /// The built-in story says things about its numbers ("a task's tail grows far faster than a call's",
 /// "back to the calm afternoon"): each chapter's claim is a comparison evaluated here on the handout's
 /// figures, on several seeds, so the captions cannot drift from what the simulation does.
-@Suite(.serialized) struct StoryClaimTests {
+@Suite struct StoryClaimTests {
     static let seeds: [UInt64] = [1, 2, 3, 4, 5]
 
     /// The handout of the built-in story on `seed`.

@@ -22,7 +22,7 @@ public struct SLOStatus: Sendable, Equatable {
     public var isBreached: Bool { !breaches.isEmpty }
 
     /// Judges `st` (its last-60-s percentiles and whether it was served) against its targets.
-    mutating func judge(_ st: ClassStats) {
+    public mutating func judge(_ st: ClassStats) {
         let ttftTarget = st.slo.ttftSeconds, tpotTarget = st.slo.tpotSeconds
         guard ttftTarget != nil || tpotTarget != nil else { self = SLOStatus(); return }
         unserved = st.unserved

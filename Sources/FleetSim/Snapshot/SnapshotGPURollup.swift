@@ -18,7 +18,9 @@ struct SnapshotGPURollup {
     /// Per rack: failed and shut-down GPUs.
     let failed: [Int32]
     let shutDown: [Int32]
-    /// Per rack: up GPUs drawing within 1 W of their site's governor cap (0 where no cap bites).
+    /// Per rack: up, serving GPUs of a site whose governor cap is below the GPU's prefill power, so every
+    /// one of them prefills slower (0 where no cap bites). Counted by the cap in force, not by which GPUs
+    /// happened to draw up to it this second, so the count holds steady under a steady cap.
     let powerCapped: [Int32]
 
     init(topology topo: Topology, physics: PowerThermalModel, capW: [Double?]) {
@@ -38,25 +40,17 @@ struct SnapshotGPURollup {
                         }
                     }
                 }
-                physics.powerW.withUnsafeBufferPointer { power in
-                    for s in 0..<topo.siteCount {
-                        guard let cap = capW[s] else { continue }
-                        let counts = rollup.countAbove(power, up: up, threshold: Self.threshold(atLeast: cap - 1),
-                                                       racks: topo.siteRacks[s])
-                        for (i, r) in topo.siteRacks[s].enumerated() { powerCapped[r] = counts[i] }
-                    }
-                }
+            }
+        }
+        for s in 0..<topo.siteCount {
+            guard let cap = capW[s] else { continue }
+            for r in topo.siteRacks[s] where !physics.rackShed[r] {
+                let sku = topo.hallSKU[Int(topo.rackHall[r])].constants
+                if cap < sku.prefillW { powerCapped[r] = rollup.racks.gpusUp[r] }
             }
         }
         self.rollup = rollup
         self.failed = failed; self.shutDown = shutDown; self.powerCapped = powerCapped
-    }
-
-    /// The float `t` with `x > t` exactly when `Double(x) >= bound`, for every float `x`.
-    static func threshold(atLeast bound: Double) -> Float {
-        var f = Float(bound)
-        if Double(f) < bound { f = f.nextUp }
-        return f.nextDown
     }
 
     /// Up GPUs whose clock is below 1 in `entity` of `level`.

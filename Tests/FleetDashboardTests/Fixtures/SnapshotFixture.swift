@@ -89,6 +89,8 @@ enum SnapshotFixture {
             st.retriesPerSecond = c == .agentic ? 312 : 0; st.dropped = c == .batch ? 1_200 : 0
             st.ttft = ttft[c.rawValue]; st.tpot = tpot[c.rawValue]
             st.e2e = Percentiles(p50: ttft[c.rawValue].p50 * 8, p95: ttft[c.rawValue].p95 * 8, p99: ttft[c.rawValue].p99 * 8)
+            st.ttftHistogram.record(st.ttft.p99); st.tpotHistogram.record(st.tpot.p99); st.e2eHistogram.record(st.e2e.p99)
+            st.sloStatus.judge(st)
             classes.append(st)
         }
         var agentic = AgenticStats()
@@ -113,11 +115,36 @@ enum SnapshotFixture {
         ]
         let fault = ActiveFault(id: 1, kind: .cooling, target: "metro-edge/h1", spec: nil, injected: true,
                                 sinceSeconds: 51_893, untilSeconds: 52_493)
-        return readingsTrue(Snapshot(tick: 524_000, simTime: 52_400, seed: 7, fleetName: "demo",
+        var s = readingsTrue(Snapshot(tick: 524_000, simTime: 52_400, seed: 7, fleetName: "demo",
                         clock: ClockState(speed: .times(10), paused: false, achievedRealtimeFactor: 10),
                         totals: totals, sites: sites, halls: halls, racks: racks, classes: classes, agentic: agentic,
                         failures: FailureCounts(), activeFaults: [fault], activeSurges: [], events: events,
                         history: history, invariantViolations: []))
+        s.status = status(s)
+        return s
+    }
+
+    /// The status the simulation would judge for a hand-made snapshot: its faults, SLO breaches and the
+    /// open throttling event of hall 0.
+    static func status(_ s: Snapshot) -> FleetStatus {
+        var status = FleetStatus()
+        status.slo = s.classes.map(\.sloStatus)
+        for f in s.activeFaults {
+            status.alerts.append(FleetAlert(subject: .fault(id: f.id), kind: .fault, text: "\(f.kind.rawValue) \(f.target)",
+                                            detail: "operator", sinceSeconds: f.sinceSeconds, critical: true))
+        }
+        for c in s.classes {
+            for metric in c.sloStatus.breaches {
+                status.alerts.append(FleetAlert(subject: .slo(c.requestClass, metric: metric), kind: .slo,
+                                                text: "\(c.requestClass.name) \(metric) p99", detail: "over target",
+                                                sinceSeconds: nil, critical: true))
+            }
+        }
+        for e in s.events where e.kind == .throttling && e.endSeconds == nil {
+            status.alerts.append(FleetAlert(subject: .hall(0), kind: .thermal, text: e.text, detail: "GPUs slowed by heat",
+                                            sinceSeconds: e.startSeconds, critical: false))
+        }
+        return status
     }
 
     /// The snapshot with every reported temperature equal to the true one (no sensor fault).

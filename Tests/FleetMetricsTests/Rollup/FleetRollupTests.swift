@@ -131,24 +131,6 @@ import Testing
         #expect(single.halls.countsAbove(1) == fused.halls.countsAbove(1))
     }
 
-    /// Per-rack counts over a range of racks with its own threshold equal loops, on both engines.
-    @Test(arguments: [FleetRollup.Engine.simd, .scalar])
-    func countAboveOverRacksMatchesLoops(engine: FleetRollup.Engine) {
-        let layout = Self.layout
-        let data = Self.data(layout, seed: 27)
-        let stateBytes = data.up.map { $0 != 0 ? UInt8(0) : UInt8(2) }
-        let rollup = FleetRollup(layout: layout, columns: Self.columns, upByte: .zero)
-        for racks in [0..<8, 2..<6, 3..<4, 7..<8, 5..<5] {
-            let counts = data.columns[0].withUnsafeBufferPointer { x in
-                stateBytes.withUnsafeBufferPointer { rollup.countAbove(x, up: $0, threshold: 400, racks: racks, engine: engine) }
-            }
-            let expected = racks.map { r in
-                Int32((layout.gpuOffsets[r]..<layout.gpuOffsets[r + 1]).filter { data.up[$0] != 0 && data.columns[0][$0] > 400 }.count)
-            }
-            #expect(counts == expected, "racks \(racks)")
-        }
-    }
-
     /// No GPUs at all, and a single GPU: every level still gets its figures.
     @Test(arguments: [FleetRollup.Engine.simd, .scalar])
     func emptyAndSingleGPUFleets(engine: FleetRollup.Engine) {
