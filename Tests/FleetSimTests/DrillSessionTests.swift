@@ -72,6 +72,16 @@ struct DrillSessionTests {
         #expect(seen.map(\.simSeconds) == seen.map(\.simSeconds).sorted())
     }
 
+    @Test func aClockStepBeforeTheFirstFaultAppliesWhenDue() throws {
+        var drill = try Self.drill("")
+        drill.method.insert(DrillStep(atSeconds: 0, command: .speed(.times(10))), at: 0)
+        var sim = ScriptedSimulation(lossPerSecond: 0.001)
+        _ = try DrillRunner.run(drill, on: &sim)
+        // The speed applies at 0:00, not held back until the steady state is checked at the fault.
+        #expect(sim.applied.first.map(\.0) == 0)
+        #expect(sim.applied.map(\.0) == [0, 1200, 4800, 6000])
+    }
+
     @Test func continuousCheckFailsAfterTolerance() throws {
         let yaml = try Self.drill("").steadyState
         #expect(yaml.count == 1)

@@ -22,8 +22,14 @@ enum DrillTestFixtures {
         var classes = RequestClass.allCases.map { ClassStats(requestClass: $0, slo: ServiceLevel(ttftSeconds: 2, tpotSeconds: 0.2)) }
         classes[RequestClass.chat.rawValue].ttft = Percentiles(p50: 0.31, p95: 0.74, p99: 1.62)
         classes[RequestClass.code.rawValue].tpot = Percentiles(p50: 0.022, p95: 0.031, p99: 0.044)
+        // Every class completed requests in the window, so its latency figures have something behind them.
+        for i in classes.indices {
+            classes[i].ttftHistogram.record(classes[i].ttft.p99); classes[i].tpotHistogram.record(classes[i].tpot.p99)
+            classes[i].e2eHistogram.record(classes[i].e2e.p99)
+        }
         var agentic = AgenticStats()
         agentic.taskE2E = Percentiles(p50: 14, p95: 41, p99: 96)
+        agentic.tasksInWindow = 40; agentic.callsInWindow = 900
         var failures = FailureCounts()
         failures.rack = 2
         return Snapshot(tick: 600, simTime: 60, seed: 7, fleetName: "fixture",

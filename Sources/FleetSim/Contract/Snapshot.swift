@@ -308,6 +308,10 @@ public struct AgenticStats: Sendable, Equatable {
     public var rttShareOfTaskTime = 0.0
     /// Round trips one whole task pays, mean seconds over the window's completed probes (calls × RTT).
     public var rttPerTaskSeconds = 0.0
+    /// Probe tasks finished in the 10-min window behind `taskE2E`, and agent calls completed in the 60-s
+    /// window behind `callP99Seconds` (0: the figure has nothing behind it).
+    public var tasksInWindow = 0.0
+    public var callsInWindow = 0.0
     public var rttShareBySite: [Double] = []
     /// Probe sessions currently followed individually.
     public var probesInFlight = 0

@@ -38,6 +38,20 @@ public struct DrillSession: Sendable {
     }
     private var endTick: UInt64 { SessionRecording.tick(atSeconds: drill.durationSeconds) }
 
+    /// The method's steps due at `s`, in order. Before the steady state is checked only steps that
+    /// inject nothing run (a story's `speed 10` at 0:00 applies at once, not with the first fault).
+    private mutating func dueSteps(at s: Snapshot) -> [SimCommand] {
+        var commands: [SimCommand] = []
+        while nextStep < drill.method.count, SessionRecording.tick(atSeconds: drill.method[nextStep].atSeconds) <= s.tick,
+              beforeDone || !drill.method[nextStep].command.isInjection {
+            let step = drill.method[nextStep]
+            commands.append(step.command)
+            appliedSteps.append(DrillReport.Step(atS: s.simTime, command: step.text, applied: true))
+            nextStep += 1
+        }
+        return commands
+    }
+
     /// The tick at which the session next needs a snapshot, after the one at `tick`.
     public func nextObservationTick(after tick: UInt64) -> UInt64 {
         let interval = max(1, UInt64((observationInterval * SessionRecording.ticksPerSecond).rounded()))
@@ -70,7 +84,7 @@ public struct DrillSession: Sendable {
                 return rollback(at: t)
             }
         }
-        guard beforeDone else { return [] }
+        guard beforeDone else { return dueSteps(at: s) }
         for i in stops.indices {
             let value = stops[i].check.metric.value(in: s)
             if stops[i].evaluateContinuously(at: t, value: value).tripped {
@@ -83,13 +97,7 @@ public struct DrillSession: Sendable {
             if r.started { noteBreach(i, at: t, value: value, ongoing: true) }
             if r.ended, let j = openBreach.removeValue(forKey: i) { ownTimeline[j].endS = t }
         }
-        var commands: [SimCommand] = []
-        while nextStep < drill.method.count, SessionRecording.tick(atSeconds: drill.method[nextStep].atSeconds) <= s.tick {
-            let step = drill.method[nextStep]
-            commands.append(step.command)
-            appliedSteps.append(DrillReport.Step(atS: t, command: step.text, applied: true))
-            nextStep += 1
-        }
+        var commands = dueSteps(at: s)
         if s.tick >= endTick {
             for i in steady.indices where steady[i].evaluate(phase: "end", at: t, value: steady[i].check.metric.value(in: s)) {
                 noteBreach(i, at: t, value: steady[i].check.metric.value(in: s), ongoing: false)

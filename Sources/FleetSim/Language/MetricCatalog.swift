@@ -38,9 +38,9 @@ public enum MetricCatalog {
 
     /// `<class>.*`: one request class (chat, code, agentic, batch).
     public static let requestClass: [MetricField<ClassStats>] =
-        MetricField.percentiles("ttft", "time to first token, last 60 s") { $0.ttft }
-        + MetricField.percentiles("tpot", "time per output token, last 60 s") { $0.tpot }
-        + MetricField.percentiles("e2e", "request end to end, last 60 s") { $0.e2e }
+        MetricField.percentiles("ttft", "time to first token, last 60 s") { $0.ttftHistogram.totalWeight > 0 ? $0.ttft : nil }
+        + MetricField.percentiles("tpot", "time per output token, last 60 s") { $0.tpotHistogram.totalWeight > 0 ? $0.tpot : nil }
+        + MetricField.percentiles("e2e", "request end to end, last 60 s") { $0.e2eHistogram.totalWeight > 0 ? $0.e2e : nil }
         + [
             MetricField("goodput", .ratio, "completions meeting both SLOs, last 60 s") { $0.goodputRatio },
             MetricField("arrival_rps", .perSecond, "arrivals per second now") { $0.arrivalRPS },
@@ -59,13 +59,13 @@ public enum MetricCatalog {
 
     /// `agentic.*` beyond the class fields: whole tasks.
     public static let agentic: [MetricField<AgenticStats>] =
-        MetricField.percentiles("task_e2e", "whole agentic task, probe sessions, last 10 min") { $0.taskE2E }
+        MetricField.percentiles("task_e2e", "whole agentic task, probe sessions, last 10 min") { $0.tasksInWindow > 0 ? $0.taskE2E : nil }
         + [
             MetricField("tasks_in_flight", .count, "agentic tasks in flight") { $0.tasksInFlight },
             MetricField("tasks_started", .count, "agentic tasks started since start") { $0.tasksStarted },
             MetricField("tasks_completed", .count, "agentic tasks completed since start") { $0.tasksCompleted },
             MetricField("calls_per_task", .plain, "mean LLM calls per task") { $0.callsPerTaskMean },
-            MetricField("call_p99", .seconds, "p99 of a single agent call, end to end") { $0.callP99Seconds },
+            MetricField("call_p99", .seconds, "p99 of a single agent call, end to end") { $0.callsInWindow > 0 ? $0.callP99Seconds : nil },
             MetricField("rtt_share", .ratio, "share of task time spent on network round trips") { $0.rttShareOfTaskTime },
             MetricField("rtt_per_task", .seconds, "round trips one task pays: its calls × their RTT") { $0.rttPerTaskSeconds },
         ]

@@ -10,13 +10,14 @@ public struct MetricField<Source>: Sendable {
         self.name = name; self.unit = unit; self.summary = summary; self.read = read
     }
 
-    /// The three percentile fields `prefix.p50 / .p95 / .p99` of a latency.
+    /// The three percentile fields `prefix.p50 / .p95 / .p99` of a latency; no value (nil) while the
+    /// window holds no sample, so "nothing completed" never reads as a latency of zero.
     static func percentiles(_ prefix: String, _ what: String,
-                            _ get: @escaping @Sendable (Source) -> Percentiles) -> [MetricField<Source>] {
+                            _ get: @escaping @Sendable (Source) -> Percentiles?) -> [MetricField<Source>] {
         [
-            MetricField("\(prefix).p50", .seconds, "\(what), median") { get($0).p50 },
-            MetricField("\(prefix).p95", .seconds, "\(what), 95th percentile") { get($0).p95 },
-            MetricField("\(prefix).p99", .seconds, "\(what), 99th percentile") { get($0).p99 },
+            MetricField("\(prefix).p50", .seconds, "\(what), median") { get($0)?.p50 },
+            MetricField("\(prefix).p95", .seconds, "\(what), 95th percentile") { get($0)?.p95 },
+            MetricField("\(prefix).p99", .seconds, "\(what), 99th percentile") { get($0)?.p99 },
         ]
     }
 }

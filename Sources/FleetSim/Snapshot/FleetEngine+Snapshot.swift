@@ -222,7 +222,9 @@ extension FleetEngine {
         a.callsPerTaskMean = agentic.meanCallsPerTask
         let task = probes.taskHistogram
         a.taskE2E = Self.percentiles(task)
+        a.tasksInWindow = task.totalWeight
         a.callP99Seconds = classes[RequestClass.agentic.rawValue].e2e.p99
+        a.callsInWindow = classes[RequestClass.agentic.rawValue].e2eHistogram.totalWeight
         a.rttShareOfTaskTime = probes.rttShare
         a.rttPerTaskSeconds = probes.rttPerTask
         let call = classes[RequestClass.agentic.rawValue].e2e
