@@ -4,6 +4,8 @@ import Foundation
 public enum CampaignReportWriter {
     /// Failed runs listed by name before "… and N more".
     static let listedRuns = 12
+    /// Failed runs named per check on a terminal line.
+    static let listedRunsText = 4
 
     /// The report as pretty, key-sorted JSON with snake_case keys.
     public static func json(_ r: CampaignReport) -> String { CampaignJSON.text(r, pretty: true) }
@@ -20,7 +22,7 @@ public enum CampaignReportWriter {
             for s in r.checks {
                 let mark = s.failedRuns.isEmpty ? "✔" : "✘"
                 let columns = [s.p5, s.p50, s.p95].map { ($0.map(s.unit.format) ?? "–").leftPadded(9) }.joined(separator: " ")
-                out += "  \(mark) \(clean(s.text).padding(toLength: width, withPad: " ", startingAt: 0)) \(columns)   \(failedText(s, r))\n"
+                out += "  \(mark) \(clean(s.text).padding(toLength: width, withPad: " ", startingAt: 0)) \(columns)   \(failedText(s, r, listing: listedRunsText))\n"
             }
         }
         for axis in r.sweep {
@@ -109,10 +111,10 @@ public enum CampaignReportWriter {
     }
 
     /// "3 runs: seed 17, seed 45" or "none".
-    static func failedText(_ s: CampaignReport.CheckSummary, _ r: CampaignReport) -> String {
+    static func failedText(_ s: CampaignReport.CheckSummary, _ r: CampaignReport, listing: Int = listedRuns) -> String {
         guard !s.failedRuns.isEmpty else { return "none" }
-        let named = s.failedRuns.prefix(listedRuns).map { runName($0, r) }.joined(separator: ", ")
-        let more = s.failedRuns.count > listedRuns ? ", … \(s.failedRuns.count - listedRuns) more" : ""
+        let named = s.failedRuns.prefix(listing).map { runName($0, r) }.joined(separator: ", ")
+        let more = s.failedRuns.count > listing ? ", … \(s.failedRuns.count - listing) more" : ""
         return "\(s.failedRuns.count) run\(s.failedRuns.count == 1 ? "" : "s"): \(named)\(more)"
     }
 
