@@ -40,8 +40,8 @@ struct CampaignTests {
 
     /// The campaign run whole on one job, once for every test that compares with it.
     static let reference: [CampaignRunRecord] = {
-        let plan = try! plan()
-        let records = try! CampaignExecutor(plan: plan, jobs: 1).run(plan.runs(in: nil)) { _, _ in }
+        let whole = try! plan()
+        let records = try! CampaignExecutor(plan: whole, jobs: 1).run(whole.runs(in: nil)) { _, _ in }
         return records.values.sorted { $0.result.run < $1.result.run }
     }()
 
@@ -104,7 +104,7 @@ struct CampaignTests {
         do {
             _ = try CampaignMerge.merge([try part(1, of: 2), short])
             Issue.record("a part missing a run merged")
-        } catch {
+        } catch let error as CampaignError {
             #expect(error.message.contains("holds 2 of shard 2/2's 3 runs"), "\(error)")
         }
     }
@@ -143,7 +143,7 @@ struct CampaignTests {
         do {
             _ = try CampaignJournal.open(path: path, plan: try Self.plan(seeds: "1-4"), shard: nil)
             Issue.record("a journal of another campaign was resumed")
-        } catch {
+        } catch let error as CampaignError {
             #expect(error.message.contains("seeds: '1-3' here, '1-4' there") || error.message.contains("'1-4' here, '1-3' there"), "\(error)")
         }
     }

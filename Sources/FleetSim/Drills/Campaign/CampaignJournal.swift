@@ -4,7 +4,8 @@ import Foundation
 /// interrupted campaign resumes without redoing them: a header line (schema, spec, shard), then one
 /// `CampaignRunRecord` per finished run, appended as each finishes. A last line cut short by the
 /// interruption is dropped on resume. The journal is removed once the report is written.
-public final class CampaignJournal {
+/// Appends must come one at a time (as `CampaignExecutor`'s callbacks do).
+public final class CampaignJournal: @unchecked Sendable {
     /// The schema of the header line.
     public static let schemaName = "fleettop.drill-campaign-journal/1"
 
