@@ -116,6 +116,15 @@ struct CampaignParsingTests {
         }
     }
 
+    @Test func plotRowShowsIntervalRateAndThreshold() {
+        let all = CampaignPlot.bar(WilsonInterval(successes: 10, trials: 10), breakBelow: 0.5)
+        #expect(all == String(repeating: "·", count: 15) + "┆" + String(repeating: "·", count: 5) + String(repeating: "━", count: 8) + "●")
+        let none = CampaignPlot.bar(WilsonInterval(successes: 0, trials: 0), breakBelow: 0.9)
+        #expect(none == String(repeating: "·", count: 27) + "┆" + String(repeating: "·", count: 2))
+        let half = CampaignPlot.bar(WilsonInterval(successes: 10, trials: 20), breakBelow: 0.5)
+        #expect(half.contains("●") && !half.contains("┆") && half.hasPrefix("········"))
+    }
+
     @Test func percentilesInterpolate() {
         #expect(CampaignReport.percentile([], 0.5) == nil)
         #expect(CampaignReport.percentile([4], 0.95) == 4)

@@ -109,6 +109,22 @@ struct CampaignTests {
         }
     }
 
+    /// The README documents these keys of `fleettop.drill-campaign/1`.
+    @Test func jsonReportHasTheDocumentedKeys() throws {
+        let plan = try Self.plan()
+        let json = CampaignReportWriter.json(CampaignReport(spec: plan.spec, runs: Self.reference.map(\.result)))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["schema", "campaign", "passed", "failed", "aborted", "pass_rate", "checks", "points", "sweep", "runs"])
+        let check = try #require((object["checks"] as? [[String: Any]])?.first)
+        #expect(Set(check.keys) == ["role", "text", "unit", "runs_with_value", "p5", "p50", "p95", "failed_runs", "worst_run", "worst_value"])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        #expect(Set(run.keys) == ["run", "seed", "point", "verdict", "ended_at_s", "invariant_violations", "checks"])
+        let campaign = try #require(object["campaign"] as? [String: Any])
+        #expect(Set(campaign.keys) == ["drill", "drill_name", "source", "fleet", "drill_fingerprint", "fleet_fingerprint", "seeds",
+                                       "seed_count", "vary", "break_below", "runs", "checks"])
+        #expect(object["schema"] as? String == "fleettop.drill-campaign/1")
+    }
+
     @Test func resumedCampaignEqualsUninterrupted() throws {
         let plan = try Self.plan()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("campaign-\(UUID().uuidString)")
@@ -159,6 +175,9 @@ struct CampaignTests {
         #expect(report.passRate == WilsonInterval(successes: report.passed, trials: 6))
         let text = CampaignReportWriter.text(report)
         #expect(text.contains("sweep method[1].magnitude"))
+        let worst = try #require(report.checks.first?.worstRun)
+        #expect(CampaignReportWriter.replayCommand(worst, report)
+            == "fleettop watch --drill tiny.yaml --seed \(report.runs[worst].seed) --set 'method[1].magnitude=\(axis.rows[report.runs[worst].point].label)'")
         #expect(text.contains(axis.breakingPoint == nil ? "no breaking point" : "breaking point: method[1].magnitude="))
     }
 }

@@ -11,7 +11,7 @@ public enum CampaignPlot {
     /// The rows of one varied path, labels padded to one width.
     public static func rows(_ axis: CampaignReport.Axis, breakBelow: Double) -> [String] {
         let labelWidth = axis.rows.map(\.label.count).max() ?? 0
-        let header = String(repeating: " ", count: labelWidth) + "  0%" + String(repeating: " ", count: width - 6)
+        let header = String(repeating: " ", count: labelWidth) + "   0%" + String(repeating: " ", count: width - 6)
             + "100%   pass rate (95% CI)"
         return [header] + axis.rows.map { row in
             let label = row.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)

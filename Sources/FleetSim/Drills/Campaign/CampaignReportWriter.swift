@@ -16,9 +16,9 @@ public enum CampaignReportWriter {
         var out = "campaign: \(clean(c.drillName)) — \(r.runs.count) runs on fleet \(clean(c.fleet)) (\(setting(c)))\n"
         out += "passed \(r.passed) of \(r.runs.count): \(r.passRate.text) · failed \(r.failed) · aborted \(r.aborted)\n"
         if !r.checks.isEmpty {
-            out += "\nchecks (each run's worst value)"
+            out += "\nchecks: each run's worst value"
             let width = max(30, r.checks.map(\.text.count).max() ?? 0)
-            out += String(repeating: " ", count: max(1, width - 27)) + "     p5       p50       p95   failed in\n"
+            out += String(repeating: " ", count: max(1, width - 26)) + "     p5       p50       p95   failed in\n"
             for s in r.checks {
                 let mark = s.failedRuns.isEmpty ? "✔" : "✘"
                 let columns = [s.p5, s.p50, s.p95].map { ($0.map(s.unit.format) ?? "–").leftPadded(9) }.joined(separator: " ")
@@ -44,7 +44,8 @@ public enum CampaignReportWriter {
         out += "Drill `\(clean(c.drill))` (\(clean(c.source))) on fleet `\(clean(c.fleet))`, \(setting(c)). "
         out += "Intervals are 95% Wilson score intervals.\n\n"
         if !r.checks.isEmpty {
-            out += "## Checks\n\nEach run's worst value of the check's metric, across runs.\n\n"
+            out += "## Checks\n\nEach run's worst value of the check's metric, across runs; a worst value past the threshold in a "
+            out += "run that held is a breach shorter than the check's tolerance.\n\n"
             out += "| | check | p5 | p50 | p95 | failed in | worst |\n|---|---|---|---|---|---|---|\n"
             for s in r.checks {
                 let worst = s.worstRun.map { "\(s.worstValue.map(s.unit.format) ?? "–") in \(runName($0, r))" } ?? "–"
