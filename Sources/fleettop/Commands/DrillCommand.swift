@@ -11,6 +11,8 @@ struct DrillCommand: ParsableCommand {
         A drill is a built-in name (see --list) or a YAML file. Reports go to the terminal as text, and with \
         --json / --markdown to files, written whole or not at all. With several drills, each report file gets \
         the drill's name before its extension.
+        Campaigns: --seeds runs the drill on many seeds, --vary sweeps a value, --jobs runs them side by side, \
+        --shard I/N runs one slice; `fleettop drill merge PARTS... --json PATH --markdown PATH` merges the slices.
         """
     )
 
@@ -41,16 +43,27 @@ struct DrillCommand: ParsableCommand {
     @Flag(help: "No progress bar, only the report.")
     var quiet = false
 
+    @OptionGroup(title: "Campaigns (many seeds, sweeps, shards)")
+    var campaign: DrillCampaignOptions
+
     func run() throws {
         try CommandErrors.reporting("fleettop drill") {
             if list { return listDrills() }
             if let show { return try showDrill(show) }
             if metrics { return try listMetrics() }
             if let fromRecording { return try convert(fromRecording) }
+            if drills.first == "merge" {
+                guard !campaign.isCampaign else { throw UserFailure(message: "fleettop drill merge: takes part files, --json and --markdown only") }
+                return try DrillMerge(parts: Array(drills.dropFirst()), json: json, markdown: markdown).run()
+            }
             guard !drills.isEmpty else {
                 throw UserFailure(message: "fleettop drill: name a drill (built-in: \(DrillCatalog.builtIn.map(\.name).joined(separator: ", "))) or a file; --list shows them")
             }
-            let loaded = try drills.map(loadDrill)
+            let loaded = try campaign.applySettings(to: drills.map(loadDrill))
+            if campaign.isCampaign {
+                return try DrillCampaignRun(options: campaign, seed: seed, json: json, markdown: markdown, quiet: quiet)
+                    .run(references: drills, loaded: loaded)
+            }
             var statuses: [DrillExitStatus] = []
             for (drill, fleet) in loaded {
                 let report = try runDrill(drill, fleet: fleet)

@@ -26,6 +26,9 @@ struct Watch: ParsableCommand {
     @Option(help: ArgumentHelp("Run a drill live (a built-in name, see `fleettop drill --list`, or a drill file); its fleet and seed apply unless --fleet / --seed are given.", valueName: "name|path"))
     var drill: String?
 
+    @Option(help: ArgumentHelp("With --drill: set PATH=VALUE in the drill or its fleet (repeatable, paths as `fleettop drill --vary`), to watch one run of a sweep.", valueName: "path=value"))
+    var set: [String] = []
+
     @Option(help: ArgumentHelp("Record the session as JSON Lines (fleet, seed, every applied command with its tick, end tick) for `fleettop replay`.", valueName: "path"))
     var record: String?
 
@@ -45,9 +48,13 @@ struct Watch: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         try CommandErrors.reporting("fleettop") {
             let config = try display.loadConfig(environment: environment)
-            let drillFile = try drill.map(ScenarioLaunch.loadDrill)
+            var drillFile = try drill.map(ScenarioLaunch.loadDrill)
             let fleetName = fleet ?? drillFile?.fleet ?? config.fleet
-            let spec = try FleetSource.resolve(fleetName)
+            var spec = try FleetSource.resolve(fleetName)
+            if !set.isEmpty {
+                guard let d = drillFile else { throw UserFailure(message: "fleettop: --set changes a drill or its fleet: give --drill NAME") }
+                (drillFile, spec) = try DrillCampaignOptions.apply(set, to: d, fleet: spec)
+            }
             let seed = self.seed ?? drillFile?.seed ?? DrillFile.defaultSeed
             let (themes, themeIndex, _) = try display.loadThemes(selected: display.theme ?? config.theme, environment: environment)
             let refresh = display.refresh ?? config.refreshMilliseconds
