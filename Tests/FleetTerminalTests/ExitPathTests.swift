@@ -54,6 +54,8 @@ import Glibc
 
     private static let enterAlternate = Array("\u{1B}[?1049h".utf8)
     private static let leaveAlternate = Array("\u{1B}[?1049l".utf8)
+    private static let pasteOn = Array("\u{1B}[?2004h".utf8)
+    private static let pasteOff = Array("\u{1B}[?2004l".utf8)
 
     private static func startChild(mode: String, newSession: Bool = false, blockedSignals: [Int32] = []) throws -> PTYChild {
         var env = ProcessInfo.processInfo.environment
@@ -81,6 +83,7 @@ import Glibc
         kill(child.pid, signal)
         #expect(child.wait(seconds: 20) == .exited(128 + signal))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        #expect(child.transcriptContains(Self.pasteOff, after: Self.pasteOn), "bracketed paste on, then off")
         Self.expectRestored(child)
     }
 
@@ -107,6 +110,7 @@ import Glibc
         child.send("q")
         #expect(child.wait(seconds: 20) == .exited(0))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        #expect(child.transcriptContains(Self.pasteOff, after: Self.pasteOn), "bracketed paste on, then off")
         Self.expectRestored(child)
     }
 
@@ -115,6 +119,7 @@ import Glibc
         let child = try Self.startChild(mode: "exit")
         #expect(child.wait(seconds: 60) == .exited(7))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        #expect(child.transcriptContains(Self.pasteOff, after: Self.pasteOn), "bracketed paste on, then off")
         Self.expectRestored(child)
     }
 

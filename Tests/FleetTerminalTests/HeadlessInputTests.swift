@@ -158,3 +158,18 @@ extension HeadlessSessionTests {
         #expect(t.transcript.contains("\u{1B}[?1049l"))
     }
 }
+
+/// A bracketed paste read through ncurses' queue, and an Escape alone; part of the serialized headless suite.
+extension HeadlessSessionTests {
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
+    func readsABracketedPasteAsOneEvent() throws {
+        let t = try HeadlessTerminal(term: "xterm-256color")
+        defer { t.close() }
+        // ncurses hands back what was pushed last first.
+        for v in "\u{1B}[200~hello quit q\u{1B}[201~x".unicodeScalars.reversed() { _ = unget_wch(wchar_t(v.value)) }
+        #expect(t.session.readEvent(timeoutMilliseconds: 0) == .paste("hello quit q"))
+        #expect(t.session.readEvent(timeoutMilliseconds: 0) == .key(.character("x")))
+        _ = unget_wch(27)
+        #expect(t.session.readEvent(timeoutMilliseconds: 0) == .key(.escape))
+    }
+}

@@ -33,6 +33,18 @@ final class LiveDashboard: TerminalHandler {
 
     var preferredFrameInterval: Duration? { .milliseconds(refreshMilliseconds) }
 
+    /// Ctrl-Z: the simulation clock stops with the process, so no simulated time passes while stopped.
+    func willSuspend() {
+        runner.suspendClock()
+    }
+
+    /// `fg`: the clock goes on from where it stood; a fresh snapshot and a full frame follow.
+    func didResume() {
+        runner.resumeClock()
+        runner.requestSnapshot()
+        viewChanged = true
+    }
+
     func handle(_ event: InputEvent) -> LoopAction {
         viewChanged = true
         if case .key(let k) = event, let scenario, app.state.modal == nil, !app.state.editingFilter {
