@@ -9,12 +9,13 @@ struct CommandLineRun {
     /// Whether the binary has been built (the suite never builds it).
     static var available: Bool { FileManager.default.isExecutableFile(atPath: TmuxSession.binary) }
 
-    init(_ arguments: [String], stdout path: String = "/dev/null") throws {
+    init(_ arguments: [String], stdout path: String = "/dev/null", environment: [String: String] = [:]) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: TmuxSession.binary)
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "enable=no"
+        env.merge(environment) { _, new in new }
         p.environment = env
         p.standardOutput = FileHandle(forWritingAtPath: path)
         let errors = Pipe()
