@@ -47,6 +47,10 @@ final class LiveDashboard: TerminalHandler {
 
     func handle(_ event: InputEvent) -> LoopAction {
         viewChanged = true
+        if case .paste(let text) = event, let scenario, app.state.modal == nil, !app.state.editingFilter,
+           scenario.paste(text) {
+            return .proceed
+        }
         if case .key(let k) = event, let scenario, app.state.modal == nil, !app.state.editingFilter {
             app.state.message = nil
             if let action = scenario.handle(k, app: app) { return action }

@@ -69,4 +69,16 @@ struct PasteTests {
         #expect(DashboardApp.pastedCharacters(String(repeating: "x", count: 100_000)).count == DashboardApp.pasteLimit)
         #expect(DashboardApp.pastedCharacters("a\n\n\tb\u{1B}c") == Array("a bc"))
     }
+
+    @Test("the drill summary takes a paste only while its path is being edited")
+    func summaryDialogPathTakesAPaste() {
+        var dialog = ScenarioSummaryDialog(title: "drill ended", lines: ["Verdict: PASSED"], path: "/tmp/r")
+        let ignored = dialog.paste("y")
+        #expect(!ignored, "not editing: a pasted y saves nothing")
+        #expect(dialog.path == "/tmp/r")
+        _ = dialog.handle(.character("e"))
+        let taken = dialog.paste("-2\n")
+        #expect(taken)
+        #expect(dialog.path == "/tmp/r-2 ")
+    }
 }
