@@ -40,11 +40,19 @@ public final class TerminalSession {
 
         fflush(output)
         TerminalGuard.prepare(inputFD: fileno(input), outputFD: fileno(output))
-        guard let screen = newterm(term, output, input) else { throw TerminalError.unknownTerminal(term) }
+        // Before newterm: ncurses leaves SIGTSTP (and SIGINT, SIGTERM) alone when a handler is
+        // already in place. Otherwise it installs its own and, worse, sets SIGTSTP to SIG_IGN during
+        // every doupdate, so a Ctrl-Z pressed while a frame is written would be lost.
+        SignalTrap.install()
+        guard let screen = newterm(term, output, input) else {
+            SignalTrap.restore()
+            throw TerminalError.unknownTerminal(term)
+        }
         set_term(screen)
         guard cnc_can_address_cursor() else {
             endwin()
             delscreen(screen)
+            SignalTrap.restore()
             throw TerminalError.unsupportedTerminal(term)
         }
         self.screen = screen
@@ -79,7 +87,6 @@ public final class TerminalSession {
         }
         painter = CanvasPainter(depth: colorDepth, glyphMode: glyphMode, defaultColors: defaultColors,
                                 pairCapacity: Int(cnc_color_pairs()))
-        SignalTrap.install()
         TerminalGuard.writeBracketedPaste(true)
     }
 

@@ -70,7 +70,7 @@ public enum SignalTrap {
     /// and clears any earlier signal. Unblocks `deliveredSignals` in the calling thread: a process
     /// started from a thread that blocks signals (a test runner, a tmux server started by one)
     /// inherits that mask, and would then never see Ctrl-C, SIGTERM or a resize.
-    /// Called from the session's thread while it opens.
+    /// Called from the session's thread while it opens, before `newterm`.
     static func install() {
         caughtExitSignal.store(0, ordering: .relaxed)
         caughtStop.store(false, ordering: .relaxed)
