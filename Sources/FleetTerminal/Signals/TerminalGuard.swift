@@ -16,7 +16,8 @@ private struct CrashRecord {
 }
 
 /// `nonisolated(unsafe)`: the crash handler reads it, and a signal handler can take no lock. It is
-/// written only by `prepare`, before the handlers that read it are installed and the screen opens.
+/// written only by `prepare`, on the session's thread while no session is armed; the crash handler
+/// uses it only while one is.
 nonisolated(unsafe) private let crashRecord: UnsafeMutablePointer<CrashRecord> = {
     let p = UnsafeMutablePointer<CrashRecord>.allocate(capacity: 1)
     p.initialize(to: CrashRecord())
