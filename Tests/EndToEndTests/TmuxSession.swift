@@ -41,6 +41,33 @@ final class TmuxSession {
         guard r.status == 0 else { throw E2EError.tmux("tmux new-session failed with status \(r.status)") }
     }
 
+    /// The prompt of the interactive shell that `init(shellRunning:)` starts.
+    static let shellPrompt = "e2e-shell$ "
+
+    /// Starts an interactive shell (`sh -i`, with job control) in a new detached session and types
+    /// `fleettop <arguments>` into it, for what needs a shell around the program (Ctrl-Z, `fg`).
+    /// `statusFile` is not written: ask the shell (`echo $?`) instead.
+    init(shellRunning arguments: [String], width: Int = 160, height: Int = 48) throws {
+        name = "fleettop-e2e-\(UUID().uuidString.prefix(8))"
+        statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).status")
+        let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "SWIFT_BACKTRACE=interactive=no",
+                   "PS1=" + Self.shellPrompt]
+        guard TmuxServer.ensureStarted() else { throw E2EError.tmux("cannot start the tmux server") }
+        let r = try Self.run(quiet: true, Self.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                                                     "env"] + env + ["sh", "-i"]))
+        guard r.status == 0 else { throw E2EError.tmux("tmux new-session failed with status \(r.status)") }
+        waitFor { $0.contains(Self.shellPrompt) }
+        let command = ([Self.binary] + arguments).map(Self.shellQuote).joined(separator: " ")
+        type(command)
+        send("Enter")
+    }
+
+    /// Pastes `text` as a terminal would: bracketed when the program asked for bracketed paste.
+    func paste(_ text: String) {
+        _ = try? Self.run(Self.tmux(["set-buffer", "-b", name, text]))
+        _ = try? Self.run(Self.tmux(["paste-buffer", "-p", "-d", "-b", name, "-t", name]))
+    }
+
     deinit { _ = try? Self.run(Self.tmux(["kill-session", "-t", name])) }
 
     /// The screen as text, one line per row.

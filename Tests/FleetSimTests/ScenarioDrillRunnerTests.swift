@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import FleetSim
 
@@ -29,10 +30,15 @@ struct ScenarioDrillRunnerTests {
       - repair all
     """
 
-    /// Polls until `done` holds, for at most `limit` wall seconds (a guard against hanging, not a timing check).
-    static func wait(limit: Double = 300, _ done: () -> Bool) {
-        let deadline = Date().addingTimeInterval(limit)
-        while !done() && Date() < deadline { usleep(20_000) }
+    /// Advances the runner's manual clock in steps of `step` seconds until `done` holds (at most
+    /// `limit` seconds of clock time): deterministic, whatever the machine's load.
+    static func advance(_ runner: SimRunner, step: Double = 0.05, limit: Double = 600, until done: () -> Bool) {
+        var elapsed = 0.0
+        runner.advanceTime(by: 0)
+        while !done() && elapsed < limit {
+            runner.advanceTime(by: step)
+            elapsed += step
+        }
     }
 
     @Test(arguments: [SimSpeed.max, .times(60)])
@@ -42,9 +48,10 @@ struct ScenarioDrillRunnerTests {
         let scenario = ScenarioDrill(drill: drill)
         let applied = AppliedLog()
         let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: speed,
-                                   onCommandApplied: { tick, command in applied.append(tick, command) }, scenario: scenario)
-        runner.start()
-        Self.wait { scenario.status.report != nil }
+                                   onCommandApplied: { tick, command in applied.append(tick, command) }, scenario: scenario,
+                                   clock: ManualRunnerClock())
+        runner.advanceTime(by: speed == .max ? 0.1 : 2)
+        #expect(scenario.status.report != nil, "60 s of drill: 60 batches at maximum speed, 1 s at ×60 (with room to spare)")
         runner.stop()
         let live = try #require(scenario.status.report)
         #expect(DrillReportWriter.json(live) == DrillReportWriter.json(headless))
@@ -57,11 +64,9 @@ struct ScenarioDrillRunnerTests {
     @Test func drillHoldsAtItsEnd() throws {
         let drill = try DrillFile.parse(yaml: Self.drillYAML, file: "test.yaml")
         let scenario = ScenarioDrill(drill: drill)
-        let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: .max, scenario: scenario)
-        runner.start()
-        Self.wait { scenario.status.report != nil && runner.hub.latest?.clock.paused == true }
-        runner.requestSnapshot()
-        Self.wait { runner.hub.latest?.clock.paused == true }
+        let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: .max, scenario: scenario, clock: ManualRunnerClock())
+        runner.advanceTime(by: 5)
+        #expect(scenario.status.report != nil)
         runner.stop()
         #expect(runner.tick == 600)
         #expect(runner.hub.latest?.clock.paused == true)
@@ -93,9 +98,9 @@ struct ScenarioDrillRunnerTests {
     @Test func storyHoldsAtChapterEndWithoutAutoAdvance() throws {
         let story = try StoryFile.parse(yaml: Self.storyYAML, file: "story.yaml")
         let scenario = ScenarioStory(story: story, auto: false, pace: .max)
-        let runner = try SimRunner(spec: .tiny, seed: 5, speed: .max, scenario: scenario)
-        runner.start()
-        Self.wait { scenario.status.held }
+        let runner = try SimRunner(spec: .tiny, seed: 5, speed: .max, scenario: scenario, clock: ManualRunnerClock())
+        runner.advanceTime(by: 5)
+        #expect(scenario.status.held)
         runner.stop()
         #expect(runner.tick == 100)
         #expect(scenario.status.chapter == 0)
@@ -109,9 +114,9 @@ struct ScenarioDrillRunnerTests {
         #expect(scenario.status.seeking && scenario.status.rewinding)
         let applied = AppliedLog()
         let runner = try SimRunner(spec: .tiny, seed: 5, speed: .max,
-                                   onCommandApplied: { tick, command in applied.append(tick, command) }, scenario: scenario)
-        runner.start()
-        Self.wait { !scenario.status.seeking }
+                                   onCommandApplied: { tick, command in applied.append(tick, command) }, scenario: scenario,
+                                   clock: ManualRunnerClock())
+        Self.advance(runner) { !scenario.status.seeking }
         runner.stop()
         #expect(scenario.status.chapter == 2)
         let clock = applied.entries.filter { if case .speed = $0.1 { true } else { false } }
@@ -122,9 +127,8 @@ struct ScenarioDrillRunnerTests {
 }
 
 /// Commands the runner applied, collected across threads.
-final class AppliedLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [(UInt64, SimCommand)] = []
-    func append(_ tick: UInt64, _ command: SimCommand) { lock.lock(); list.append((tick, command)); lock.unlock() }
-    var entries: [(UInt64, SimCommand)] { lock.lock(); defer { lock.unlock() }; return list }
+final class AppliedLog: Sendable {
+    private let list = Mutex<[(UInt64, SimCommand)]>([])
+    func append(_ tick: UInt64, _ command: SimCommand) { list.withLock { $0.append((tick, command)) } }
+    var entries: [(UInt64, SimCommand)] { list.withLock { $0 } }
 }

@@ -21,13 +21,15 @@ struct ScenarioReplayRunnerTests {
         let scenario = ScenarioDrill(drill: drill)
         let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: .max,
                                    onCommandApplied: { tick, command in recorder.record(tick: tick, command: command) },
-                                   scenario: scenario)
-        runner.start()
-        ScenarioDrillRunnerTests.wait { (runner.hub.latest?.tick ?? 0) >= 150 }
+                                   scenario: scenario, clock: ManualRunnerClock())
+        runner.advanceTime(by: 0.015)
+        #expect(runner.tick >= 150)
         runner.send(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1), durationSeconds: 20)))
-        ScenarioDrillRunnerTests.wait { scenario.status.report != nil }
+        runner.advanceTime(by: 1)
+        #expect(scenario.status.report != nil)
         runner.requestSnapshot()
-        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.paused == true && runner.hub.latest?.tick == 600 }
+        runner.advanceTime(by: 0)
+        #expect(runner.hub.latest?.clock.paused == true)
         runner.stop()
         recorder.close(endTick: runner.tick)
         let original = try #require(runner.hub.latest)
@@ -41,11 +43,13 @@ struct ScenarioReplayRunnerTests {
         #expect(Self.json(headless.currentSnapshot()) == Self.json(original))
 
         let replay = ScenarioReplay(recording)
-        let replayRunner = try SimRunner(spec: .tiny, seed: recording.seed, speed: .max, scenario: replay)
-        replayRunner.start()
-        ScenarioDrillRunnerTests.wait { replay.status.finished }
+        let replayRunner = try SimRunner(spec: .tiny, seed: recording.seed, speed: .max, scenario: replay,
+                                         clock: ManualRunnerClock())
+        replayRunner.advanceTime(by: 1)
+        #expect(replay.status.finished)
         replayRunner.requestSnapshot()
-        ScenarioDrillRunnerTests.wait { replayRunner.hub.latest?.clock.paused == true }
+        replayRunner.advanceTime(by: 0)
+        #expect(replayRunner.hub.latest?.clock.paused == true)
         replayRunner.stop()
         let replayed = try #require(replayRunner.hub.latest)
         #expect(replayed.tick == 600)
@@ -69,11 +73,13 @@ struct ReplaySeekTests {
     @Test("a replay started with seekTo holds there and restores the pace")
     func seekToHolds() throws {
         let replay = ScenarioReplay(try Self.recording(), seekTo: 250, pace: .times(5))
-        let runner = try SimRunner(spec: .tiny, seed: 3, speed: .max, scenario: replay)
-        runner.start()
-        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.paused == true && replay.status.seekTick == nil }
+        let runner = try SimRunner(spec: .tiny, seed: 3, speed: .max, scenario: replay, clock: ManualRunnerClock())
+        runner.advanceTime(by: 1)
+        #expect(replay.status.seekTick == nil)
         runner.requestSnapshot()
-        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.speed == .times(5) }
+        runner.advanceTime(by: 0)
+        #expect(runner.hub.latest?.clock.paused == true)
+        #expect(runner.hub.latest?.clock.speed == .times(5))
         runner.stop()
         let s = try #require(runner.hub.latest)
         #expect(s.tick == 250)
@@ -84,14 +90,17 @@ struct ReplaySeekTests {
     @Test("seeking forward on a running replay stops at the target, not at the next command")
     func seekForward() throws {
         let replay = ScenarioReplay(try Self.recording(), pace: .times(1))
-        let runner = try SimRunner(spec: .tiny, seed: 3, speed: .times(1), scenario: replay)
+        let runner = try SimRunner(spec: .tiny, seed: 3, speed: .times(1), scenario: replay, clock: ManualRunnerClock())
         runner.start()
         replay.seek(to: 60, pace: .times(1))
         runner.scenarioChanged()
         runner.send(.speed(.max))
-        ScenarioDrillRunnerTests.wait { replay.status.seekTick == nil && runner.hub.latest?.clock.paused == true }
+        runner.advanceTime(by: 1)
+        #expect(replay.status.seekTick == nil)
         runner.requestSnapshot()
-        ScenarioDrillRunnerTests.wait { runner.hub.latest?.clock.speed == .times(1) }
+        runner.advanceTime(by: 0)
+        #expect(runner.hub.latest?.clock.paused == true)
+        #expect(runner.hub.latest?.clock.speed == .times(1))
         runner.stop()
         #expect(runner.hub.latest?.tick == 60)
         #expect(replay.status.applied == 0)

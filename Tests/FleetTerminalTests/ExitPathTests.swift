@@ -18,7 +18,11 @@ import Glibc
         let mode: String
         var frames = 0
         var resized: String?
+        var suspends = 0
+        var resumes = 0
         init(mode: String) { self.mode = mode }
+        func willSuspend() { suspends += 1 }
+        func didResume() { resumes += 1 }
         func handle(_ event: InputEvent) -> LoopAction {
             if case .resize(let columns, let rows) = event { resized = "RESIZED-TO-\(columns)x\(rows)" }
             return event == .key(.character("q")) ? .quit : .proceed
@@ -32,6 +36,7 @@ import Glibc
             canvas.text("CHILD-READY \(size.columns)x\(size.rows)", x: 0, y: 0, style: CellStyle(attributes: .bold))
             // On a row that was blank before, so the whole text goes out as one run.
             if let resized { canvas.text(resized, x: 0, y: 1, style: .plain) }
+            if resumes > 0 { canvas.text("SUSPENDED-\(suspends)-RESUMED-\(resumes)", x: 0, y: 2, style: .plain) }
             return canvas
         }
     }
@@ -54,8 +59,11 @@ import Glibc
 
     private static let enterAlternate = Array("\u{1B}[?1049h".utf8)
     private static let leaveAlternate = Array("\u{1B}[?1049l".utf8)
+    private static let pasteOn = Array("\u{1B}[?2004h".utf8)
+    private static let pasteOff = Array("\u{1B}[?2004l".utf8)
 
-    private static func startChild(mode: String, newSession: Bool = false, blockedSignals: [Int32] = []) throws -> PTYChild {
+    private static func startChild(mode: String, newSession: Bool = false, blockedSignals: [Int32] = [],
+                                   ownProcessGroup: Bool = false) throws -> PTYChild {
         var env = ProcessInfo.processInfo.environment
         env[modeVariable] = mode
         env["TERM"] = "xterm-256color"
@@ -63,7 +71,7 @@ import Glibc
         env["NO_COLOR"] = nil
         env[controllingTerminalVariable] = newSession ? "1" : nil
         return try PTYChild(testFilter: "ExitPathTests/terminalChildProcess", environment: env,
-                            blockedSignals: blockedSignals)
+                            blockedSignals: blockedSignals, ownProcessGroup: ownProcessGroup)
     }
 
     private static func expectRestored(_ child: PTYChild) {
@@ -81,6 +89,7 @@ import Glibc
         kill(child.pid, signal)
         #expect(child.wait(seconds: 20) == .exited(128 + signal))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        #expect(child.transcriptContains(Self.pasteOff, after: Self.pasteOn), "bracketed paste on, then off")
         Self.expectRestored(child)
     }
 
@@ -100,6 +109,38 @@ import Glibc
         Self.expectRestored(child)
     }
 
+    /// Ctrl-Z (SIGTSTP): the handler stops its clock, the terminal is given back (normal screen,
+    /// paste and mouse off, the shell's modes) and the process stops; SIGCONT takes the screen again,
+    /// starts the clock and redraws.
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
+    func stopSignalGivesTheTerminalBackAndContinueRedraws() throws {
+        let child = try Self.startChild(mode: "term", ownProcessGroup: true)
+        try #require(child.waitForOutput("CHILD-READY", seconds: 60), "the child drew its first frame")
+        let before = child.transcript.count
+        kill(child.pid, SIGTSTP)
+        #expect(child.waitForState("T", seconds: 20), "the child stopped itself")
+        let stopped = Array(child.transcript[before...])
+        #expect(Self.find(Self.leaveAlternate, in: stopped) != nil, "left the alternate screen")
+        #expect(Self.find(Self.pasteOff, in: stopped) != nil, "bracketed paste off")
+        Self.expectRestored(child)
+        kill(child.pid, SIGCONT)
+        #expect(child.waitForOutput("SUSPENDED-1-RESUMED-1", seconds: 20), "the handler stopped and started its clock once, then drew")
+        let resumed = Array(child.transcript[before...])
+        let left = Self.find(Self.leaveAlternate, in: resumed) ?? .max
+        #expect((Self.find(Self.enterAlternate, in: resumed, from: left) ?? -1) > left, "the alternate screen again")
+        #expect(Self.find(Self.pasteOn, in: resumed, from: left) != nil, "bracketed paste on again")
+        #expect(child.terminalModes().c_lflag & tcflag_t(ECHO) == 0, "program modes again")
+        child.send("q")
+        #expect(child.wait(seconds: 20) == .exited(0))
+        Self.expectRestored(child)
+    }
+
+    /// Where `needle` first occurs in `bytes` at or after `start`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
+        guard start <= bytes.count - needle.count else { return nil }
+        return (start...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+    }
+
     @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
     func quitKeyExitsWithZero() throws {
         let child = try Self.startChild(mode: "quit")
@@ -107,6 +148,7 @@ import Glibc
         child.send("q")
         #expect(child.wait(seconds: 20) == .exited(0))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        #expect(child.transcriptContains(Self.pasteOff, after: Self.pasteOn), "bracketed paste on, then off")
         Self.expectRestored(child)
     }
 
@@ -115,6 +157,7 @@ import Glibc
         let child = try Self.startChild(mode: "exit")
         #expect(child.wait(seconds: 60) == .exited(7))
         #expect(child.transcriptContains(Self.leaveAlternate, after: Self.enterAlternate))
+        #expect(child.transcriptContains(Self.pasteOff, after: Self.pasteOn), "bracketed paste on, then off")
         Self.expectRestored(child)
     }
 

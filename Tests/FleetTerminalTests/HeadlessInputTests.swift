@@ -50,6 +50,8 @@ extension HeadlessSessionTests {
     final class ScriptedHandler: TerminalHandler {
         var events: [InputEvent] = []
         var frames = 0
+        var suspends = 0
+        var resumes = 0
         var preferredFrameInterval: Duration?
         var onFrame: (Int) -> Canvas?
         init(onFrame: @escaping (Int) -> Canvas?) { self.onFrame = onFrame }
@@ -65,6 +67,8 @@ extension HeadlessSessionTests {
             frames += 1
             return onFrame(frames)
         }
+        func willSuspend() { suspends += 1 }
+        func didResume() { resumes += 1 }
     }
 
     @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
@@ -156,5 +160,53 @@ extension HeadlessSessionTests {
                 == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))
         // The terminal was left through endwin: the alternate screen was exited.
         #expect(t.transcript.contains("\u{1B}[?1049l"))
+    }
+}
+
+/// A bracketed paste read through ncurses' queue, and an Escape alone; part of the serialized headless suite.
+extension HeadlessSessionTests {
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"))
+    func readsABracketedPasteAsOneEvent() throws {
+        let t = try HeadlessTerminal(term: "xterm-256color")
+        defer { t.close() }
+        // ncurses hands back what was pushed last first.
+        for v in "\u{1B}[200~hello quit q\u{1B}[201~x".unicodeScalars.reversed() { _ = unget_wch(wchar_t(v.value)) }
+        #expect(t.session.readEvent(timeoutMilliseconds: 0) == .paste("hello quit q"))
+        #expect(t.session.readEvent(timeoutMilliseconds: 0) == .key(.character("x")))
+        _ = unget_wch(27)
+        #expect(t.session.readEvent(timeoutMilliseconds: 0) == .key(.escape))
+    }
+}
+
+/// SIGCONT without a Ctrl-Z of fleettop's (a SIGSTOP from outside, then `kill -CONT`): the screen
+/// may have been drawn over meanwhile, so the next frame writes every cell; part of the serialized
+/// headless suite.
+extension HeadlessSessionTests {
+    @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"), .timeLimit(.minutes(1)))
+    func continueSignalRedrawsEveryCell() throws {
+        let t = try HeadlessTerminal(term: "xterm-256color")
+        defer { t.close() }
+        var canvas = Canvas(width: 20, height: 2)
+        canvas.text("frame", x: 0, y: 0, style: .plain)
+        var continued = false
+        let handler = ScriptedHandler { _ in nil }
+        handler.onFrame = { n in
+            if n == 1 { return canvas }
+            if n == 2 {
+                // The same frame again writes nothing; then SIGCONT, process-directed as from
+                // `kill -CONT` (another thread may take it).
+                kill(getpid(), SIGCONT)
+                return canvas
+            }
+            if !continued, t.session.lastDrawStats.cellsWritten == 40 {
+                continued = true
+                _ = ungetch(Int32(UInt8(ascii: "q")))
+            }
+            return nil
+        }
+        let status = TerminalApp.run(session: t.session, frameInterval: .milliseconds(10), handler: handler)
+        #expect(status == 0)
+        #expect(continued, "the last frame was written again, every cell")
+        #expect(handler.suspends == 0 && handler.resumes == 0, "not a Ctrl-Z: the handler's clock was not touched")
     }
 }

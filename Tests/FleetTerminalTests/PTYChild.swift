@@ -21,7 +21,10 @@ final class PTYChild {
     /// Starts `testFilter` in a child whose standard input and output are a new pty of 80×24.
     /// - Parameters:
     ///   - blockedSignals: signals the child starts with blocked, as under a launcher that blocks them.
-    init(testFilter: String, environment: [String: String], blockedSignals: [Int32] = []) throws {
+    ///   - ownProcessGroup: start the child in a process group of its own, as a shell starts a job: a
+    ///     group whose parent is in the same session is not orphaned, so SIGTSTP can stop it.
+    init(testFilter: String, environment: [String: String], blockedSignals: [Int32] = [],
+         ownProcessGroup: Bool = false) throws {
         var masterFD: Int32 = -1, slaveFD: Int32 = -1
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
@@ -49,7 +52,12 @@ final class PTYChild {
         sigfillset(&defaults)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if ownProcessGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         var child: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
@@ -76,6 +84,23 @@ final class PTYChild {
             if case .stillRunning = poll() {} else { drain(milliseconds: 0); return contains(needle) }
         }
         return contains(needle)
+    }
+
+    /// The child's scheduler state from /proc (`T` stopped, `S` sleeping, `R` running).
+    var state: Character? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")"), stat.index(close, offsetBy: 2) < stat.endIndex else { return nil }
+        return stat[stat.index(close, offsetBy: 2)]
+    }
+
+    /// Waits up to `seconds` for the child to be in `state`, reading its output meanwhile.
+    func waitForState(_ wanted: Character, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if state == wanted { return true }
+            drain(milliseconds: 50)
+        }
+        return state == wanted
     }
 
     /// Waits up to `seconds` for the child to end, reading its output meanwhile.

@@ -49,6 +49,7 @@ public final class DashboardApp {
         switch event {
         case .resize: return [.redraw]
         case .mouse(let m): return handleMouse(m)
+        case .paste(let text): return paste(text)
         case .key(let k):
             state.message = nil
             if state.modal != nil { return handleModal(k) }

@@ -27,4 +27,7 @@ public enum InputEvent: Sendable, Hashable {
     case mouse(MouseEvent)
     /// The terminal is now `columns` × `rows`.
     case resize(columns: Int, rows: Int)
+    /// Text the user pasted (the terminal bracketed it): it goes into the text field that is open,
+    /// if any, and is never read as keys.
+    case paste(String)
 }

@@ -12,6 +12,30 @@ public struct FleetConfig: Sendable, Equatable {
     /// Fleet preset name or fleet file path (`--fleet`).
     public var fleet: String
     public var keymap: Keymap
+    /// Where the settings came from, for errors about what they name (a theme or fleet file).
+    public var origins = SettingOrigins()
+
+    /// The config file and the line of each setting it made. Not part of a config's value: configs
+    /// with the same settings are equal wherever they came from.
+    public struct SettingOrigins: Sendable, Equatable {
+        /// The config file, when the settings were read from one.
+        public var file: String?
+        /// The line of each setting the file made, by key (`theme`, `fleet`, …).
+        public var lines: [String: Int] = [:]
+
+        public init(file: String? = nil, lines: [String: Int] = [:]) {
+            self.file = file
+            self.lines = lines
+        }
+
+        /// `file:line: key` of a setting the file made; nil for a default.
+        public func location(of key: String) -> String? {
+            guard let file, let line = lines[key] else { return nil }
+            return "\(file):\(line): \(key)"
+        }
+
+        public static func == (_: Self, _: Self) -> Bool { true }
+    }
 
     /// Refresh intervals the config accepts, in milliseconds.
     public static let refreshRange = 50...10_000
@@ -32,6 +56,7 @@ public struct FleetConfig: Sendable, Equatable {
     /// Parses config text; `file` names it in diagnostics.
     public static func parse(_ text: String, file: String) -> Loaded {
         var config = FleetConfig()
+        config.origins.file = file
         var problems: [FileDiagnostic] = []
         func error(_ line: Int, _ message: String) { problems.append(FileDiagnostic(.error, file: file, line: line, message)) }
         let root: ConfigNode
@@ -51,6 +76,7 @@ public struct FleetConfig: Sendable, Equatable {
             case "theme":
                 guard case .scalar(let s, _) = value, !s.isEmpty else { error(value.line, "theme: expected a theme name"); continue }
                 config.theme = s
+                config.origins.lines["theme"] = value.line
             case "refresh_ms":
                 guard case .scalar(let s, _) = value, let ms = Int(s), refreshRange.contains(ms) else {
                     error(value.line, "refresh_ms: expected milliseconds in \(refreshRange.lowerBound)...\(refreshRange.upperBound)")
@@ -69,6 +95,7 @@ public struct FleetConfig: Sendable, Equatable {
                     continue
                 }
                 config.fleet = s
+                config.origins.lines["fleet"] = value.line
             case "keys":
                 parseKeys(value, into: &config.keymap, file: file, problems: &problems)
             default:

@@ -22,6 +22,14 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
     }
 
     /// Applies one key: y saves, n or Esc dismisses, Enter takes the highlighted button, arrows or Tab move.
+    /// Pasted text: typed into the path while it is being edited (one line, control characters
+    /// dropped); ignored otherwise, so a `y` in a paste saves nothing. True when it was taken.
+    public mutating func paste(_ text: String) -> Bool {
+        guard editingPath else { return false }
+        path += String(DashboardApp.pastedCharacters(text))
+        return true
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         if editingPath { return editPath(key) }
         switch key {

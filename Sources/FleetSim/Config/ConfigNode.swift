@@ -29,7 +29,7 @@ public indirect enum ConfigNode: Sendable, Equatable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Self.describe(error)
+            throw Self.describe(error, text: text)
         } catch {
             throw ParseError(line: 0, column: 0, message: "\(error)")
         }
@@ -69,15 +69,18 @@ public indirect enum ConfigNode: Sendable, Equatable {
         }
     }
 
-    private static func describe(_ error: YamlError) -> ParseError {
+    private static func describe(_ error: YamlError, text: String) -> ParseError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text), " } ?? ""
             return ParseError(line: mark.line, column: mark.column, message: detail + problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ParseError(line: context.mark.line, column: context.mark.column,
-                              message: "duplicate key \(duplicates.joined(separator: ", "))")
+            let first = context.mark
+            let again = duplicates.first.flatMap { DuplicateKeyLine.find(in: text, key: $0, line: first.line, column: first.column) }
+            let message = "duplicate key \(duplicates.joined(separator: ", "))"
+            guard let again else { return ParseError(line: first.line, column: first.column, message: message) }
+            return ParseError(line: again, column: first.column, message: message + " (first given on line \(first.line))")
         case .reader(let problem, _, _, _):
             return ParseError(line: 0, column: 0, message: problem)
         default:

@@ -22,7 +22,7 @@ struct DrillYAML {
         do {
             root = try Yams.compose(yaml: text)
         } catch let e as YamlError {
-            throw located(e)
+            throw located(e, text: text)
         } catch {
             throw DrillFileError(file: file, line: nil, field: "", message: "not valid YAML: \(error)")
         }
@@ -30,13 +30,18 @@ struct DrillYAML {
         return root
     }
 
-    private func located(_ e: YamlError) -> DrillFileError {
+    private func located(_ e: YamlError, text: String) -> DrillFileError {
         switch e {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return DrillFileError(file: file, line: mark.line, field: "", message: "not valid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return DrillFileError(file: file, line: context.mark.line, field: "",
-                                  message: "key given twice: \(duplicates.sorted().joined(separator: ", "))")
+            let first = context.mark
+            let message = "key given twice: \(duplicates.sorted().joined(separator: ", "))"
+            guard let key = duplicates.first,
+                  let again = DuplicateKeyLine.find(in: text, key: key, line: first.line, column: first.column) else {
+                return DrillFileError(file: file, line: first.line, field: "", message: message)
+            }
+            return DrillFileError(file: file, line: again, field: "", message: message + " (first given on line \(first.line))")
         default:
             return DrillFileError(file: file, line: nil, field: "", message: "not valid YAML: \(e)")
         }

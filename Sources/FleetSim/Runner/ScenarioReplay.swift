@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A recorded session driving a live run (`fleettop replay`): each recorded injection applies at its
 /// recorded tick through the runner's scenario hook, so the history repeats bit for bit; clock
@@ -9,7 +10,7 @@ import Foundation
 /// maximum speed; an earlier tick needs a fresh runner over `ScenarioReplay(recording, seekTo:)`,
 /// which replays from tick 0 at maximum speed and holds there. Either way the history is the
 /// recording's, bit for bit, and the speed the replay ran at is restored on arrival.
-public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
+public final class ScenarioReplay: ScenarioObserver, Sendable {
     /// Where the replay stands.
     public struct Status: Sendable, Equatable {
         public var applied: Int
@@ -24,11 +25,15 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
     }
 
     public let recording: SessionRecording
-    private let lock = NSLock()
-    private var replay: SessionReplay
-    private var current: Status
-    /// The speed to restore when a seek arrives.
-    private var pace: SimSpeed
+    /// The replay's position, its status and the pace, read and written under one lock.
+    private struct State {
+        var replay: SessionReplay
+        var current: Status
+        /// The speed to restore when a seek arrives.
+        var pace: SimSpeed
+    }
+
+    private let state: Mutex<State>
 
     /// Replays `recording`; start the runner with the recording's fleet and seed (at `.max` when
     /// `seekTo` is given: the replay holds at that tick and asks for `pace` again).
@@ -36,19 +41,22 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
         var kept = recording
         kept.entries = recording.entries.filter(\.command.isInjection)
         self.recording = kept
-        self.pace = pace
-        replay = SessionReplay(kept)
-        current = Status(applied: 0, total: kept.entries.count, nextTick: replay.nextTick, endTick: kept.endTick, finished: false,
-                         seekTick: seekTo)
+        let replay = SessionReplay(kept)
+        state = Mutex(State(replay: replay,
+                            current: Status(applied: 0, total: kept.entries.count, nextTick: replay.nextTick,
+                                            endTick: kept.endTick, finished: false, seekTick: seekTo),
+                            pace: pace))
     }
 
     /// Holds at `tick`, a later tick than the run's now, restoring `pace` there (send `.speed(.max)`
     /// and `.resume` to get there fast). Later than the recording's end holds at the end.
     public func seek(to tick: UInt64, pace: SimSpeed) {
-        lock.lock(); defer { lock.unlock() }
-        current.seekTick = min(tick, holdTick)
-        current.finished = false
-        self.pace = pace
+        let hold = holdTick
+        state.withLock { state in
+            state.current.seekTick = min(tick, hold)
+            state.current.finished = false
+            state.pace = pace
+        }
     }
 
     /// The tick the replay holds at: the recorded end, else the last command's tick.
@@ -56,8 +64,7 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
 
     /// Where it stands now (a copy taken under the lock; safe from any thread).
     public var status: Status {
-        lock.lock(); defer { lock.unlock() }
-        return current
+        state.withLock { $0.current }
     }
 
     /// Observes from the first tick.
@@ -65,29 +72,33 @@ public final class ScenarioReplay: ScenarioObserver, @unchecked Sendable {
 
     /// See `ScenarioObserver.nextObservationTick(after:)`.
     public func nextObservationTick(after tick: UInt64) -> UInt64? {
-        lock.lock(); defer { lock.unlock() }
-        let seek = current.seekTick.map { max($0, tick + 1) } ?? .max
-        guard !current.finished else { return current.seekTick == nil ? nil : seek }
-        return min(replay.nextTick ?? .max, holdTick, seek)
+        let hold = holdTick
+        return state.withLock { state in
+            let seek = state.current.seekTick.map { max($0, tick + 1) } ?? .max
+            guard !state.current.finished else { return state.current.seekTick == nil ? nil : seek }
+            return min(state.replay.nextTick ?? .max, hold, seek)
+        }
     }
 
     /// See `ScenarioObserver.observe(_:)`; called on the runner thread.
     public func observe(_ snapshot: Snapshot) -> [SimCommand] {
-        lock.lock(); defer { lock.unlock() }
-        var commands: [SimCommand] = []
-        if let seek = current.seekTick, snapshot.tick >= seek {
-            current.seekTick = nil
-            commands += [.pause, .speed(pace)]
+        let hold = holdTick
+        return state.withLock { state in
+            var commands: [SimCommand] = []
+            if let seek = state.current.seekTick, snapshot.tick >= seek {
+                state.current.seekTick = nil
+                commands += [.pause, .speed(state.pace)]
+            }
+            guard !state.current.finished else { return commands }
+            let due = state.replay.due(atTick: snapshot.tick)
+            commands += due
+            state.current.applied += due.count
+            state.current.nextTick = state.replay.nextTick
+            if snapshot.tick >= hold && state.replay.isFinished {
+                state.current.finished = true
+                commands.append(.pause)
+            }
+            return commands
         }
-        guard !current.finished else { return commands }
-        let due = replay.due(atTick: snapshot.tick)
-        commands += due
-        current.applied += due.count
-        current.nextTick = replay.nextTick
-        if snapshot.tick >= holdTick && replay.isFinished {
-            current.finished = true
-            commands.append(.pause)
-        }
-        return commands
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 
 /// Where the runner publishes snapshots: the latest one and its version number. Any number of readers
 /// take the latest when they like; publishing never waits for them (beyond a pointer-sized lock).
+/// `@unchecked Sendable`: readers block in `wait(after:timeout:)`, which needs a condition variable
+/// (`Mutex` cannot wait); every stored property is read and written only with `condition` locked.
 public final class SnapshotHub: @unchecked Sendable {
     private let condition = NSCondition()
     private var current: Snapshot?

@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 /// The terminal run loop: wait for input until the next frame is due, hand events to the handler,
-/// draw, and leave on quit or on an exit signal.
+/// draw, and leave on quit or on an exit signal. On Ctrl-Z (SIGTSTP) it gives the terminal back,
+/// has the handler stop its clock and stops the process; on `fg` it takes the screen again, has the
+/// handler start its clock and redraws every cell.
 public enum TerminalApp {
     /// Runs until the handler quits or an exit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) arrives,
     /// then closes the session (through `endwin`).
@@ -37,6 +39,19 @@ public enum TerminalApp {
             if let signal = SignalTrap.pendingSignal {
                 session.close()
                 return 128 + signal
+            }
+            if SignalTrap.takeStopRequest() {
+                suspend(session: session, handler: handler)
+                repaintPending = true
+                nextFrame = clock.now
+                continue
+            }
+            if SignalTrap.takeContinued() {
+                // Continued after a stop fleettop did not ask for (SIGSTOP): the screen may be stale.
+                session.invalidate()
+                repaintPending = true
+                nextFrame = clock.now
+                continue
             }
             let now = clock.now
             if now >= nextFrame {
@@ -79,6 +94,17 @@ public enum TerminalApp {
             }
             drawFrame()
         }
+    }
+
+    /// Ctrl-Z: the handler stops its clock, the terminal goes back to the shell, the process stops;
+    /// when continued, the terminal is taken again and the handler's clock starts.
+    static func suspend(session: TerminalSession, handler: some TerminalHandler) {
+        handler.willSuspend()
+        session.suspend()
+        SignalTrap.stopProcess()
+        session.resume()
+        _ = SignalTrap.takeContinued()
+        handler.didResume()
     }
 
     /// Whole milliseconds from `now` to `deadline`, rounded up so the wait never ends early.

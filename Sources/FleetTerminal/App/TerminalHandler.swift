@@ -20,9 +20,19 @@ public protocol TerminalHandler: AnyObject {
     /// The frame interval the handler wants now, or nil for the one given to `TerminalApp.run`.
     /// Read before every wait, so a handler can change its refresh rate while running.
     var preferredFrameInterval: Duration? { get }
+    /// The program is about to stop (Ctrl-Z): stop whatever clock drives the content (the
+    /// simulation), so no time passes for it while stopped.
+    func willSuspend()
+    /// The program was continued (`fg`) and has the terminal again: start the clock again; a full
+    /// frame is asked for next.
+    func didResume()
 }
 
 extension TerminalHandler {
     /// No preference: the loop keeps the interval it was started with.
     public var preferredFrameInterval: Duration? { nil }
+    /// Nothing to stop.
+    public func willSuspend() {}
+    /// Nothing to start.
+    public func didResume() {}
 }

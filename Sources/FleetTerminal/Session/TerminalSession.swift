@@ -20,6 +20,10 @@ public final class TerminalSession {
 
     private let screen: OpaquePointer
     private var painter: CanvasPainter
+    private let mouse: Bool
+    /// Pastes being gathered, and results read but not yet handed out.
+    private var pasteDecoder = PasteDecoder()
+    private var pending: [Input] = []
 
     /// Opens the program's own terminal (standard input and output).
     public static func open(options: TerminalOptions) throws -> TerminalSession {
@@ -36,11 +40,19 @@ public final class TerminalSession {
 
         fflush(output)
         TerminalGuard.prepare(inputFD: fileno(input), outputFD: fileno(output))
-        guard let screen = newterm(term, output, input) else { throw TerminalError.unknownTerminal(term) }
+        // Before newterm: ncurses leaves SIGTSTP (and SIGINT, SIGTERM) alone when a handler is
+        // already in place. Otherwise it installs its own and, worse, sets SIGTSTP to SIG_IGN during
+        // every doupdate, so a Ctrl-Z pressed while a frame is written would be lost.
+        SignalTrap.install()
+        guard let screen = newterm(term, output, input) else {
+            SignalTrap.restore()
+            throw TerminalError.unknownTerminal(term)
+        }
         set_term(screen)
         guard cnc_can_address_cursor() else {
             endwin()
             delscreen(screen)
+            SignalTrap.restore()
             throw TerminalError.unsupportedTerminal(term)
         }
         self.screen = screen
@@ -68,13 +80,14 @@ public final class TerminalSession {
         } else {
             colorDepth = .monochrome
         }
+        mouse = options.mouse
         if options.mouse {
             mousemask(MouseDecoder.interestMask, nil)
             mouseinterval(0)
         }
         painter = CanvasPainter(depth: colorDepth, glyphMode: glyphMode, defaultColors: defaultColors,
                                 pairCapacity: Int(cnc_color_pairs()))
-        SignalTrap.install()
+        TerminalGuard.writeBracketedPaste(true)
     }
 
     deinit { close() }
@@ -117,28 +130,79 @@ public final class TerminalSession {
         case nothing
     }
 
+    /// Milliseconds to wait for the rest of a paste marker after an Escape (the terminal sends the
+    /// marker in one write, so it is already there when it is a paste).
+    static let markerWait = 10
+    /// Milliseconds a paste may pause before it is taken as ended without its end marker.
+    static let pasteWait = 250
+
     /// Waits for input like `readEvent`, telling a timeout from input that was read and dropped.
+    /// A bracketed paste comes back whole, as one `.paste` event.
     func read(timeoutMilliseconds: Int) -> Input {
         guard isOpen else { return .nothing }
+        if !pending.isEmpty { return pending.removeFirst() }
         let window = cnc_stdscr()
-        wtimeout(window, Int32(clamping: timeoutMilliseconds))
-        var value: wint_t = 0
-        let status = wget_wch(window, &value)
-        if status == ERR { return .nothing }
-        switch KeyDecoder.decode(status: status, value: UInt32(value)) {
-        case .event(let event): return .event(event)
-        case .ignored: return .ignored
-        case .resize:
-            invalidate()
-            return .event(.resize(columns: size.columns, rows: size.rows))
-        case .mouse:
-            var event = MEVENT()
-            guard getmouse(&event) == OK,
-                  let mouse = MouseDecoder.decode(state: event.bstate, x: Int(event.x), y: Int(event.y)) else {
-                return .ignored
+        while true {
+            let pasting = pasteDecoder.isWaiting
+            let wait = pasteDecoder.isPasting ? Self.pasteWait : (pasting ? Self.markerWait : timeoutMilliseconds)
+            wtimeout(window, Int32(clamping: wait))
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            let outputs: [PasteDecoder.Output]
+            if status == ERR {
+                guard pasting else { return .nothing }
+                outputs = pasteDecoder.flush()
+            } else {
+                outputs = pasteDecoder.feed(PasteDecoder.Input(status: status, value: UInt32(value)))
             }
-            return .event(.mouse(mouse))
+            pending += outputs.map(convert)
+            if !pending.isEmpty { return pending.removeFirst() }
         }
+    }
+
+    /// What one decoded result means to the loop.
+    private func convert(_ output: PasteDecoder.Output) -> Input {
+        switch output {
+        case .paste(let text):
+            return .event(.paste(text))
+        case .input(let input):
+            switch KeyDecoder.decode(status: input.status, value: input.value) {
+            case .event(let event): return .event(event)
+            case .ignored: return .ignored
+            case .resize:
+                invalidate()
+                return .event(.resize(columns: size.columns, rows: size.rows))
+            case .mouse:
+                var event = MEVENT()
+                guard getmouse(&event) == OK,
+                      let mouse = MouseDecoder.decode(state: event.bstate, x: Int(event.x), y: Int(event.y)) else {
+                    return .ignored
+                }
+                return .event(.mouse(mouse))
+            }
+        }
+    }
+
+    /// Gives the terminal back for a Ctrl-Z: bracketed paste and the mouse off, then `endwin`
+    /// (normal screen, cursor shown, the shell's terminal modes). The screen stays allocated for `resume`.
+    public func suspend() {
+        guard isOpen else { return }
+        TerminalGuard.writeBracketedPaste(false)
+        if mouse { mousemask(0, nil) }
+        endwin()
+    }
+
+    /// Takes the terminal again after `suspend` (the process was continued): program mode back,
+    /// bracketed paste and the mouse on, and the next `draw` writes every cell.
+    public func resume() {
+        guard isOpen else { return }
+        doupdate()
+        if mouse {
+            mousemask(MouseDecoder.interestMask, nil)
+            mouseinterval(0)
+        }
+        TerminalGuard.writeBracketedPaste(true)
+        invalidate()
     }
 
     /// Leaves program mode: restores the terminal's modes and the normal screen, removes the
@@ -147,6 +211,7 @@ public final class TerminalSession {
         guard isOpen else { return }
         isOpen = false
         SignalTrap.restore()
+        TerminalGuard.writeBracketedPaste(false)
         endwin()
         delscreen(screen)
         TerminalGuard.disarm()

@@ -15,23 +15,33 @@ private struct CrashRecord {
     var termios = Glibc.termios()
 }
 
+/// `nonisolated(unsafe)`: the crash handler reads it, and a signal handler can take no lock. It is
+/// written only by `prepare`, on the session's thread while no session is armed; the crash handler
+/// uses it only while one is.
 nonisolated(unsafe) private let crashRecord: UnsafeMutablePointer<CrashRecord> = {
     let p = UnsafeMutablePointer<CrashRecord>.allocate(capacity: 1)
     p.initialize(to: CrashRecord())
     return p
 }()
 
+/// How many signal numbers there are (1…`signalCount` - 1): the C library's NSIG.
+private let signalCount = Int(NSIG)
+
 /// The action each crash signal had before ours (indexed by signal number), so the crash proceeds
 /// as it would have: the default action, or the Swift runtime's backtracer where it is installed.
+/// `nonisolated(unsafe)`: the crash handler reads it without a lock (none is async-signal-safe); it is
+/// written by `prepare` under `installation`'s lock, before our handlers are in place.
 nonisolated(unsafe) private let previousCrashActions: UnsafeMutablePointer<sigaction> = {
-    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
-    p.initialize(repeating: sigaction(), count: 65)
+    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: signalCount)
+    p.initialize(repeating: sigaction(), count: signalCount)
     return p
 }()
 
-/// Leave the mouse modes, keypad mode, attributes and alternate screen; show the cursor.
+/// Leave bracketed paste, the mouse modes, keypad mode, attributes and alternate screen; show the cursor.
+/// `nonisolated(unsafe)`: read by the crash handler, which may not allocate (a Swift array would);
+/// never written after it is made.
 nonisolated(unsafe) private let resetSequence: UnsafeMutableBufferPointer<UInt8> = {
-    let bytes = Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l\u{1B}[?1l\u{1B}>\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8)
+    let bytes = Array("\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l\u{1B}[?1l\u{1B}>\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8)
     let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
     _ = p.initialize(from: bytes)
     return p
@@ -46,12 +56,15 @@ private let crashHandler: @convention(c) (Int32) -> Void = { signal in
             _ = withUnsafePointer(to: &record.pointee.termios) { tcsetattr(record.pointee.inputFD, TCSANOW, $0) }
         }
     }
-    if signal > 0 && signal < 65 { sigaction(signal, previousCrashActions + Int(signal), nil) }
+    if signal > 0 && Int(signal) < signalCount { sigaction(signal, previousCrashActions + Int(signal), nil) }
     raise(signal)
 }
 
 private let exitHandler: @convention(c) () -> Void = {
-    if terminalArmed.exchange(false, ordering: .relaxed), !isendwin() { endwin() }
+    if terminalArmed.exchange(false, ordering: .relaxed), !isendwin() {
+        TerminalGuard.writeBracketedPaste(false)
+        endwin()
+    }
 }
 
 private let installation = Mutex<(crash: Bool, exit: Bool)>((false, false))
@@ -97,6 +110,15 @@ public enum TerminalGuard {
 
     /// The session has left program mode itself.
     static func disarm() { terminalArmed.store(false, ordering: .relaxed) }
+
+    /// Turns the terminal's bracketed paste mode on or off (`ESC [ ? 2004 h` / `l`): while on, the
+    /// terminal wraps pasted text in `ESC [ 200 ~` … `ESC [ 201 ~`, so it is never read as keys.
+    static func writeBracketedPaste(_ on: Bool) {
+        let fd = crashRecord.pointee.outputFD
+        guard fd >= 0 else { return }
+        let bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
 
     /// Whether a session is open (armed).
     static var isArmed: Bool { terminalArmed.load(ordering: .relaxed) }

@@ -53,7 +53,7 @@ struct DemoCommand: ParsableCommand {
             let seed = self.seed ?? file.drill.seed
             if headless { return try writeHandout(file, spec: spec, seed: seed) }
             let config = try display.loadConfig(environment: environment)
-            let (themes, themeIndex, _) = try display.loadThemes(selected: display.theme ?? config.theme, environment: environment)
+            let (themes, themeIndex, _) = try display.loadThemes(config: config, environment: environment)
             let refresh = display.refresh ?? config.refreshMilliseconds
             if let reason = TerminalCheck.refusal(environment: environment) {
                 throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "

@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
             for warning in recording.warnings { Stderr.print("warning: " + Sanitize.line(warning)) }
             let config = try display.loadConfig(environment: environment)
             let spec = try FleetSource.resolve(recording.fleet)
-            let (themes, themeIndex, _) = try display.loadThemes(selected: display.theme ?? config.theme, environment: environment)
+            let (themes, themeIndex, _) = try display.loadThemes(config: config, environment: environment)
             let refresh = display.refresh ?? config.refreshMilliseconds
             if let reason = TerminalCheck.refusal(environment: environment) {
                 throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "

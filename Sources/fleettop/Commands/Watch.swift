@@ -50,13 +50,14 @@ struct Watch: ParsableCommand {
             let config = try display.loadConfig(environment: environment)
             var drillFile = try drill.map(ScenarioLaunch.loadDrill)
             let fleetName = fleet ?? drillFile?.fleet ?? config.fleet
-            var spec = try FleetSource.resolve(fleetName)
+            var spec = try ConfigOrigin.attributing("fleet", named: fleetName, in: config,
+                                                    when: fleet == nil && drillFile?.fleet == nil) { try FleetSource.resolve(fleetName) }
             if !set.isEmpty {
                 guard let d = drillFile else { throw UserFailure(message: "fleettop: --set changes a drill or its fleet: give --drill NAME") }
                 (drillFile, spec) = try DrillCampaignOptions.apply(set, to: d, fleet: spec)
             }
             let seed = self.seed ?? drillFile?.seed ?? DrillFile.defaultSeed
-            let (themes, themeIndex, _) = try display.loadThemes(selected: display.theme ?? config.theme, environment: environment)
+            let (themes, themeIndex, _) = try display.loadThemes(config: config, environment: environment)
             let refresh = display.refresh ?? config.refreshMilliseconds
             guard FleetConfig.refreshRange.contains(refresh) else {
                 throw UserFailure(message: "fleettop: --refresh \(refresh): expected \(FleetConfig.refreshRange.lowerBound)…\(FleetConfig.refreshRange.upperBound) ms")

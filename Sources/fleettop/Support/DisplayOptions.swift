@@ -58,6 +58,15 @@ struct DisplayOptions: ParsableArguments {
         return nil
     }
 
+    /// The themes with `--theme`, else the config's theme; a theme the config names that cannot be
+    /// used is reported against the config's line, followed by the theme file's own error.
+    func loadThemes(config: FleetConfig, environment: [String: String]) throws -> (themes: [Theme], index: Int, catalog: ThemeCatalog) {
+        if let theme { return try loadThemes(selected: theme, environment: environment) }
+        return try ConfigOrigin.attributing("theme", named: config.theme, in: config) {
+            try loadThemes(selected: config.theme, environment: environment)
+        }
+    }
+
     /// Every theme found, the selected one first in cycle order; a bad selected theme is an error,
     /// other bad theme files are skipped with a warning.
     func loadThemes(selected: String, environment: [String: String]) throws -> (themes: [Theme], index: Int, catalog: ThemeCatalog) {

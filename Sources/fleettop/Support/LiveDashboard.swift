@@ -33,8 +33,24 @@ final class LiveDashboard: TerminalHandler {
 
     var preferredFrameInterval: Duration? { .milliseconds(refreshMilliseconds) }
 
+    /// Ctrl-Z: the simulation clock stops with the process, so no simulated time passes while stopped.
+    func willSuspend() {
+        runner.suspendClock()
+    }
+
+    /// `fg`: the clock goes on from where it stood; a fresh snapshot and a full frame follow.
+    func didResume() {
+        runner.resumeClock()
+        runner.requestSnapshot()
+        viewChanged = true
+    }
+
     func handle(_ event: InputEvent) -> LoopAction {
         viewChanged = true
+        if case .paste(let text) = event, let scenario, app.state.modal == nil, !app.state.editingFilter,
+           scenario.paste(text) {
+            return .proceed
+        }
         if case .key(let k) = event, let scenario, app.state.modal == nil, !app.state.editingFilter {
             app.state.message = nil
             if let action = scenario.handle(k, app: app) { return action }

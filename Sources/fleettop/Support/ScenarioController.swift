@@ -10,6 +10,9 @@ protocol ScenarioController: AnyObject {
     var runner: SimRunner { get }
     /// Takes a key before the dashboard does; nil lets the dashboard have it.
     func handle(_ key: Key, app: DashboardApp) -> LoopAction?
+    /// Takes pasted text before the dashboard does (a text field of its own is open); false lets
+    /// the dashboard have it.
+    func paste(_ text: String) -> Bool
     /// Why a command from the dashboard must not reach the runner, if it must not.
     func refusal(of command: SimCommand) -> String?
     /// Fills `state.scenario` and `state.scenarioView` for a frame of `snapshot` (`ascii`: ASCII glyphs only).
@@ -18,6 +21,7 @@ protocol ScenarioController: AnyObject {
 
 extension ScenarioController {
     func refusal(of command: SimCommand) -> String? { nil }
+    func paste(_ text: String) -> Bool { false }
 }
 
 /// Text shared by the scenario controllers.

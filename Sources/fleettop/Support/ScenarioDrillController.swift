@@ -49,6 +49,13 @@ final class ScenarioDrillController: ScenarioController {
         return .proceed
     }
 
+    /// Pasted text goes into the report path while it is being edited.
+    func paste(_ text: String) -> Bool {
+        guard var dialog = summary, !summaryDone, dialog.paste(text) else { return false }
+        summary = dialog
+        return true
+    }
+
     func update(_ state: inout DashboardState, snapshot: Snapshot, ascii: Bool) {
         let status = scenario.status
         let p = status.progress
