@@ -56,10 +56,10 @@ enum BuiltInStoryTexts {
         duration: 10m
         caption: >
           The heat wave breaks metro-edge's cooling instead: the utility lifts its cap, and hall 1 loses
-          all of its air cooling. Air racks heat up within minutes: {sites.metro-edge.gpus_shut_down} GPUs
-          have shut down to protect themselves, metro-edge has {sites.metro-edge.gpus_up} GPUs left, and
-          their requests retried elsewhere ({chat.retried} chat retries since the story began). Agent
-          tasks feel every lost replica: task p99 {agentic.task_e2e.p99}.
+          all of its air cooling. Its racks heat up within minutes, then GPUs shut down to protect
+          themselves: {sites.metro-edge.gpus_shut_down} so far, {sites.metro-edge.gpus_up} of metro-edge's
+          GPUs still serving. Their requests retry elsewhere ({chat.retried} chat retries so far), and
+          agent tasks feel every lost replica: task p99 {agentic.task_e2e.p99}.
         commands:
           - repair site=metro-edge
           - fault cooling site=metro-edge hall=1 magnitude=100% ramp=1m
