@@ -69,14 +69,36 @@ import Testing
         #expect(capped[5...].allSatisfy { $0 })
     }
 
+    @Test func aLoadThatDipsForASecondDoesNotReleaseTheCap() {
+        var g = PowerGovernor(sites: 1, margin: 0.02, confirmSteps: 3)
+        let gpus = 61_440, pue = 1.2
+        let limit = pue * (Double(gpus) * 0.62 + Double(gpus) / 8)
+        var applied: Double? = nil
+        var capped: [Bool] = []
+        for t in 0..<120 {
+            // Every third second the load dips below the cap: nobody draws up to it.
+            let demand = t % 3 == 2 ? 450.0 : 690
+            let perGPU = min(applied ?? .infinity, demand)
+            let kw = pue * (Double(gpus) * perGPU / 1000 + Double(gpus) / 8)
+            _ = g.step(site: 0, facilityKW: kw, limitKW: limit, pue: pue, gpusUp: gpus,
+                       maxGPUPowerW: perGPU, floorW: 200, tdpW: 700, rackKW: 40)
+            applied = g.capW[0]
+            capped.append(applied != nil)
+        }
+        let first = try? #require(capped.firstIndex(of: true))
+        #expect(first != nil)
+        if let first { #expect(capped[first...].allSatisfy { $0 }, "released and re-applied: \(capped)") }
+    }
+
     @Test func aShortSpikeDoesNotStartTheCapASustainedOneDoes() {
         var g = PowerGovernor(sites: 1, margin: 0.02, confirmSteps: 3)
         func step(_ kw: Double) {
             _ = g.step(site: 0, facilityKW: kw, limitKW: 1000, pue: 1.2, gpusUp: 100, maxGPUPowerW: 700, floorW: 200, tdpW: 700, rackKW: 40)
         }
+        // Three seconds over, one under: the count stands at 2, so two more seconds over start the cap.
         for kw in [1050.0, 1050, 1050, 900] { step(kw) }
         #expect(g.capW[0] == nil)
-        for _ in 0..<3 { step(1050) }
+        step(1050)
         #expect(g.capW[0] == nil)
         step(1050)
         #expect(g.capW[0] != nil)

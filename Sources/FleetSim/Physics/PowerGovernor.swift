@@ -1,25 +1,30 @@
 /// The site power governor of MODEL §6: an integral controller on one GPU power cap per site. It
-/// starts once facility power has stayed past the limit in force less half the margin for
-/// `confirmSteps` seconds (a breaker rides through a short spike; a start-up burst must not cap a
+/// starts once facility power has been past the limit in force less half the margin for
+/// `confirmSteps` seconds more than it was under it (a breaker rides through a short spike; a start-up burst must not cap a
 /// site), then each second moves
 /// the cap by `gain` of the watts per GPU that would put the site on its aim (the limit less the
 /// margin), holding still within a deadband of ± half the margin around the aim. Past the floor it
 /// sheds whole racks; with headroom again it restores them, then raises the cap, and lets go once the
-/// cap no longer binds.
+/// cap has risen back to TDP.
 ///
 /// Step response: when every GPU draws at least the cap, power follows the cap one for one a second
 /// later, so the error shrinks by `1 − gain` a step with no overshoot — from 10% over the limit to
-/// inside the deadband in 4 s, and never oscillating, whatever the fleet's size (tested).
+/// inside the deadband in 4 s, and never oscillating, whatever the fleet's size (tested). Going up it
+/// gives back a tenth of the headroom a second (from a 20% demand response back to full in about
+/// 10–20 s), so a dip in load does not free a site that is over its limit most of the time.
 public struct PowerGovernor: Sendable {
     /// Per site: GPU cap in watts (nil = not capping) and racks shed.
     public private(set) var capW: [Double?]
     public private(set) var shedCount: [Int]
-    /// Per site: consecutive seconds over the start threshold while not capping.
+    /// Per site: seconds over the start threshold while not capping, less the seconds under it since.
     private var overFor: [Int]
     let margin: Double
     let confirmSteps: Int
-    /// Share of the error corrected per step: below 1, so a one-second lag cannot overshoot.
+    /// Share of the error corrected per step going down: below 1, so a one-second lag cannot overshoot.
     static let gain = 0.5
+    /// Share of the headroom given back per step going up: fast down, slow up, so a site over its limit
+    /// most of the time stays capped through a dip in its load instead of being freed and re-capped.
+    static let gainUp = 0.1
 
     public init(sites: Int, margin: Double, confirmSteps: Int = 0) {
         capW = [Double?](repeating: nil, count: sites)
@@ -42,7 +47,9 @@ public struct PowerGovernor: Sendable {
         let errorKW = facilityKW - aim
         let perGPU = gpusUp > 0 ? errorKW / max(1, pue) * 1000 / Double(gpusUp) : 0
         guard let current = capW[s] else {
-            overFor[s] = facilityKW > aim + band ? overFor[s] + 1 : 0
+            // A leaky count: a second over adds one, a second under takes one away, so a load over the
+            // limit most of the time is caught even if it dips now and then.
+            overFor[s] = facilityKW > aim + band ? overFor[s] + 1 : max(0, overFor[s] - 1)
             if overFor[s] > confirmSteps {
                 overFor[s] = 0
                 capW[s] = max(floorW, min(tdpW, maxGPUPowerW) - Self.gain * perGPU)
@@ -69,9 +76,11 @@ public struct PowerGovernor: Sendable {
             }
             return 0
         }
-        // Under the aim: raise the cap, and let go once no GPU draws up to it.
-        let next = current - Self.gain * perGPU
-        capW[s] = next >= tdpW || maxGPUPowerW < current - 1 ? nil : next
+        // Under the aim: raise the cap, and let go only once it has risen to TDP. Letting go as soon as
+        // no GPU drew up to it would free a site whose load merely dipped for a second, and it would be
+        // capped again a few seconds later (the flapping this controller exists to prevent).
+        let next = current - Self.gainUp * perGPU
+        capW[s] = next >= tdpW ? nil : next
         return 0
     }
 }
