@@ -16,11 +16,14 @@ let package = Package(
         .target(name: "FleetMetrics"),
         .target(name: "FleetSim", dependencies: ["FleetMetrics", .product(name: "Yams", package: "Yams")]),
         .target(name: "FleetDashboard", dependencies: ["FleetSim"]),
+        .target(name: "FleetHTTP"),
+        .target(name: "FleetExport", dependencies: ["FleetSim", "FleetHTTP"]),
         .target(name: "FleetTerminal", dependencies: ["FleetDashboard", "CNCursesW"]),
         .executableTarget(
             name: "fleettop",
             dependencies: [
                 "FleetTerminal",
+                "FleetExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +35,7 @@ let package = Package(
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal", "CNCursesW"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FleetSim"]),
+        .testTarget(name: "FleetExportTests", dependencies: ["FleetExport", "FleetHTTP", "FleetSim"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ public enum HeaderBar {
 
     /// Draws the bar; `scenario` is the drill or story step when one runs.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
-                            scenario: String?, readOnly: Bool) {
+                            scenario: String?, readOnly: Bool, metrics: String? = nil) {
         guard !rect.isEmpty else { return }
         let t = ctx.theme
         let base = CellStyle(foreground: t.color(.headerForeground), background: t.color(.headerBackground))
@@ -23,6 +23,12 @@ public enum HeaderBar {
             right -= DisplayWidth.of(label)
             var ro = base; ro.attributes = [.bold, .reverse]
             canvas.text(label, x: max(rect.x, right), y: rect.y, style: ro)
+            right -= 1
+        }
+        if let metrics, rect.width >= 100 || !readOnly && rect.width >= 80 {
+            let label = " " + metrics + " "
+            right -= DisplayWidth.of(label)
+            canvas.text(label, x: max(rect.x, right), y: rect.y, style: bold)
             right -= 1
         }
         var w = LineWriter(Rect(x: rect.x, y: rect.y, width: max(0, right - rect.x), height: 1), row: 0)

@@ -35,6 +35,8 @@ public struct Snapshot: Sendable {
     public var gpuDetail: GPUDetail?
     /// The fleet's tag names (fleet-file `tags` / `rack_tags`), sorted, for `tag=` completion and checks.
     public var tags: [String]
+    /// Columns for the Prometheus exposition (nil unless a metrics endpoint or export asked for them).
+    public var export: ExportColumns?
 
     public init(tick: UInt64, simTime: Double, seed: UInt64, fleetName: String, clock: ClockState,
                 totals: FleetTotals, sites: [SiteStats], halls: [HallStats], racks: RackTable,

@@ -28,6 +28,7 @@ public final class SimRunner: @unchecked Sendable {
     private var lastTick: UInt64 = 0
     private var watchedRacks: Range<Int>?
     private var observationChanged = false
+    private var exportGPULimit: Int?
 
     /// Builds the engine (throws if the fleet cannot be built) without starting the thread.
     public init(spec: FleetSpec, seed: UInt64, speed: SimSpeed = .times(1), paused: Bool = false,
@@ -57,6 +58,16 @@ public final class SimRunner: @unchecked Sendable {
         let changed = watchedRacks != racks
         watchedRacks = racks
         if changed { snapshotRequested = true }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Asks for `Snapshot.export` columns (per-GPU up to `gpuLimit` GPUs) in every snapshot from
+    /// now on, for a metrics endpoint (nil stops them).
+    public func exportMetrics(gpuLimit: Int?) {
+        condition.lock()
+        exportGPULimit = gpuLimit
+        snapshotRequested = true
         condition.broadcast()
         condition.unlock()
     }
@@ -174,9 +185,10 @@ public final class SimRunner: @unchecked Sendable {
                 let factor = paused || wall < Self.rateWindowMinimum ? 0 : (engine.simTime - first.sim) / wall
                 var snapshot = engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor))
                 condition.lock()
-                let watched = watchedRacks
+                let watched = watchedRacks, exportLimit = exportGPULimit
                 condition.unlock()
                 if let watched { snapshot.gpuDetail = engine.gpuDetail(racks: watched) }
+                if let exportLimit { snapshot.export = engine.exportColumns(gpuLimit: exportLimit) }
                 hub.publish(snapshot)
                 lastPublish = after
             }
