@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "FleetSim", dependencies: ["FleetMetrics", .product(name: "Yams", package: "Yams")]),
         .target(name: "FleetDashboard", dependencies: ["FleetSim"]),
         .target(name: "FleetHTTP"),
-        .target(name: "FleetExport", dependencies: ["FleetSim", "FleetHTTP"]),
+        .target(name: "FleetExport", dependencies: ["FleetSim", "FleetHTTP", .product(name: "Yams", package: "Yams")]),
         .target(name: "FleetTerminal", dependencies: ["FleetDashboard", "CNCursesW"]),
         .executableTarget(
             name: "fleettop",

@@ -41,6 +41,8 @@ struct DrillCommand: ParsableCommand {
     @Flag(help: "No progress bar, only the report.")
     var quiet = false
 
+    @OptionGroup(title: "Metrics") var metricsExport: DrillMetricsOptions
+
     func run() throws {
         try CommandErrors.reporting("fleettop drill") {
             if list { return listDrills() }
@@ -51,9 +53,10 @@ struct DrillCommand: ParsableCommand {
                 throw UserFailure(message: "fleettop drill: name a drill (built-in: \(DrillCatalog.builtIn.map(\.name).joined(separator: ", "))) or a file; --list shows them")
             }
             let loaded = try drills.map(loadDrill)
+            if metricsExport.isActive || loaded.contains(where: { !$0.0.alerts.isEmpty }) { _ = try metricsExport.check(loaded.map(\.0)) }
             var statuses: [DrillExitStatus] = []
             for (drill, fleet) in loaded {
-                let report = try runDrill(drill, fleet: fleet)
+                let report = try runDrill(drill, fleet: fleet, multiple: loaded.count > 1)
                 print(DrillReportWriter.text(report))
                 try writeReports(report, multiple: loaded.count > 1)
                 statuses.append(DrillExitStatus(rawValue: report.exitStatus) ?? .failed)
@@ -104,9 +107,12 @@ struct DrillCommand: ParsableCommand {
         return (drill, try FleetSource.resolve(fleetPath))
     }
 
-    private func runDrill(_ drill: DrillFile, fleet: FleetSpec) throws -> DrillReport {
+    private func runDrill(_ drill: DrillFile, fleet: FleetSpec, multiple: Bool) throws -> DrillReport {
         let bar = (!quiet && isatty(STDERR_FILENO) != 0) ? DrillProgressBar(name: drill.name) : nil
-        let report = try DrillRunner.run(drill, fleet: fleet, seed: seed, progress: bar.map { b in { b.show($0) } })
+        let progress: ((DrillProgress) -> Void)? = bar.map { b in { b.show($0) } }
+        let report = metricsExport.isActive
+            ? try metricsExport.run(drill, fleet: fleet, seed: seed, multiple: multiple, progress: progress)
+            : try DrillRunner.run(drill, fleet: fleet, seed: seed, progress: progress)
         bar?.finish()
         return report
     }
