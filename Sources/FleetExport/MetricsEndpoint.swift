@@ -90,7 +90,7 @@ public final class MetricsEndpoint: @unchecked Sendable {
     }
 
     /// The metric set of `s`, reusing the label layout of an earlier snapshot of the same shape.
-    static func metricSet(_ s: Snapshot, reusing layout: inout (key: String, set: MetricSet)?) -> MetricSet {
+    public static func metricSet(_ s: Snapshot, reusing layout: inout (key: String, set: MetricSet)?) -> MetricSet {
         let key = shapeKey(s)
         if let l = layout, l.key == key {
             let values = FleetExposition.values(s, capacity: l.set.seriesCount)

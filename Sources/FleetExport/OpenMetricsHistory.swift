@@ -8,31 +8,34 @@ public enum OpenMetricsHistory {
     /// Where simulated time 0 lands by default: 2026-01-01T00:00:00Z, in Unix seconds.
     public static let defaultEpoch: Double = 1_767_225_600
 
-    /// Writes `history` to `path` (whole or not at all); sample times are `epoch` plus simulated seconds.
-    public static func write(_ history: DrillHistory, epoch: Double, to path: String) throws(FileWriteError) {
+    /// Writes `history` to `path` (whole or not at all), every `every`-th sample from the first;
+    /// sample times are `epoch` plus simulated seconds.
+    public static func write(_ history: DrillHistory, epoch: Double, every: Int = 1, to path: String) throws(FileWriteError) {
         var file = try StreamingFile(path: path)
-        let stamps = history.times.map { " " + ExpositionText.number(($0 + epoch)) + "\n" }
+        let samples = Array(stride(from: 0, to: history.times.count, by: max(1, every)))
+        var stamps = [[UInt8]](repeating: [], count: history.times.count)
+        for i in samples { stamps[i] = Array((" " + ExpositionText.number(history.times[i] + epoch) + "\n").utf8) }
         let offsets = history.familyOffsets
-        var header: [UInt8] = []
+        var chunk: [UInt8] = []
         for (fi, f) in history.families.enumerated() {
-            header.removeAll(keepingCapacity: true)
-            ExpositionText.appendHeader(f, format: .openMetrics, to: &header)
-            file.write(bytes: header)
+            chunk.removeAll(keepingCapacity: true)
+            ExpositionText.appendHeader(f, format: .openMetrics, to: &chunk)
+            file.write(bytes: chunk)
             var k = offsets[fi]
             // One "point group" is a series, or for a histogram its buckets, sum and count.
             var groupStart = 0
             for (j, s) in f.series.enumerated() where f.kind != .histogram || s.suffix == "_count" {
-                let group = f.series[groupStart...j]
-                for i in history.times.indices {
-                    var line = ""
-                    for (g, series) in zip(group.indices, group) {
-                        line += f.name + series.suffix + series.labels + " "
-                            + ExpositionText.number(history.value(series: k + g - groupStart, sample: i))
-                        line += stamps[i]
+                let prefixes = f.series[groupStart...j].map { Array((f.name + $0.suffix + $0.labels + " ").utf8) }
+                chunk.removeAll(keepingCapacity: true)
+                for i in samples {
+                    for (g, prefix) in prefixes.enumerated() {
+                        chunk.append(contentsOf: prefix)
+                        chunk.append(contentsOf: ExpositionText.number(history.value(series: k + g, sample: i)).utf8)
+                        chunk.append(contentsOf: stamps[i])
                     }
-                    file.write(line)
                 }
-                k += group.count
+                file.write(bytes: chunk)
+                k += prefixes.count
                 groupStart = j + 1
             }
         }
