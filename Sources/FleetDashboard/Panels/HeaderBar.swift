@@ -25,8 +25,10 @@ public enum HeaderBar {
             canvas.text(label, x: max(rect.x, right), y: rect.y, style: ro)
             right -= 1
         }
-        if let metrics, rect.width >= 100 || !readOnly && rect.width >= 80 {
-            let label = " " + metrics + " "
+        if let metrics, rect.width >= 60 {
+            // Narrow screens keep only the port (":9400"), so the clock and SLO status stay whole.
+            let short = metrics.split(separator: " ").last.map { ":" + ($0.split(separator: ":").last ?? "") } ?? metrics
+            let label = " " + (rect.width >= 110 ? metrics : short) + " "
             right -= DisplayWidth.of(label)
             canvas.text(label, x: max(rect.x, right), y: rect.y, style: bold)
             right -= 1

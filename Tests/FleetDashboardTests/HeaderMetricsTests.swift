@@ -1,0 +1,31 @@
+@testable import FleetDashboard
+import Testing
+
+/// The header's `--metrics-listen` indicator (issue 16).
+@Suite struct HeaderMetricsTests {
+    let s = SnapshotFixture.demo()
+
+    func header(width: Int, metrics: String?) -> String {
+        var c = Canvas(width: width, height: 1)
+        HeaderBar.draw(into: &c, s, rect: c.bounds, ctx: SnapshotFixture.context(s), scenario: nil, readOnly: false, metrics: metrics)
+        return c.rowText(0)
+    }
+
+    @Test func wideHeadersNameTheEndpointAtTheRightEnd() {
+        let row = header(width: 160, metrics: "metrics :9400")
+        #expect(row.hasSuffix(" metrics :9400 "))
+        #expect(row.contains("alert"), "the alert count still shows: \(row)")
+    }
+
+    @Test func narrowHeadersKeepOnlyThePort() {
+        let row = header(width: 80, metrics: "metrics 0.0.0.0:9400")
+        #expect(row.hasSuffix(" :9400 "))
+        #expect(!row.contains("metrics"))
+    }
+
+    @Test func withoutAnEndpointTheRightEndStaysEmpty() {
+        let row = header(width: 160, metrics: nil)
+        #expect(!row.contains("metrics"))
+        #expect(row.hasSuffix("     "))
+    }
+}
