@@ -7,11 +7,9 @@ import Testing
 /// Issue 16 with a real Prometheus: it scrapes a running `fleettop --metrics-listen` every second;
 /// its HTTP API finds the DCGM and vLLM series of the demo fleet, and a cooling fault typed into the
 /// palette shows up as a rising DCGM_FI_DEV_GPU_TEMP.
-@Suite(.serialized, .enabled(if: TmuxSession.available && PrometheusLiveTests.prometheus != nil,
+@Suite(.serialized, .enabled(if: TmuxSession.available && PrometheusBinary.path != nil,
                              "tmux or prometheus is not installed (.ci/run installs both)"))
 struct PrometheusLiveTests {
-    static let prometheus: String? = ["/usr/bin/prometheus", "/usr/local/bin/prometheus"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// A port nobody listens on now.
     static func freePort() -> UInt16 {
@@ -69,7 +67,7 @@ struct PrometheusLiveTests {
               - targets: ['127.0.0.1:\(metricsPort)']
         """.write(toFile: dir + "/prometheus.yml", atomically: true, encoding: .utf8)
         let server = Process()
-        server.executableURL = URL(fileURLWithPath: Self.prometheus!)
+        server.executableURL = URL(fileURLWithPath: PrometheusBinary.path!)
         server.arguments = ["--config.file=\(dir)/prometheus.yml", "--storage.tsdb.path=\(dir)/data",
                             "--web.listen-address=127.0.0.1:\(promPort)"]
         server.standardOutput = FileHandle.nullDevice
@@ -97,4 +95,10 @@ struct PrometheusLiveTests {
         t.send("q")
         #expect(t.waitForExit() == 0)
     }
+}
+
+/// The Prometheus server binary (Debian's `prometheus` package), if installed.
+enum PrometheusBinary {
+    static let path: String? = ["/usr/bin/prometheus", "/usr/local/bin/prometheus"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
 }

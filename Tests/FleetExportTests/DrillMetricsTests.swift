@@ -108,7 +108,7 @@ import Testing
         #expect(partition.firedAtS == nil && partition.held == true)
         let judged = report.adding(alerts: results)
         #expect(judged.verdict == .passed)
-        #expect(DrillReportWriter.text(judged).contains("✔ HallCoolingDegraded  fired at 00:03:15, 1m15s after the first fault, resolved at 00:06:15"))
+        #expect(DrillReportWriter.text(judged).contains("✔ HallCoolingDegraded  fired at 3:15, 1m15s after the first fault, resolved at 6:15"))
         #expect(DrillReportWriter.json(judged).contains("\"after_first_fault_s\" : 75"))
     }
 
