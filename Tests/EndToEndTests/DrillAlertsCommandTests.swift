@@ -3,10 +3,9 @@ import Testing
 
 /// `fleettop drill --alert-rules / --openmetrics` from the command line, with the shipped example
 /// rules and Prometheus's promtool (issue 16), on the tiny fleet so a debug build runs it quickly.
-@Suite(.enabled(if: CommandLineRun.available && DrillAlertsCommandTests.promtool != nil,
+@Suite(.enabled(if: CommandLineRun.available && PrometheusBinary.promtool != nil,
                 "build fleettop first; promtool is not installed (.ci/run installs Debian's prometheus package)"))
 struct DrillAlertsCommandTests {
-    static let promtool: String? = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let rules = TmuxSession.packageRoot.appendingPathComponent("Examples/alert-rules.yml").path
 
     static let drill = """

@@ -101,4 +101,7 @@ struct PrometheusLiveTests {
 enum PrometheusBinary {
     static let path: String? = ["/usr/bin/prometheus", "/usr/local/bin/prometheus"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// promtool, from the same package.
+    static let promtool: String? = ["/usr/bin/promtool", "/usr/local/bin/promtool"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
 }
