@@ -4,20 +4,24 @@ import Foundation
 
 /// `--metrics-listen`: serves `GET /metrics` from the latest snapshot of the runner it follows. The
 /// runner copies the export columns on its own thread when it publishes; rendering happens on the
-/// server's connection threads, one at a time, and a body is reused until a newer snapshot arrives.
+/// server's connection threads, one at a time, and a body is reused until a newer snapshot arrives and
+/// `minimumRenderInterval` has passed, so a client scraping in a tight loop costs one render a second.
 /// Nothing here calls into the engine or waits on the simulation or the screen.
 public final class MetricsEndpoint: @unchecked Sendable {
     public let gpuLimit: Int
+    /// Wall seconds a rendered body is served before a newer snapshot is rendered.
+    public let minimumRenderInterval: Double
     private let lock = NSLock()
     private let renderLock = NSLock()
     private var hub: SnapshotHub?
     private var layout: (key: String, set: MetricSet)?
-    private var cached: [ExpositionFormat: (hub: ObjectIdentifier, version: UInt64, body: [UInt8])] = [:]
+    private var cached: [ExpositionFormat: (hub: ObjectIdentifier, version: UInt64, at: Date, body: [UInt8])] = [:]
     private var server: MetricsServer?
 
     /// An endpoint on `address`, exporting GPUs one by one up to `gpuLimit`.
-    public init(gpuLimit: Int = ExportColumns.defaultGPULimit) {
+    public init(gpuLimit: Int = ExportColumns.defaultGPULimit, minimumRenderInterval: Double = 1) {
         self.gpuLimit = gpuLimit
+        self.minimumRenderInterval = minimumRenderInterval
     }
 
     /// Binds and starts serving; throws `MetricsServerError` when the address cannot be bound.
@@ -82,10 +86,12 @@ public final class MetricsEndpoint: @unchecked Sendable {
         }
         renderLock.lock(); defer { renderLock.unlock() }
         let id = ObjectIdentifier(hub)
-        if let c = cached[format], c.hub == id, c.version == version { return c.body }
+        if let c = cached[format], c.hub == id, c.version == version || -c.at.timeIntervalSinceNow < minimumRenderInterval {
+            return c.body
+        }
         let set = Self.metricSet(snapshot, reusing: &layout)
         let body = ExpositionText.render(set, format: format)
-        cached[format] = (id, version, body)
+        cached[format] = (id, version, Date(), body)
         return body
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 @testable import FleetDashboard
 import Testing
 
@@ -17,10 +18,14 @@ import Testing
         #expect(row.contains("alert"), "the alert count still shows: \(row)")
     }
 
-    @Test func narrowHeadersKeepOnlyThePort() {
-        let row = header(width: 80, metrics: "metrics 0.0.0.0:9400")
-        #expect(row.hasSuffix(" :9400 "))
-        #expect(!row.contains("metrics"))
+    @Test func narrowHeadersKeepOnlyThePortAndNeverCutTheStatus() {
+        let full = header(width: 160, metrics: nil).trimmingCharacters(in: .whitespaces)
+        let width = DisplayWidth.of(full) + 1 + 8
+        let row = header(width: width, metrics: "metrics 0.0.0.0:9400")
+        #expect(row.hasSuffix(" :9400"), "\(row)")
+        #expect(row.hasPrefix(" " + full), "the status is whole: \(row)")
+        let tight = header(width: DisplayWidth.of(full) + 1 + 3, metrics: "metrics 0.0.0.0:9400")
+        #expect(!tight.contains(":9400") && tight.contains(full), "no room, no indicator: \(tight)")
     }
 
     @Test func withoutAnEndpointTheRightEndStaysEmpty() {

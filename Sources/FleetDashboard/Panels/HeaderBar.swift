@@ -25,14 +25,6 @@ public enum HeaderBar {
             canvas.text(label, x: max(rect.x, right), y: rect.y, style: ro)
             right -= 1
         }
-        if let metrics, rect.width >= 60 {
-            // Narrow screens keep only the port (":9400"), so the clock and SLO status stay whole.
-            let short = metrics.split(separator: " ").last.map { ":" + ($0.split(separator: ":").last ?? "") } ?? metrics
-            let label = " " + (rect.width >= 110 ? metrics : short) + " "
-            right -= DisplayWidth.of(label)
-            canvas.text(label, x: max(rect.x, right), y: rect.y, style: bold)
-            right -= 1
-        }
         var w = LineWriter(Rect(x: rect.x, y: rect.y, width: max(0, right - rect.x), height: 1), row: 0)
         let sep = ctx.glyphs.separator
         w.write(" fleettop", bold, into: &canvas)
@@ -66,6 +58,18 @@ public enum HeaderBar {
             w.write("no alerts", base, into: &canvas)
         }
         if let scenario, !scenario.isEmpty { w.write(sep + scenario, bold, into: &canvas) }
+        if let metrics { drawMetrics(metrics, into: &canvas, after: w, right: right, style: bold) }
+    }
+
+    /// The `--metrics-listen` indicator at the right end, in the room the status left: "metrics :9400",
+    /// or only ":9400" on a narrow screen, or nothing when even that does not fit.
+    static func drawMetrics(_ metrics: String, into canvas: inout Canvas, after w: LineWriter, right: Int, style: CellStyle) {
+        guard !w.closed else { return }
+        let port = metrics.split(separator: " ").last.map { ":" + ($0.split(separator: ":").last ?? "") } ?? metrics
+        for label in [" " + metrics + " ", " " + port] where DisplayWidth.of(label) + 1 <= w.remaining {
+            canvas.text(label, x: right - DisplayWidth.of(label), y: w.y, style: style)
+            return
+        }
     }
 
     /// "×10", or "max ×312" with the achieved rate, or "×60 (×41 achieved)" when the machine lags.

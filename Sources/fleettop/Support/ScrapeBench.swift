@@ -50,40 +50,37 @@ enum ScrapeBench {
                       firstMs: firstMs, renderMs: times.sorted()[times.count / 2])
     }
 
-    /// The runner at full speed for `seconds` wall seconds, then again with an endpoint scraped every second.
+    /// One runner at full speed with an endpoint, in alternating 5-second phases: nobody scraping,
+    /// then a scraper polling every second; `seconds` of each in all (the alternation spreads the
+    /// machine's own load over both).
     static func load(spec: FleetSpec, seconds: Double) throws -> Load {
-        let idle = try speed(spec: spec, seconds: seconds, scraped: false)
-        let scraped = try speed(spec: spec, seconds: seconds, scraped: true)
-        return Load(fleet: spec.name, wallSeconds: seconds, realtimeFactorIdle: idle.factor,
-                    realtimeFactorScraped: scraped.factor, scrapes: scraped.scrapes)
-    }
-
-    private static func speed(spec: FleetSpec, seconds: Double, scraped: Bool) throws -> (factor: Double, scrapes: Int) {
         let runner = try SimRunner(spec: spec, seed: 7, speed: .max)
-        var endpoint: MetricsEndpoint?
-        if scraped {
-            let e = MetricsEndpoint()
-            try e.start(address: ListenAddress(host: "127.0.0.1", port: 0))
-            e.follow(runner)
-            endpoint = e
-        } else {
-            // The same export columns with nobody reading them, so only the scraping differs.
-            runner.exportMetrics(gpuLimit: ExportColumns.defaultGPULimit)
-        }
+        let endpoint = MetricsEndpoint()
+        try endpoint.start(address: ListenAddress(host: "127.0.0.1", port: 0))
+        endpoint.follow(runner)
         runner.start()
-        defer { runner.stop(); endpoint?.stop() }
+        defer { runner.stop(); endpoint.stop() }
         Thread.sleep(forTimeInterval: 2)
-        let startSim = runner.hub.latest?.simTime ?? 0, start = Date()
-        var scrapes = 0
-        while Date().timeIntervalSince(start) < seconds {
-            let tick = Date()
-            if let endpoint, HTTPGet.get(port: endpoint.port)?.status == 200 { scrapes += 1 }
-            Thread.sleep(forTimeInterval: max(0, 1 - Date().timeIntervalSince(tick)))
+        let phase = 5.0
+        var sim = [0.0, 0.0], wall = [0.0, 0.0], scrapes = 0
+        for round in 0..<max(2, Int((2 * seconds / phase).rounded())) {
+            let scraped = round % 2 == 1
+            runner.requestSnapshot()
+            Thread.sleep(forTimeInterval: 0.05)
+            let startSim = runner.hub.latest?.simTime ?? 0, start = Date()
+            while Date().timeIntervalSince(start) < phase {
+                let tick = Date()
+                if scraped, HTTPGet.get(port: endpoint.port)?.status == 200 { scrapes += 1 }
+                Thread.sleep(forTimeInterval: max(0, min(1 - Date().timeIntervalSince(tick), phase - Date().timeIntervalSince(start))))
+            }
+            runner.requestSnapshot()
+            Thread.sleep(forTimeInterval: 0.05)
+            let k = scraped ? 1 : 0
+            sim[k] += (runner.hub.latest?.simTime ?? 0) - startSim
+            wall[k] += Date().timeIntervalSince(start) + 0.05
         }
-        runner.requestSnapshot()
-        Thread.sleep(forTimeInterval: 0.3)
-        let wall = Date().timeIntervalSince(start)
-        return (((runner.hub.latest?.simTime ?? 0) - startSim) / wall, scrapes)
+        return Load(fleet: spec.name, wallSeconds: wall[0] + wall[1], realtimeFactorIdle: sim[0] / max(wall[0], 1e-9),
+                    realtimeFactorScraped: sim[1] / max(wall[1], 1e-9), scrapes: scrapes)
     }
 
     /// The table lines.
