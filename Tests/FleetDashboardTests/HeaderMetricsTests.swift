@@ -6,9 +6,9 @@ import Testing
 @Suite struct HeaderMetricsTests {
     let s = SnapshotFixture.demo()
 
-    func header(width: Int, metrics: String?) -> String {
+    func header(width: Int, metrics: String?, scenario: String? = nil) -> String {
         var c = Canvas(width: width, height: 1)
-        HeaderBar.draw(into: &c, s, rect: c.bounds, ctx: SnapshotFixture.context(s), scenario: nil, readOnly: false, metrics: metrics)
+        HeaderBar.draw(into: &c, s, rect: c.bounds, ctx: SnapshotFixture.context(s), scenario: scenario, readOnly: false, metrics: metrics)
         return c.rowText(0)
     }
 
@@ -32,5 +32,16 @@ import Testing
         let row = header(width: 160, metrics: nil)
         #expect(!row.contains("metrics"))
         #expect(row.hasSuffix("     "))
+    }
+
+    @Test func aStoryLabelGivesWayToThePort() {
+        let story = "story: agentic load meets physical limits · chapter 2/7"
+        let row = header(width: 100, metrics: "metrics :9481", scenario: story)
+        #expect(row.hasSuffix(" :9481"), "\(row)")
+        #expect(row.contains("story"), "\(row)")
+        let mid = header(width: 120, metrics: "metrics :9481", scenario: story)
+        #expect(mid.hasSuffix(" metrics :9481 ") && mid.contains("story: agentic load") && mid.contains("…"), "\(mid)")
+        let wide = header(width: 200, metrics: "metrics :9481", scenario: story)
+        #expect(wide.contains(story) && wide.hasSuffix(" metrics :9481 "), "\(wide)")
     }
 }

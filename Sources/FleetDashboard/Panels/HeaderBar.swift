@@ -57,19 +57,34 @@ public enum HeaderBar {
         } else {
             w.write("no alerts", base, into: &canvas)
         }
-        if let scenario, !scenario.isEmpty { w.write(sep + scenario, bold, into: &canvas) }
-        if let metrics { drawMetrics(metrics, into: &canvas, after: w, right: right, style: bold) }
+        var scenarioRight = right
+        if let metrics { scenarioRight = drawMetrics(metrics, into: &canvas, after: w, right: right, style: bold,
+                                                     roomForScenario: scenario?.isEmpty == false ? 24 : 0) }
+        if let scenario, !scenario.isEmpty {
+            var rest = LineWriter(Rect(x: w.x, y: rect.y, width: max(0, scenarioRight - w.x), height: 1), row: 0)
+            if !w.closed { rest.write(sep + scenario, bold, into: &canvas) }
+        }
     }
 
-    /// The `--metrics-listen` indicator at the right end, in the room the status left: "metrics :9400",
-    /// or only ":9400" on a narrow screen, or nothing when even that does not fit.
-    static func drawMetrics(_ metrics: String, into canvas: inout Canvas, after w: LineWriter, right: Int, style: CellStyle) {
-        guard !w.closed else { return }
+    /// The `--metrics-listen` indicator at the right end, in the room the status left: "metrics :9400"
+    /// (when a drill or story label keeps `roomForScenario` columns too), else ":9400", else nothing.
+    /// Returns where the rest of the row must stop.
+    static func drawMetrics(_ metrics: String, into canvas: inout Canvas, after w: LineWriter, right: Int, style: CellStyle,
+                            roomForScenario: Int) -> Int {
+        guard !w.closed else { return right }
         let port = metrics.split(separator: " ").last.map { ":" + ($0.split(separator: ":").last ?? "") } ?? metrics
-        for label in [" " + metrics + " ", " " + port] where DisplayWidth.of(label) + 1 <= w.remaining {
-            canvas.text(label, x: right - DisplayWidth.of(label), y: w.y, style: style)
-            return
+        let full = " " + metrics + " ", short = " " + port
+        let label: String
+        if DisplayWidth.of(full) + 1 + roomForScenario <= w.remaining {
+            label = full
+        } else if DisplayWidth.of(short) + 1 <= w.remaining {
+            label = short
+        } else {
+            return right
         }
+        let x = right - DisplayWidth.of(label)
+        canvas.text(label, x: x, y: w.y, style: style)
+        return x - 1
     }
 
     /// "×10", or "max ×312" with the achieved rate, or "×60 (×41 achieved)" when the machine lags.
