@@ -4,7 +4,7 @@ import Foundation
 
 /// `--metrics-listen`: serves `GET /metrics` from the latest snapshot of the runner it follows. The
 /// runner copies the export columns on its own thread when it publishes; rendering happens on the
-/// server's connection threads, one at a time, and a body is reused until a newer snapshot arrives and
+/// server's worker thread, one at a time, and a body is reused until a newer snapshot arrives and
 /// `minimumRenderInterval` has passed, so a client scraping in a tight loop costs one render a second.
 /// Nothing here calls into the engine or waits on the simulation or the screen.
 public final class MetricsEndpoint: @unchecked Sendable {
@@ -66,7 +66,7 @@ public final class MetricsEndpoint: @unchecked Sendable {
         return server?.scrapes ?? 0
     }
 
-    func respond(_ head: HTTPRequestHead) -> HTTPResponse {
+    func respond(_ head: ScrapeRequest) -> HTTPResponse {
         let format = ExpositionFormat.negotiate(accept: head.header("accept"))
         guard let body = body(format: format) else {
             return HTTPResponse.text(503, "Service Unavailable", "no snapshot yet")

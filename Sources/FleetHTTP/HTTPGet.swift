@@ -1,35 +1,74 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
-/// A minimal blocking HTTP/1.1 GET over loopback IPv4, for `fleettop bench`'s scraper: returns the
-/// status code and the body length, or nil when the connection fails.
+/// A blocking HTTP/1.1 GET over loopback IPv4 with NIO's HTTP client handlers, for `fleettop bench`'s
+/// scraper: returns the status code and the body length, or nil when the connection fails or the
+/// answer does not come within `timeout` seconds.
 public enum HTTPGet {
     public static func get(port: UInt16, path: String = "/metrics", accept: String? = nil,
                            timeout: Double = 10) -> (status: Int, bytes: Int)? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var tv = timeval(tv_sec: Int(timeout), tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        var sa = sockaddr_in()
-        sa.sin_family = sa_family_t(AF_INET)
-        sa.sin_port = port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr)
-        let ok = withUnsafePointer(to: &sa) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard ok == 0 else { return nil }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(accept.map { "Accept: \($0)\r\n" } ?? "")\r\n".utf8)
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var received: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { break }
-            received += chunk[0..<n]
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let loop = group.next()
+        let result = loop.makePromise(of: ResponseTally.Result.self)
+        let wait = TimeAmount.milliseconds(Int64(timeout * 1000))
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(wait)
+            .channelInitializer { channel in
+                do {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(ResponseTally(result: result))
+                    return channel.eventLoop.makeSucceededVoidFuture()
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+            }
+        guard let channel = try? bootstrap.connect(host: "127.0.0.1", port: Int(port)).wait() else { return nil }
+        var headers = HTTPHeaders([("Host", "127.0.0.1")])
+        if let accept { headers.add(name: "Accept", value: accept) }
+        channel.write(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: path, headers: headers)),
+                      promise: nil)
+        channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
+        let timer = loop.scheduleTask(in: wait) { channel.close(promise: nil) }
+        defer { timer.cancel(); channel.close(promise: nil) }
+        guard let r = try? result.futureResult.wait() else { return nil }
+        return (r.status, r.bytes)
+    }
+}
+
+/// Counts a response's body bytes and completes `result` at its end (or fails it when the
+/// connection closes first).
+private final class ResponseTally: ChannelInboundHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    struct Result: Sendable { var status: Int, bytes: Int }
+
+    private let result: EventLoopPromise<Result>
+    private var status = 0, bytes = 0, done = false
+
+    init(result: EventLoopPromise<Result>) { self.result = result }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): status = Int(head.status.code)
+        case .body(let buffer): bytes += buffer.readableBytes
+        case .end: finish(.success(Result(status: status, bytes: bytes)))
         }
-        guard let end = HTTPRequestHead.endOfHead(received), received.count >= 12,
-              let status = Int(String(decoding: received[9..<12], as: UTF8.self)) else { return nil }
-        return (status, received.count - end)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        finish(.failure(ChannelError.eof))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        finish(.failure(error))
+        context.close(promise: nil)
+    }
+
+    private func finish(_ r: Swift.Result<Result, Error>) {
+        guard !done else { return }
+        done = true
+        result.completeWith(r)
     }
 }

@@ -6,9 +6,9 @@ import Testing
 /// The metrics server over a real 127.0.0.1 socket.
 @Suite(.serialized) struct MetricsServerTests {
     static func start(limits: HTTPLimits = HTTPLimits(readTimeout: 1, maxConnections: 4)) throws -> MetricsServer {
-        let server = MetricsServer(address: ListenAddress(host: "127.0.0.1", port: 0), limits: limits) { head in
+        let server = MetricsServer(address: ListenAddress(host: "127.0.0.1", port: 0), limits: limits) { request in
             HTTPResponse(status: 200, reason: "OK", headers: [("Content-Type", "text/plain")],
-                         body: Array("up 1\naccept \(head.header("accept") ?? "-")\n".utf8))
+                         body: Array("up 1\naccept \(request.header("accept") ?? "-")\n".utf8))
         }
         try server.start()
         return server
@@ -59,8 +59,11 @@ import Testing
         #expect(r.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(r.contains("Content-Length: "))
         #expect(r.hasSuffix("\r\n\r\nup 1\naccept application/openmetrics-text\n"))
-        let query = try Self.exchange(server.boundPort, "GET /metrics?x=1 HTTP/1.0\n\n")
+        let query = try Self.exchange(server.boundPort, "GET /metrics?x=1 HTTP/1.0\r\n\r\n")
         #expect(query.hasPrefix("HTTP/1.1 200 OK"))
+        #expect(server.scrapes == 2)
+        // NIO's decoder (llhttp, strict) wants CRLF line ends, which every scraper sends.
+        #expect(try Self.exchange(server.boundPort, "GET /metrics HTTP/1.0\n\n").hasPrefix("HTTP/1.1 400 "))
         #expect(server.scrapes == 2)
     }
 
@@ -83,6 +86,10 @@ import Testing
         defer { server.stop() }
         let big = "GET /metrics HTTP/1.1\r\nX-Filler: " + String(repeating: "a", count: 9000) + "\r\n\r\n"
         #expect(try Self.exchange(server.boundPort, big).hasPrefix("HTTP/1.1 431 "))
+        let longTarget = "GET /metrics?" + String(repeating: "q", count: 9000) + " HTTP/1.1\r\n\r\n"
+        #expect(try Self.exchange(server.boundPort, longTarget).hasPrefix("HTTP/1.1 431 "))
+        let fits = "GET /metrics HTTP/1.1\r\nX-Filler: " + String(repeating: "a", count: 7000) + "\r\n\r\n"
+        #expect(try Self.exchange(server.boundPort, fits).hasPrefix("HTTP/1.1 200 "))
     }
 
     @Test func aSlowClientTimesOutAndDoesNotStallAnother() throws {
@@ -114,6 +121,41 @@ import Testing
             HTTPResponse.text(200, "OK", "")
         }
         #expect(throws: MetricsServerError.self) { try second.start() }
-        do { try second.start() } catch { #expect("\(error)".contains("cannot listen on 127.0.0.1:\(server.boundPort)")) }
+        do { try second.start() } catch { #expect("\(error)".contains("cannot listen on 127.0.0.1:\(server.boundPort): Address already in use")) }
+    }
+
+    @Test func stopClosesOpenConnectionsAndFreesThePort() throws {
+        let server = try Self.start(limits: HTTPLimits(readTimeout: 30, maxConnections: 4))
+        let port = server.boundPort
+        let slow = try Self.connect(port)
+        defer { close(slow) }
+        Self.sendAll(slow, "GET /metr")
+        Thread.sleep(forTimeInterval: 0.1)
+        let clock = ContinuousClock(), start = clock.now
+        server.stop()
+        server.stop()
+        #expect(clock.now - start < .seconds(5), "stop does not wait for the slow client's 30 s")
+        #expect(Self.readAll(slow).isEmpty, "the slow client's connection was closed without an answer")
+        let again = MetricsServer(address: ListenAddress(host: "127.0.0.1", port: port)) { _ in HTTPResponse.text(200, "OK", "again") }
+        try again.start()
+        defer { again.stop() }
+        #expect(try Self.exchange(port, "GET /metrics HTTP/1.1\r\n\r\n").hasSuffix("\r\n\r\nagain\n"))
+    }
+
+    @Test func requestTargetsMapToPaths() {
+        #expect(ScrapeRequest.path(ofTarget: "/metrics") == "/metrics")
+        #expect(ScrapeRequest.path(ofTarget: "/metrics?name[]=up") == "/metrics")
+        #expect(ScrapeRequest.path(ofTarget: "http://127.0.0.1:9400/metrics?x") == "/metrics")
+        #expect(ScrapeRequest.path(ofTarget: "http://127.0.0.1:9400") == "/")
+        #expect(ScrapeRequest(method: "GET", path: "/metrics", headers: [.init(name: "accept", value: "text/plain")]).header("Accept") == "text/plain")
+    }
+
+    @Test func theBenchClientReadsStatusAndBodyLength() throws {
+        let server = try Self.start()
+        defer { server.stop() }
+        let r = HTTPGet.get(port: server.boundPort, accept: "application/openmetrics-text")
+        #expect(r?.status == 200)
+        #expect(r?.bytes == "up 1\naccept application/openmetrics-text\n".utf8.count)
+        #expect(HTTPGet.get(port: server.boundPort, path: "/nope")?.status == 404)
     }
 }
