@@ -48,7 +48,8 @@ final class ScrapeHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard case .head(let head) = unwrapInboundIn(data), !answered else { return }
+        // A refused connection has no decoder: its bytes are never read as a request.
+        guard !refuse, !answered, case .head(let head) = unwrapInboundIn(data) else { return }
         guard head.method == .GET || head.method == .HEAD else {
             answer(context, .text(405, "Method Not Allowed", "only GET is served", headers: [("Allow", "GET, HEAD")]), includeBody: true)
             return
