@@ -102,7 +102,8 @@ public final class MetricsServer: @unchecked Sendable {
     private func release() { lock.lock(); active -= 1; lock.unlock() }
 
     /// NIO's decoder limits: the request target and all header names and values together are
-    /// bounded by `maxHeaderBytes`; beyond it the decoder fails with `headerOverflow`.
+    /// bounded by `maxHeaderBytes`, and a head has at most 100 header lines (a scraper sends about
+    /// five); beyond either the decoder fails with `headerOverflow`.
     static func decoderLimits(_ limits: HTTPLimits) -> NIOHTTPDecoderLimitConfiguration {
         var c = NIOHTTPDecoderLimitConfiguration()
         c.maxHeaderListSize = limits.maxHeaderBytes

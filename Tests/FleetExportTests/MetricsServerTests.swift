@@ -88,6 +88,8 @@ import Testing
         #expect(try Self.exchange(server.boundPort, big).hasPrefix("HTTP/1.1 431 "))
         let longTarget = "GET /metrics?" + String(repeating: "q", count: 9000) + " HTTP/1.1\r\n\r\n"
         #expect(try Self.exchange(server.boundPort, longTarget).hasPrefix("HTTP/1.1 431 "))
+        let manyLines = "GET /metrics HTTP/1.1\r\n" + (0..<150).map { "X-\($0): 1\r\n" }.joined() + "\r\n"
+        #expect(try Self.exchange(server.boundPort, manyLines).hasPrefix("HTTP/1.1 431 "))
         let fits = "GET /metrics HTTP/1.1\r\nX-Filler: " + String(repeating: "a", count: 7000) + "\r\n\r\n"
         #expect(try Self.exchange(server.boundPort, fits).hasPrefix("HTTP/1.1 200 "))
     }
