@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
@@ -21,11 +22,21 @@ let package = Package(
         .target(name: "FleetSim", dependencies: ["FleetMetrics", .product(name: "Yams", package: "Yams")],
                 swiftSettings: optimisedInTests),
         .target(name: "FleetDashboard", dependencies: ["FleetSim"]),
+        .target(
+            name: "FleetHTTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "FleetExport", dependencies: ["FleetSim", "FleetHTTP", .product(name: "Yams", package: "Yams")]),
         .target(name: "FleetTerminal", dependencies: ["FleetDashboard", "CNCursesW"]),
         .executableTarget(
             name: "fleettop",
             dependencies: [
                 "FleetTerminal",
+                "FleetExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +48,7 @@ let package = Package(
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal", "CNCursesW"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FleetSim"]),
+        .testTarget(name: "FleetExportTests", dependencies: ["FleetExport", "FleetHTTP", "FleetSim"]),
     ],
     swiftLanguageModes: [.v6]
 )

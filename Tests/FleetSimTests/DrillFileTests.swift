@@ -103,7 +103,7 @@ struct DrillFileTests {
         (replacing("  - at: 20m", with: "  - at: 40m"),
          "bad.yaml:24: method[2].at: at 40m is after the drill's duration of 30m"),
         (replacing("seed: 7", with: "seeds: 7"),
-         "bad.yaml:4: seeds: unknown key 'seeds' — expected one of name, description, fleet, seed, duration, steady_state, method, stop_when, rollback"),
+         "bad.yaml:4: seeds: unknown key 'seeds' — expected one of name, description, fleet, seed, duration, steady_state, method, stop_when, rollback, alerts"),
         (replacing("command: \"fault network site=regional magnitude=100% for=1m\"", with: "command: \"fault network site=regional magnitude=100% for=0s\""),
          "bad.yaml:25: method[2].command: column 44: for must be longer than zero"),
         (replacing("command: \"fault network site=regional magnitude=100% for=1m\"", with: "command: \"fault netwrk site=regional\""),

@@ -33,6 +33,8 @@ public struct DashboardState: Sendable {
     public var requestedSpeed: SimSpeed?
     /// A one-line message in the key bar until the next key.
     public var message: String?
+    /// "metrics :9400" while a `--metrics-listen` endpoint serves, shown at the header's right.
+    public var metricsIndicator: String?
     public var messageIsError = false
     /// A running drill or story step for the header ("drill: metro cooling loss · step 2/4").
     public var scenario: String?

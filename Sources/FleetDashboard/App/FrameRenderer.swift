@@ -63,7 +63,8 @@ public final class FrameRenderer {
         }
         var ctx = PanelContext(theme: theme, glyphs: glyphs, graph: graph, sparks: sparks, digest: digest)
         if let header = layout.header {
-            HeaderBar.draw(into: &canvas, s, rect: header, ctx: ctx, scenario: state.scenario, readOnly: state.readOnly)
+            HeaderBar.draw(into: &canvas, s, rect: header, ctx: ctx, scenario: state.scenario, readOnly: state.readOnly,
+                           metrics: state.metricsIndicator)
         }
         let focus = Self.effectiveFocus(state.focus, layout: layout)
         mapGeometry = nil

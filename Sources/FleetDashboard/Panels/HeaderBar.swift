@@ -8,7 +8,7 @@ public enum HeaderBar {
 
     /// Draws the bar; `scenario` is the drill or story step when one runs.
     public static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext,
-                            scenario: String?, readOnly: Bool) {
+                            scenario: String?, readOnly: Bool, metrics: String? = nil) {
         guard !rect.isEmpty else { return }
         let t = ctx.theme
         let base = CellStyle(foreground: t.color(.headerForeground), background: t.color(.headerBackground))
@@ -59,7 +59,34 @@ public enum HeaderBar {
         } else {
             w.write("no alerts", base, into: &canvas)
         }
-        if let scenario, !scenario.isEmpty { w.write(sep + scenario, bold, into: &canvas) }
+        var scenarioRight = right
+        if let metrics { scenarioRight = drawMetrics(metrics, into: &canvas, after: w, right: right, style: bold,
+                                                     roomForScenario: scenario?.isEmpty == false ? 24 : 0) }
+        if let scenario, !scenario.isEmpty {
+            var rest = LineWriter(Rect(x: w.x, y: rect.y, width: max(0, scenarioRight - w.x), height: 1), row: 0)
+            if !w.closed { rest.write(sep + scenario, bold, into: &canvas) }
+        }
+    }
+
+    /// The `--metrics-listen` indicator at the right end, in the room the status left: "metrics :9400"
+    /// (when a drill or story label keeps `roomForScenario` columns too), else ":9400", else nothing.
+    /// Returns where the rest of the row must stop.
+    static func drawMetrics(_ metrics: String, into canvas: inout Canvas, after w: LineWriter, right: Int, style: CellStyle,
+                            roomForScenario: Int) -> Int {
+        guard !w.closed else { return right }
+        let port = metrics.split(separator: " ").last.map { ":" + ($0.split(separator: ":").last ?? "") } ?? metrics
+        let full = " " + metrics + " ", short = " " + port
+        let label: String
+        if DisplayWidth.of(full) + 1 + roomForScenario <= w.remaining {
+            label = full
+        } else if DisplayWidth.of(short) + 1 <= w.remaining {
+            label = short
+        } else {
+            return right
+        }
+        let x = right - DisplayWidth.of(label)
+        canvas.text(label, x: x, y: w.y, style: style)
+        return x - 1
     }
 
     /// "×10", or "max ×312" with the achieved rate, or "×60 (×41 achieved)" when the machine lags.

@@ -37,6 +37,8 @@ public struct Snapshot: Sendable {
     public var tags: [String]
     /// SLO standing, open alerts and what is down, judged by the simulation.
     public var status = FleetStatus()
+    /// Columns for the Prometheus exposition (nil unless a metrics endpoint or export asked for them).
+    public var export: ExportColumns?
 
     public init(tick: UInt64, simTime: Double, seed: UInt64, fleetName: String, clock: ClockState,
                 totals: FleetTotals, sites: [SiteStats], halls: [HallStats], racks: RackTable,

@@ -19,13 +19,15 @@ public struct DrillFile: Sendable, Equatable {
     public var rollback: [SimCommand]
     /// Where it came from: a path or "built-in: NAME".
     public var source: String
+    /// Alerts that must fire (or never fire) when the drill runs with `--alert-rules`.
+    public var alerts: [DrillAlertExpectation] = []
 
     /// The seed when a file gives none.
     public static let defaultSeed: UInt64 = 7
     /// The fleet when a file gives none.
     public static let defaultFleet = "demo"
     /// Top-level keys of a drill file.
-    public static let keys = ["name", "description", "fleet", "seed", "duration", "steady_state", "method", "stop_when", "rollback"]
+    public static let keys = ["name", "description", "fleet", "seed", "duration", "steady_state", "method", "stop_when", "rollback", "alerts"]
 
     public init(name: String, description: String = "", fleet: String = DrillFile.defaultFleet,
                 seed: UInt64 = DrillFile.defaultSeed, durationSeconds: Double, steadyState: [DrillCheck] = [],
@@ -65,6 +67,7 @@ public struct DrillFile: Sendable, Equatable {
         if let e = entry("seed") { drill.seed = try yaml.unsigned(e.value, "seed") }
         if let e = entry("steady_state") { drill.steadyState = try checks(e.value, "steady_state", yaml: yaml, steady: true) }
         if let e = entry("stop_when") { drill.stopWhen = try checks(e.value, "stop_when", yaml: yaml, steady: false) }
+        if let e = entry("alerts") { drill.alerts = try alertExpectations(e.value, yaml: yaml) }
         if let e = entry("method") { drill.method = try steps(e.value, yaml: yaml, duration: drill.durationSeconds) }
         if let e = entry("rollback") {
             let reader = DrillCommandReader(yaml: yaml)

@@ -8,7 +8,9 @@
 ///     steps: [{at_s, command, applied (false when an abort skipped it)}],
 ///     abort: {at_s, condition, value} | null, rollback: [{at_s, command}],
 ///     timeline: [{start_s, end_s (null while ongoing), kind, text, repeats, injected}],
-///     invariant_violations: [string] (model invariants broken during the run; any fails the drill)
+///     invariant_violations: [string] (model invariants broken during the run; any fails the drill),
+///     alerts: [{alert, fired_at_s, after_first_fault_s, resolved_at_s, instances, expectation, held}]
+///       (only with --alert-rules; null values when it never fired or no expectation applies)
 ///
 /// Times are simulated seconds from the start of the drill; values are in the metric's unit.
 public struct DrillReport: Sendable, Codable, Equatable {
@@ -32,6 +34,8 @@ public struct DrillReport: Sendable, Codable, Equatable {
     public var rollback: [Step]
     public var timeline: [TimelineEntry]
     public var invariantViolations: [String] = []
+    /// Alerting rules evaluated over the drill's series (`--alert-rules`); nil when none were given.
+    public var alerts: [DrillAlertResult]?
 
     /// One check and every evaluation of it.
     public struct Check: Sendable, Codable, Equatable {
@@ -103,6 +107,7 @@ public struct DrillReport: Sendable, Codable, Equatable {
         try c.encode(checks, forKey: .checks); try c.encode(steps, forKey: .steps)
         try c.encode(abort, forKey: .abort); try c.encode(rollback, forKey: .rollback)
         try c.encode(timeline, forKey: .timeline); try c.encode(invariantViolations, forKey: .invariantViolations)
+        try c.encodeIfPresent(alerts, forKey: .alerts)
     }
 }
 

@@ -43,6 +43,7 @@ public enum DrillReportWriter {
             out += "\ntimeline\n"
             for e in r.timeline { out += "  \(timelineLine(e))\n" }
         }
+        out += alertsText(r)
         out += "\nverdict: \(verdictSentence(r))\n"
         return out
     }
@@ -73,6 +74,7 @@ public enum DrillReportWriter {
             for s in r.rollback { out += "- \(clock(s.atS)) `\(clean(s.command))`\n" }
             out += "\n"
         }
+        out += alertsMarkdown(r)
         if !r.timeline.isEmpty {
             out += "## Timeline\n\n| start | lasted | what |\n|---|---|---|\n"
             for e in r.timeline {
@@ -107,6 +109,7 @@ public enum DrillReportWriter {
         case .failed:
             let failed = r.failedChecks.filter { $0.role == "steady_state" }.map(\.text)
                 + (r.invariantViolations.isEmpty ? [] : ["model invariants (\(r.invariantViolations.count) violated)"])
+                + r.failedAlerts
             return "did not hold: " + failed.joined(separator: "; ")
         }
     }

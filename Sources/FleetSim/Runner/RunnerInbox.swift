@@ -28,6 +28,8 @@ extension RunnerInbox {
         var snapshotRequested = false
         var observationChanged = false
         var watchedRacks: Range<Int>?
+        /// Export columns for a metrics endpoint, per-GPU up to this many GPUs (nil: none).
+        var exportGPULimit: Int?
         /// The engine's tick as of the loop's last pass.
         var lastTick: UInt64 = 0
         /// Whether the loop has started (a thread, or a manual clock's first advance).

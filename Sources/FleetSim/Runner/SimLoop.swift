@@ -124,7 +124,9 @@ final class SimLoop {
         let wall = now - first.wall
         let factor = paused || wall < SimRunner.rateWindowMinimum ? 0 : (engine.simTime - first.sim) / wall
         var snapshot = engine.snapshot(clock: ClockState(speed: speed, paused: paused, achievedRealtimeFactor: factor))
-        if let watched = inbox.withLock({ $0.watchedRacks }) { snapshot.gpuDetail = engine.gpuDetail(racks: watched) }
+        let (watched, exportLimit) = inbox.withLock { ($0.watchedRacks, $0.exportGPULimit) }
+        if let watched { snapshot.gpuDetail = engine.gpuDetail(racks: watched) }
+        if let exportLimit { snapshot.export = engine.exportColumns(gpuLimit: exportLimit) }
         hub.publish(snapshot)
         lastPublish = now
     }

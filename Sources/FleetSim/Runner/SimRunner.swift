@@ -63,6 +63,15 @@ public final class SimRunner: Sendable {
         }
     }
 
+    /// Asks for `Snapshot.export` columns (per-GPU up to `gpuLimit` GPUs) in every snapshot from
+    /// now on, for a metrics endpoint (nil stops them).
+    public func exportMetrics(gpuLimit: Int?) {
+        inbox.post { inbox in
+            inbox.exportGPULimit = gpuLimit
+            inbox.snapshotRequested = true
+        }
+    }
+
     /// Tells the runner its scenario's next observation tick changed (e.g. a replay was asked to seek),
     /// so it asks again instead of waiting for the tick it was given before.
     public func scenarioChanged() {

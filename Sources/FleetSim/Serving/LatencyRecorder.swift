@@ -12,6 +12,8 @@ public struct LatencyRecorder: Sendable {
     /// Whole run, per class: weighted departures (completed + dropped) and Σ their time in system.
     public private(set) var runDeparted = SIMD4<Double>.zero
     public private(set) var runTimeInSystem = SIMD4<Double>.zero
+    /// Whole-run counters at vLLM's bucket bounds, for the Prometheus exposition.
+    public private(set) var export = ExportCounters()
 
     public init() {}
 
@@ -31,6 +33,7 @@ public struct LatencyRecorder: Sendable {
         var good = true
         if let target = slo.ttftSeconds, !(d.ttft <= target) { good = false }
         if let target = slo.tpotSeconds, d.tpot.isFinite, !(d.tpot <= target) { good = false }
+        export.recordCompletion(d)
         runTTFT[c].record(d.ttft, weight: w)
         runE2E[c].record(d.e2e, weight: w)
         if d.tpot.isFinite { runTPOT[c].record(d.tpot, weight: w) }

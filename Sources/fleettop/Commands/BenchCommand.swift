@@ -69,7 +69,11 @@ struct BenchCommand: ParsableCommand {
             let render = RenderBench.measure(snapshot: engine.snapshot(), columns: 200, rows: 60, frames: quick ? 50 : 300)
             let gpuCount = max(1, engine.topology.gpuCount)
             let memory = BenchReport.Memory(rssBytes: rssAfter, bytesPerGPU: Double(max(0, rssAfter - rssBefore)) / Double(gpuCount))
-            let report = BenchReport(metrics: metrics, sim: sim, render: render, memory: memory)
+            var report = BenchReport(metrics: metrics, sim: sim, render: render, memory: memory)
+            progress("scraping /metrics…")
+            report.scrape = try [FleetSpec.demo, spec].map { try ScrapeBench.scrape(spec: $0, repetitions: quick ? 3 : 10) }
+            progress("simulating with and without a scraper…")
+            report.scrapeLoad = try ScrapeBench.load(spec: spec, seconds: quick ? 5 : 15)
             print(json ? report.json : report.table)
         }
     }

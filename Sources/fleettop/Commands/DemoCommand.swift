@@ -38,6 +38,8 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
+    @OptionGroup var metricsOptions: MetricsOptions
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         try CommandErrors.reporting("fleettop demo") {
@@ -66,9 +68,10 @@ struct DemoCommand: ParsableCommand {
                 try file.validate(against: runner.hub.latest ?? FleetEngine(spec: spec, seed: seed).currentSnapshot())
                 return runner
             }
+            let metrics = try metricsOptions.endpoint(command: "fleettop demo")
             let status = try LiveRun.run(runner: controller.runner, scenario: controller, themes: themes, themeIndex: themeIndex,
                                          keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
-                                         environment: environment)
+                                         environment: environment, metrics: metrics)
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -46,6 +46,8 @@ struct DrillCommand: ParsableCommand {
     @OptionGroup(title: "Campaigns (many seeds, sweeps, shards)")
     var campaign: DrillCampaignOptions
 
+    @OptionGroup(title: "Metrics") var metricsExport: DrillMetricsOptions
+
     func run() throws {
         try CommandErrors.reporting("fleettop drill") {
             if list { return listDrills() }
@@ -61,12 +63,16 @@ struct DrillCommand: ParsableCommand {
             }
             let loaded = try campaign.applySettings(to: drills.map(loadDrill))
             if campaign.isCampaign {
+                if metricsExport.isActive {
+                    throw UserFailure(message: "fleettop drill: --openmetrics and --alert-rules follow one run; a campaign (--seeds, --vary, --shard) cannot take them")
+                }
                 return try DrillCampaignRun(options: campaign, seed: seed, json: json, markdown: markdown, quiet: quiet)
                     .run(references: drills, loaded: loaded)
             }
+            if metricsExport.isActive || loaded.contains(where: { !$0.0.alerts.isEmpty }) { _ = try metricsExport.check(loaded.map(\.0)) }
             var statuses: [DrillExitStatus] = []
             for (drill, fleet) in loaded {
-                let report = try runDrill(drill, fleet: fleet)
+                let report = try runDrill(drill, fleet: fleet, multiple: loaded.count > 1)
                 print(DrillReportWriter.text(report))
                 try writeReports(report, multiple: loaded.count > 1)
                 statuses.append(DrillExitStatus(rawValue: report.exitStatus) ?? .failed)
@@ -117,9 +123,12 @@ struct DrillCommand: ParsableCommand {
         return (drill, try FleetSource.resolve(fleetPath))
     }
 
-    private func runDrill(_ drill: DrillFile, fleet: FleetSpec) throws -> DrillReport {
+    private func runDrill(_ drill: DrillFile, fleet: FleetSpec, multiple: Bool) throws -> DrillReport {
         let bar = (!quiet && isatty(STDERR_FILENO) != 0) ? DrillProgressBar(name: drill.name) : nil
-        let report = try DrillRunner.run(drill, fleet: fleet, seed: seed, progress: bar.map { b in { b.show($0) } })
+        let progress: ((DrillProgress) -> Void)? = bar.map { b in { b.show($0) } }
+        let report = metricsExport.isActive
+            ? try metricsExport.run(drill, fleet: fleet, seed: seed, multiple: multiple, progress: progress)
+            : try DrillRunner.run(drill, fleet: fleet, seed: seed, progress: progress)
         bar?.finish()
         return report
     }

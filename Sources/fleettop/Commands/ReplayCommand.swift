@@ -20,6 +20,8 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
+    @OptionGroup var metricsOptions: MetricsOptions
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         try CommandErrors.reporting("fleettop replay") {
@@ -37,9 +39,10 @@ struct ReplayCommand: ParsableCommand {
             let controller = try ScenarioReplayController(recording: recording, name: name, speed: speed?.speed ?? config.speed) {
                 try SimRunner(spec: spec, seed: recording.seed, speed: $1, scenario: $0)
             }
+            let metrics = try metricsOptions.endpoint(command: "fleettop replay")
             let status = try LiveRun.run(runner: controller.runner, scenario: controller, themes: themes, themeIndex: themeIndex,
                                          keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
-                                         environment: environment)
+                                         environment: environment, metrics: metrics)
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -40,6 +40,8 @@ struct Watch: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
+    @OptionGroup var metricsOptions: MetricsOptions
+
     func run() throws {
         if defaultConfig {
             print(DefaultConfig.text, terminator: DefaultConfig.text.hasSuffix("\n") ? "" : "\n")
@@ -82,9 +84,10 @@ struct Watch: ParsableCommand {
             } else {
                 runner = try SimRunner(spec: spec, seed: seed, speed: speed?.speed ?? config.speed, onCommandApplied: onApplied)
             }
+            let metrics = try metricsOptions.endpoint(command: "fleettop")
             let status = try LiveRun.run(runner: runner, scenario: scenario, recorder: recorder, themes: themes,
                                          themeIndex: themeIndex, keymap: config.keymap, readOnly: readOnly,
-                                         refresh: refresh, display: display, environment: environment)
+                                         refresh: refresh, display: display, environment: environment, metrics: metrics)
             if let failure = recorder?.failure {
                 throw UserFailure(message: "fleettop: the recording is incomplete (it ends at its last whole line): \(failure)", status: 1)
             }

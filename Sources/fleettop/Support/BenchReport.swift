@@ -58,12 +58,15 @@ struct BenchReport: Encodable {
     }
 
     let schema = "fleettop.bench/1"
+    /// One scrape of /metrics per fleet, and the simulation's speed while scraped (issue 16).
+    var scrape: [ScrapeBench.Scrape] = []
+    var scrapeLoad: ScrapeBench.Load?
     var metrics: MetricsBenchReport
     var sim: Sim
     var render: Render
     var memory: Memory
 
-    enum CodingKeys: String, CodingKey { case schema, stream, aggregate, histogram, sim, render, memory }
+    enum CodingKeys: String, CodingKey { case schema, stream, aggregate, histogram, sim, render, memory, scrape, scrapeLoad = "scrape_load" }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -74,6 +77,8 @@ struct BenchReport: Encodable {
         try c.encode(sim, forKey: .sim)
         try c.encode(render, forKey: .render)
         try c.encode(memory, forKey: .memory)
+        try c.encode(scrape, forKey: .scrape)
+        try c.encodeIfPresent(scrapeLoad, forKey: .scrapeLoad)
     }
 
     var json: String {
@@ -96,6 +101,7 @@ struct BenchReport: Encodable {
             + (sim.realtimeFactorEveryReplica.map { "; every replica simulated: ×\(f($0, 1)) real time" } ?? ""))
         lines.append("render     \(render.cols)×\(render.rows) all panels: p50 \(f(render.usPerFrameP50, 0)) µs, p99 \(f(render.usPerFrameP99, 0)) µs per frame")
         lines.append("memory     RSS \(memory.rssBytes / 1_048_576) MiB, \(f(memory.bytesPerGPU, 0)) bytes per GPU (fleet state)")
+        lines += ScrapeBench.lines(scrape, scrapeLoad)
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import FleetDashboard
+import FleetExport
 import Foundation
 import FleetSim
 import FleetTerminal
@@ -20,6 +21,8 @@ final class LiveDashboard: TerminalHandler {
     /// The session's recorder, whose first write failure is shown at once.
     var recorder: SessionRecorder?
     private var recorderFailureShown = false
+    /// The `--metrics-listen` endpoint, which follows the runner in force.
+    var metrics: MetricsEndpoint?
 
     init(app: DashboardApp, runner: SimRunner, scenario: ScenarioController? = nil, refreshMilliseconds: Int) {
         self.app = app
@@ -123,6 +126,7 @@ final class LiveDashboard: TerminalHandler {
               let snapshot = current.hub.latest else {
             return nil
         }
+        if id != drawnRunner, drawnRunner != nil { metrics?.follow(current) }
         if canvas.width != size.columns || canvas.height != size.rows {
             canvas = Canvas(width: size.columns, height: size.rows)
         }

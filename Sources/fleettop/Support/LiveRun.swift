@@ -1,4 +1,5 @@
 import FleetDashboard
+import FleetExport
 import FleetSim
 import FleetTerminal
 
@@ -7,9 +8,11 @@ import FleetTerminal
 enum LiveRun {
     static func run(runner: SimRunner, scenario: ScenarioController? = nil, recorder: SessionRecorder? = nil,
                     themes: [Theme], themeIndex: Int, keymap: Keymap, readOnly: Bool,
-                    refresh: Int, display: DisplayOptions, environment: [String: String]) throws -> Int32 {
+                    refresh: Int, display: DisplayOptions, environment: [String: String],
+                    metrics: MetricsEndpoint? = nil) throws -> Int32 {
         var endTick: UInt64 = 0
         defer { recorder?.close(endTick: endTick) }
+        defer { metrics?.stop() }
         let options = TerminalOptions(noColor: display.noColor, forceASCII: display.ascii, environment: environment)
         let session: TerminalSession
         do { session = try TerminalSession.open(options: options) } catch {
@@ -22,6 +25,9 @@ enum LiveRun {
         app.topology = runner.topology
         let live = LiveDashboard(app: app, runner: runner, scenario: scenario, refreshMilliseconds: refresh)
         live.recorder = recorder
+        live.metrics = metrics
+        metrics?.follow(live.runner)
+        app.state.metricsIndicator = metrics?.indicator
         live.runner.start()
         defer {
             live.runner.stop()
