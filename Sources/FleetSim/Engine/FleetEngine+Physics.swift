@@ -119,7 +119,10 @@ extension FleetEngine {
 
     func routeNow() {
         for s in 0..<topology.siteCount { siteRttMs[s] = spec.sites[s].rttMs + faults.siteAddedRTTms[s] }
-        let blocked = (0..<topology.siteCount).map { governor.capW[$0] != nil || governor.shedCount[$0] > 0 }
+        // Batch is turned away from a site only once it sheds racks: turning it away as soon as the cap
+        // bites drops the site under its limit, frees it, brings batch back and caps it again (a cycle
+        // seen at hyperscale); a capped site's slower replicas already make the router send less.
+        let blocked = (0..<topology.siteCount).map { governor.shedCount[$0] > 0 }
         router.route(topology: topology, serving: serving, prefillBusy: lastBusy.prefill, rttMs: siteRttMs,
                      pricePerMWh: spec.sites.map(\.pricePerMWh), loss: faults.siteNetworkLoss, batchBlocked: blocked)
     }
