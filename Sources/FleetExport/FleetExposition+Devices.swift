@@ -85,6 +85,6 @@ extension FleetExposition {
         each("fleettop_class_requests_waiting", "Requests of the class waiting fleet-wide (at replicas or for a retry).") { $0.waiting }
         each("fleettop_class_goodput_ratio", "Share of the class's completions meeting both SLOs, last 60 s (drops count against it).") { $0.goodputRatio }
         each("fleettop_class_ttft_p99_seconds", "p99 time to first token of the class over the last 60 s.") { $0.ttft.p99 }
-        each("fleettop_class_slo_breached", "1 while the class misses its p99 TTFT or TPOT target (or is not served), else 0.") { $0.sloBreaches.isEmpty ? 0 : 1 }
+        each("fleettop_class_slo_breached", "1 while the class misses its p99 TTFT or TPOT target (or is not served), else 0.") { $0.sloStatus.isBreached ? 1 : 0 }
     }
 }

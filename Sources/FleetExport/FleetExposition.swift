@@ -114,7 +114,7 @@ public enum FleetExposition {
         each("fleettop_hall_it_power_watts", "IT power of the hall.", unit: "watts") { $0.itPowerKW * 1000 }
         each("fleettop_hall_gpus", "GPUs installed in the hall.") { Double($0.gpus) }
         each("fleettop_hall_gpus_up", "GPUs up and serving in the hall.") { Double($0.gpusUp) }
-        each("fleettop_hall_gpus_throttled", "GPUs of the hall slowed by temperature.") { Double($0.gpusThrottled) }
+        each("fleettop_hall_gpus_thermal_throttled", "GPUs of the hall slowed by temperature.") { Double($0.gpusThermalThrottled) }
         each("fleettop_hall_gpus_power_capped", "GPUs of the hall slowed by a power cap.") { Double($0.gpusPowerCapped) }
         each("fleettop_hall_gpus_shut_down", "GPUs of the hall down after a thermal shutdown.") { Double($0.gpusShutDown) }
         each("fleettop_hall_utilization_ratio", "Mean busy share of the hall's up replicas.") { $0.utilization }
