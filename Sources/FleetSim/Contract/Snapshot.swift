@@ -317,6 +317,9 @@ public struct AgenticStats: Sendable, Equatable {
     public var rttShareBySite: [Double] = []
     /// Probe sessions currently followed individually.
     public var probesInFlight = 0
+    /// A task started in the run's first minute is still running: tasks longer than the run so far
+    /// cannot have finished, so `taskE2E` (above all its tail) reads low until they have.
+    public var taskTailStillFilling = false
     public init() {}
 }
 

@@ -216,9 +216,9 @@ extension FleetEngine {
 
     func agenticStats(sites: [SiteStats], classes: [ClassStats]) -> AgenticStats {
         var a = AgenticStats()
-        a.tasksStarted = agentic.tasksStarted
-        a.tasksCompleted = agentic.tasksCompleted
-        a.tasksInFlight = agentic.tasksInFlight
+        a.tasksStarted = agentic.tasksStarted + Double(probes.started)
+        a.tasksCompleted = agentic.tasksCompleted + Double(probes.completed)
+        a.tasksInFlight = agentic.tasksInFlight + Double(probes.inFlight)
         a.callsPerTaskMean = agentic.meanCallsPerTask
         let task = probes.taskHistogram
         a.taskE2E = Self.percentiles(task)
@@ -235,6 +235,7 @@ extension FleetEngine {
             return per > 0 ? rtt / per : 0
         }
         a.probesInFlight = probes.inFlight
+        a.taskTailStillFilling = (probes.oldestStart ?? .infinity) < 60
         return a
     }
 

@@ -19,7 +19,8 @@ public enum SnapshotReport {
     /// kv_use, ttft_s, tpot_s, e2e_s: {p50, p90, p95, p99} (last 60 s), departures_rps, run: {ttft_s,
     /// tpot_s, e2e_s} (every request completed since the start)}}, `agentic_tasks` {started, completed,
     /// in_flight, calls_per_task_mean, task_e2e_s {p50, p90, p95, p99}, call_p99_s, rtt_share_of_task_time,
-    /// probes_in_flight}, `failures` {gpu, rack, cooling, power, network, straggler, sensor}, `faults_active`
+    /// probes_in_flight, task_tail_still_filling}, `failures` {gpu, rack, cooling, power, network,
+    /// straggler, sensor}, `faults_active`
     /// [{kind, target, injected, since_s, until_s, stop_condition}], `invariant_violations` [string].
     /// `inlet_c_max` / `die_c_max` are the true temperatures; the `_reported` keys are what the sensors
     /// say (they differ only under a sensor fault). `stop_condition` is the `until=` text or null.
@@ -102,6 +103,7 @@ public enum SnapshotReport {
                 w.key("call_p99_s"); w.number(a.callP99Seconds)
                 w.key("rtt_share_of_task_time"); w.number(a.rttShareOfTaskTime)
                 w.key("probes_in_flight"); w.integer(a.probesInFlight)
+                w.key("task_tail_still_filling"); w.bool(a.taskTailStillFilling)
             }
             w.key("failures"); w.object {
                 let f = s.failures
