@@ -9,7 +9,7 @@ struct StoryCatalogTests {
         #expect(story.chapters.allSatisfy { (30...600).contains($0.durationSeconds) })
         #expect(story.drill.durationSeconds == story.chapters.last?.endSeconds)
         #expect(story.chapters.allSatisfy { !$0.caption.metrics.isEmpty })
-        #expect(story.drill.method.first?.command == .speed(.times(10)))
+        #expect(story.drill.method.first?.command == .clock(.speed(.times(10))))
         #expect(story.drill.fleet == "demo")
     }
 

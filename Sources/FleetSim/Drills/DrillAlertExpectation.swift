@@ -28,7 +28,7 @@ public struct DrillAlertExpectation: Sendable, Equatable {
 
 extension DrillFile {
     /// Reads the `alerts:` list.
-    static func alertExpectations(_ node: Node, yaml: DrillYAML) throws(DrillFileError) -> [DrillAlertExpectation] {
+    static func alertExpectations(_ node: Node, yaml: DrillYAML) throws(Diagnostic) -> [DrillAlertExpectation] {
         var result: [DrillAlertExpectation] = []
         for (i, item) in try yaml.sequence(node, "alerts").enumerated() {
             let f = "alerts[\(i)]"

@@ -20,7 +20,7 @@ struct DrillCommandReader {
     }
 
     /// Reads the command from a step's entries (everything but `at`).
-    func command(from entries: [DrillYAML.Entry], in node: Node, field: String) throws(DrillFileError) -> SimCommand {
+    func command(from entries: [DrillYAML.Entry], in node: Node, field: String) throws(Diagnostic) -> SimCommand {
         let verbs = entries.filter { Self.verbKeys.contains($0.key) }
         guard verbs.count == 1, let verb = verbs.first else {
             let message = verbs.isEmpty ? "a step needs one command" : "a step holds one command, found \(verbs.map(\.key).joined(separator: " and "))"
@@ -55,7 +55,7 @@ struct DrillCommandReader {
         return try parse(words, stepNode: node, field: field)
     }
 
-    private func repairWords(_ node: Node, field: String, into words: inout [Word]) throws(DrillFileError) {
+    private func repairWords(_ node: Node, field: String, into words: inout [Word]) throws(Diagnostic) {
         if node.mapping != nil {
             try selectorWords(node, field: field, into: &words)
             return
@@ -67,14 +67,14 @@ struct DrillCommandReader {
         words.append(Word(text: "all", node: node, field: field))
     }
 
-    private func selectorWords(_ node: Node, field: String, into words: inout [Word]) throws(DrillFileError) {
+    private func selectorWords(_ node: Node, field: String, into words: inout [Word]) throws(Diagnostic) {
         for entry in try yaml.mapping(node, field, allowed: CommandVocabulary.selectorKeys) {
             let value = try yaml.string(entry.value, "\(field).\(entry.key)")
             words.append(Word(text: "\(entry.key)=\(value)", node: entry.value, field: "\(field).\(entry.key)"))
         }
     }
 
-    private func parse(_ words: [Word], stepNode: Node, field: String) throws(DrillFileError) -> SimCommand {
+    private func parse(_ words: [Word], stepNode: Node, field: String) throws(Diagnostic) -> SimCommand {
         var text = ""
         var starts: [Int] = []
         for w in words {
@@ -85,7 +85,8 @@ struct DrillCommandReader {
         do {
             return try CommandParser.parse(text)
         } catch {
-            guard let i = starts.lastIndex(where: { $0 <= error.column }), error.column <= text.count else {
+            let column = error.column ?? 0
+            guard let i = starts.lastIndex(where: { $0 <= column }), column <= text.count else {
                 throw yaml.error(stepNode, field, error.message, expected: error.expected)
             }
             throw yaml.error(words[i].node, words[i].field, error.message, expected: error.expected)

@@ -38,19 +38,28 @@ public struct DrillFile: Sendable, Equatable {
     }
 
     /// Reads a drill file from disk.
-    public static func load(path: String) throws(DrillFileError) -> DrillFile {
-        try parse(yaml: DrillFileError.readText(path: path), file: path)
+    public static func load(path: String) throws(Diagnostic) -> DrillFile {
+        try parse(yaml: readText(path: path), file: path)
+    }
+
+    /// The UTF-8 text of a drill or story file, or a diagnostic naming the file.
+    static func readText(path: String) throws(Diagnostic) -> String {
+        do {
+            return try TextFile.read(path, limit: TextFile.settingsLimit)
+        } catch {
+            throw Diagnostic(file: path, message: "cannot read the file: it \(error)")
+        }
     }
 
     /// Parses drill YAML; `file` labels errors.
-    public static func parse(yaml text: String, file: String) throws(DrillFileError) -> DrillFile {
+    public static func parse(yaml text: String, file: String) throws(Diagnostic) -> DrillFile {
         let yaml = DrillYAML(file: file)
         return try read(root: try yaml.compose(text), yaml: yaml, extraKeys: [])
     }
 
     /// Reads the drill part of a root mapping, allowing `extraKeys` for formats built on drills (stories).
     /// Without `durationRequired`, a missing duration reads as nil (infinity) for the caller to fill.
-    static func read(root: Node, yaml: DrillYAML, extraKeys: [String], durationRequired: Bool = true) throws(DrillFileError) -> DrillFile {
+    static func read(root: Node, yaml: DrillYAML, extraKeys: [String], durationRequired: Bool = true) throws(Diagnostic) -> DrillFile {
         let entries = try yaml.mapping(root, "", allowed: keys + extraKeys)
         func entry(_ key: String) -> DrillYAML.Entry? { entries.first { $0.key == key } }
         guard let nameEntry = entry("name") else { throw yaml.error(root, "name", "missing: every drill needs a name") }
@@ -89,7 +98,7 @@ public struct DrillFile: Sendable, Equatable {
         return drill
     }
 
-    private static func checks(_ node: Node, _ field: String, yaml: DrillYAML, steady: Bool) throws(DrillFileError) -> [DrillCheck] {
+    private static func checks(_ node: Node, _ field: String, yaml: DrillYAML, steady: Bool) throws(Diagnostic) -> [DrillCheck] {
         let allowed = steady ? ["metric", "below", "above", "continuous", "tolerance"] : ["metric", "below", "above", "tolerance"]
         var result: [DrillCheck] = []
         for (i, item) in try yaml.sequence(node, field).enumerated() {
@@ -129,7 +138,7 @@ public struct DrillFile: Sendable, Equatable {
     }
 
     /// Reads a list of steps (`at:` plus one command) under `field`, each at most `duration` in.
-    static func steps(_ node: Node, field: String = "method", yaml: DrillYAML, duration: Double) throws(DrillFileError) -> [DrillStep] {
+    static func steps(_ node: Node, field: String = "method", yaml: DrillYAML, duration: Double) throws(Diagnostic) -> [DrillStep] {
         let reader = DrillCommandReader(yaml: yaml)
         var result: [DrillStep] = []
         for (i, item) in try yaml.sequence(node, field).enumerated() {
@@ -152,13 +161,13 @@ public struct DrillFile: Sendable, Equatable {
 extension DrillFile {
     /// Checks the drill against the fleet it will run on: every site, hall and tag it names exists, in
     /// checks, targets and faults' stop conditions.
-    public func validate(against s: Snapshot) throws(DrillFileError) {
-        for (role, checks) in [("steady_state", steadyState), ("stop_when", stopWhen)] {
+    public func validate(against s: Snapshot) throws(Diagnostic) {
+        for (role, checks) in [(DrillCheck.Role.steadyState, steadyState), (.stopWhen, stopWhen)] {
             for (i, c) in checks.enumerated() {
                 do {
                     try c.metric.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: source, line: c.line == 0 ? nil : c.line, field: "\(role)[\(i)].metric",
+                    throw Diagnostic(file: source, line: c.line == 0 ? nil : c.line, field: "\(role.rawValue)[\(i)].metric",
                                          message: error.message, expected: error.expected)
                 }
             }
@@ -168,33 +177,33 @@ extension DrillFile {
         let stepTargets = fileOrder.enumerated().map { ("method[\($0.offset)]", method[$0.element].line, method[$0.element].command) }
         let rollbackTargets = rollback.enumerated().map { ("rollback[\($0.offset)]", 0, $0.element) }
         for (field, line, command) in stepTargets + rollbackTargets {
-            if case .fault(let f) = command, let stop = f.stopCondition {
+            if case .fleet(.fault(let f)) = command, let stop = f.stopCondition {
                 do {
                     try stop.metric.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).until",
+                    throw Diagnostic(file: source, line: line == 0 ? nil : line, field: "\(field).until",
                                          message: error.message, expected: error.expected)
                 }
             }
             let target: TargetSelector?
             switch command {
-            case .fault(let f): target = f.target
-            case .repair(let t): target = t
+            case .fleet(.fault(let f)): target = f.target
+            case .fleet(.repair(let t)): target = t
             default: target = nil
             }
             guard let target else { continue }
             if let tag = target.tag, !s.tags.contains(tag) {
-                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.tag",
+                throw Diagnostic(file: source, line: line == 0 ? nil : line, field: "\(field).target.tag",
                                      message: "no tag '\(tag)' in fleet \(s.fleetName)", expected: s.tags)
             }
             guard let site = target.site else { continue }
             guard let siteIndex = s.sites.firstIndex(where: { $0.name == site }) else {
-                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.site",
+                throw Diagnostic(file: source, line: line == 0 ? nil : line, field: "\(field).target.site",
                                      message: "no site '\(site)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))
             }
             let halls = s.halls.filter { $0.site == siteIndex }
             if let h = target.hall, !halls.contains(where: { $0.number == h }) {
-                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.hall",
+                throw Diagnostic(file: source, line: line == 0 ? nil : line, field: "\(field).target.hall",
                                      message: "no hall \(h) at \(site)", expected: halls.map { String($0.number) })
             }
         }

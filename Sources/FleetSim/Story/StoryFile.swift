@@ -17,12 +17,12 @@ public struct StoryFile: Sendable, Equatable {
     public init(drill: DrillFile, chapters: [StoryChapter]) { self.drill = drill; self.chapters = chapters }
 
     /// Reads a story file from disk.
-    public static func load(path: String) throws(DrillFileError) -> StoryFile {
-        try parse(yaml: DrillFileError.readText(path: path), file: path)
+    public static func load(path: String) throws(Diagnostic) -> StoryFile {
+        try parse(yaml: DrillFile.readText(path: path), file: path)
     }
 
     /// Parses story YAML; `file` labels errors.
-    public static func parse(yaml text: String, file: String) throws(DrillFileError) -> StoryFile {
+    public static func parse(yaml text: String, file: String) throws(Diagnostic) -> StoryFile {
         let yaml = DrillYAML(file: file)
         let root = try yaml.compose(text)
         var drill = try DrillFile.read(root: root, yaml: yaml, extraKeys: ["chapters"], durationRequired: false)
@@ -44,7 +44,7 @@ public struct StoryFile: Sendable, Equatable {
                              "\(QuantityText.formatDuration(drill.durationSeconds)) is shorter than the chapters' \(QuantityText.formatDuration(start))")
         }
         if let late = drill.method.first(where: { $0.atSeconds > drill.durationSeconds }) {
-            throw DrillFileError(file: file, line: late.line, field: "method.at", message: "a step comes after the story ends")
+            throw Diagnostic(file: file, line: late.line, field: "method.at", message: "a step comes after the story ends")
         }
         let chapterSteps = chapters.flatMap { c in
             c.commands.map { DrillStep(atSeconds: c.startSeconds + $0.atSeconds, command: $0.command, line: $0.line) }
@@ -54,7 +54,7 @@ public struct StoryFile: Sendable, Equatable {
         return StoryFile(drill: drill, chapters: chapters)
     }
 
-    private static func readChapter(_ node: Node, field f: String, start: Double, yaml: DrillYAML) throws(DrillFileError) -> StoryChapter {
+    private static func readChapter(_ node: Node, field f: String, start: Double, yaml: DrillYAML) throws(Diagnostic) -> StoryChapter {
         let entries = try yaml.mapping(node, f, allowed: chapterKeys)
         func entry(_ key: String) -> DrillYAML.Entry? { entries.first { $0.key == key } }
         for required in ["title", "caption", "duration"] where entry(required) == nil {
@@ -113,14 +113,14 @@ public struct StoryFile: Sendable, Equatable {
     }
 
     /// Checks the story against its fleet: the drill's sites and halls, and every caption's.
-    public func validate(against s: Snapshot) throws(DrillFileError) {
+    public func validate(against s: Snapshot) throws(Diagnostic) {
         try drill.validate(against: s)
         for (i, c) in chapters.enumerated() {
             for m in c.caption.metrics {
                 do {
                     try m.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: drill.source, line: c.line == 0 ? nil : c.line, field: "chapters[\(i)].caption",
+                    throw Diagnostic(file: drill.source, line: c.line == 0 ? nil : c.line, field: "chapters[\(i)].caption",
                                          message: "placeholder {\(m.text)}: \(error.message)", expected: error.expected)
                 }
             }
