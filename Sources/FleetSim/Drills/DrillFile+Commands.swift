@@ -9,7 +9,7 @@ extension DrillFile {
         let rollbacks = rollback.enumerated().map { ("rollback[\($0.offset + 1)]", 0, $0.element) }
         for (field, line, command) in steps + rollbacks {
             if let fleetCommand = command.fleetCommand, let problem = check(fleetCommand) {
-                throw Diagnostic(file: source, line: line == 0 ? nil : line, field: field,
+                throw Diagnostic(file: source, line: line, field: field,
                                      message: "'\(CommandFormatter.format(command))' cannot apply to this fleet: \(problem)")
             }
         }

@@ -74,7 +74,7 @@ struct DrillMetricsOptions: ParsableArguments {
         }
         guard let alertRules else {
             if let d = drills.first(where: { !$0.alerts.isEmpty }), let e = d.alerts.first {
-                throw Diagnostic(file: d.source, line: e.line == 0 ? nil : e.line, field: "alerts",
+                throw Diagnostic(file: d.source, line: e.line, field: "alerts",
                                      message: "the drill expects alerts; give the rules with --alert-rules FILE")
             }
             return plan
@@ -91,7 +91,7 @@ struct DrillMetricsOptions: ParsableArguments {
         }
         for d in drills {
             for (i, e) in d.alerts.enumerated() where !rules.alertNames.contains(e.alert) {
-                throw Diagnostic(file: d.source, line: e.line == 0 ? nil : e.line, field: "alerts[\(i)].alert",
+                throw Diagnostic(file: d.source, line: e.line, field: "alerts[\(i)].alert",
                                      message: "no alerting rule '\(e.alert)' in \(alertRules)", expected: rules.alertNames)
             }
         }
