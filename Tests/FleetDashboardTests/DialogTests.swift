@@ -55,7 +55,7 @@ struct DialogTests {
         _ = w.handle(.character("3"))                                // ramp 1 min
         guard case .confirm(let d) = w.handle(.character("3")) else { Issue.record("no confirmation"); return }
         #expect(d.command == .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1),
-                                              magnitude: 0.6, rampSeconds: 60, durationSeconds: 600))))
+                                                     magnitude: 0.6, rampSeconds: 60, durationSeconds: 600))))
     }
 
     @Test func gpuFaultSkipsMagnitudeAndRampAndHitsOneGPU() {

@@ -5,9 +5,9 @@ import Testing
 struct CommandFormatterTests {
     static let samples: [SimCommand] = [
         .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1), magnitude: 0.6,
-                         rampSeconds: 60, durationSeconds: 600))),
+                                rampSeconds: 60, durationSeconds: 600))),
         .fleet(.fault(FaultSpec(kind: .network, target: TargetSelector(site: "regional", mode: .percent(0.07)),
-                         magnitude: 1, addedLatencySeconds: 0.035, durationSeconds: 90, repeatSeconds: 5400))),
+                                magnitude: 1, addedLatencySeconds: 0.035, durationSeconds: 90, repeatSeconds: 5400))),
         .fleet(.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "remote-campus", hall: 2, rack: 11, replica: 1, gpu: 3)))),
         .fleet(.fault(FaultSpec(kind: .rack, target: TargetSelector(mode: .count(4))))),
         .fleet(.fault(FaultSpec(kind: .straggler, target: TargetSelector(site: "a"), magnitude: 2.75, rampSeconds: 0.25))),
@@ -21,15 +21,15 @@ struct CommandFormatterTests {
         .fleet(.fault(FaultSpec(kind: .sensor, target: TargetSelector(site: "near", hall: 1, rack: 2), magnitude: 25))),
         .fleet(.fault(FaultSpec(kind: .sensor, target: TargetSelector(mode: .count(3)), magnitude: -12.5, rampSeconds: 600))),
         .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1), magnitude: 1,
-                         stopCondition: stop("fleet.gpus_up", .below, 900_000)))),
+                                stopCondition: stop("fleet.gpus_up", .below, 900_000)))),
         .fleet(.fault(FaultSpec(kind: .rack, target: TargetSelector(mode: .count(2)), durationSeconds: 600,
-                         stopCondition: stop("gpus_down_ratio", .above, 0.07)))),
+                                stopCondition: stop("gpus_down_ratio", .above, 0.07)))),
         .fleet(.fault(FaultSpec(kind: .network, target: TargetSelector(site: "far"), magnitude: 0.5,
-                         stopCondition: stop("chat.ttft.p99", .above, 0.45)))),
+                                stopCondition: stop("chat.ttft.p99", .above, 0.45)))),
         .fleet(.fault(FaultSpec(kind: .powerCap, target: TargetSelector(site: "near"), magnitude: 0.7,
-                         stopCondition: stop("sites.near.h1.die_c_max_reported", .above, 88.25)))),
+                                stopCondition: stop("sites.near.h1.die_c_max_reported", .above, 88.25)))),
         .fleet(.fault(FaultSpec(kind: .straggler, target: TargetSelector(site: "far"),
-                         stopCondition: stop("fleet.facility_power_kw", .below, 1234.5678)))),
+                                stopCondition: stop("fleet.facility_power_kw", .below, 1234.5678)))),
     ]
 
     static func stop(_ path: String, _ comparison: DrillCheck.Comparison, _ threshold: Double) -> FaultStopCondition {

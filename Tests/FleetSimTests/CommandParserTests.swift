@@ -6,13 +6,13 @@ struct CommandParserTests {
     @Test func faultWithEverything() throws {
         let c = try CommandParser.parse("fault cooling site=metro-edge hall=1 magnitude=60% ramp=1m for=10m repeat=1h")
         #expect(c == .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1),
-                                      magnitude: 0.6, rampSeconds: 60, durationSeconds: 600, repeatSeconds: 3600))))
+                                             magnitude: 0.6, rampSeconds: 60, durationSeconds: 600, repeatSeconds: 3600))))
     }
 
     @Test func networkLatencyAndPercentSelection() throws {
         let c = try CommandParser.parse("fault network site=regional magnitude=0.05 latency=40ms percent=25")
         #expect(c == .fleet(.fault(FaultSpec(kind: .network, target: TargetSelector(site: "regional", mode: .percent(0.25)),
-                                      magnitude: 0.05, addedLatencySeconds: 0.04))))
+                                             magnitude: 0.05, addedLatencySeconds: 0.04))))
     }
 
     @Test func gpuFaultWithCount() throws {
@@ -23,8 +23,8 @@ struct CommandParserTests {
     @Test func stragglerFactor() throws {
         let c = try CommandParser.parse("fault straggler site=regional hall=2 rack=3 replica=1 magnitude=3x")
         #expect(c == .fleet(.fault(FaultSpec(kind: .straggler,
-                                      target: TargetSelector(site: "regional", hall: 2, rack: 3, replica: 1),
-                                      magnitude: 3))))
+                                             target: TargetSelector(site: "regional", hall: 2, rack: 3, replica: 1),
+                                             magnitude: 3))))
     }
 
     @Test func sensorOffsets() throws {
@@ -43,7 +43,7 @@ struct CommandParserTests {
         let c = try CommandParser.parse("fault cooling site=near hall=1 magnitude=100% until=fleet.gpus_up<900000")
         let stop = FaultStopCondition(metric: try MetricPath("fleet.gpus_up"), comparison: .below, threshold: 900_000)
         #expect(c == .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1), magnitude: 1,
-                                      stopCondition: stop))))
+                                             stopCondition: stop))))
         guard case .fleet(.fault(let ratio)) = try CommandParser.parse("fault rack count=2 until=gpus_down_ratio>5%"),
               case .fleet(.fault(let die)) = try CommandParser.parse("fault cooling site=near until=sites.near.h1.die_c_max>90C"),
               case .fleet(.fault(let ttft)) = try CommandParser.parse("fault network site=far magnitude=50% until=chat.ttft.p99>500ms")

@@ -147,7 +147,7 @@ struct DrillSessionTests {
         drill.method[0].line = 9
         var sim = ScriptedSimulation(lossPerSecond: 0)
         #expect(throws: Diagnostic(file: "scripted.yaml", line: 9, field: "method[0].target.site",
-                                       message: "no site 'atlantis' in fleet fixture", expected: ["metro-edge", "regional"])) {
+                                   message: "no site 'atlantis' in fleet fixture", expected: ["metro-edge", "regional"])) {
             try DrillRunner.run(drill, on: &sim)
         }
     }

@@ -7,7 +7,7 @@ struct RecordingFileTests {
     static let sample = SessionRecording(fleet: "tiny", seed: 42, entries: [
         .init(tick: 0, command: .clock(.speed(.times(10)))),
         .init(tick: 305, command: .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1),
-                                                   magnitude: 0.6, durationSeconds: 600)))),
+                                                          magnitude: 0.6, durationSeconds: 600)))),
         .init(tick: 900, command: .fleet(.surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 60)))),
         .init(tick: 1500, command: .fleet(.repair(nil))),
     ], endTick: 2400)

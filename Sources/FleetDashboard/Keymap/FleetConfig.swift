@@ -64,11 +64,11 @@ public struct FleetConfig: Sendable, Equatable {
             root = try ConfigNode.parse(text)
         } catch {
             return Loaded(config: config, diagnostics: [Diagnostic(.error, file: file, line: error.line,
-                                                                       "not valid YAML: \(error.message)")])
+                                                                   "not valid YAML: \(error.message)")])
         }
         guard case .mapping(let entries, _) = root else {
             return Loaded(config: config, diagnostics: [Diagnostic(.error, file: file, line: root.line,
-                                                                       "expected settings as `key: value` lines")])
+                                                                   "expected settings as `key: value` lines")])
         }
         for entry in entries {
             let value = entry.value
@@ -100,7 +100,7 @@ public struct FleetConfig: Sendable, Equatable {
                 parseKeys(value, into: &config.keymap, file: file, problems: &problems)
             default:
                 problems.append(Diagnostic(.warning, file: file, line: entry.keyLine,
-                                               "unknown setting \(entry.key) (known: theme, refresh_ms, speed, fleet, keys)"))
+                                           "unknown setting \(entry.key) (known: theme, refresh_ms, speed, fleet, keys)"))
             }
         }
         return Loaded(config: config, diagnostics: problems)
@@ -127,7 +127,7 @@ public struct FleetConfig: Sendable, Equatable {
         for entry in ordered {
             guard let action = KeyAction(rawValue: entry.key) else {
                 problems.append(Diagnostic(.error, file: file, line: entry.keyLine,
-                                               "keys: unknown action \(entry.key); valid actions: \(valid)"))
+                                           "keys: unknown action \(entry.key); valid actions: \(valid)"))
                 continue
             }
             let names: [(String, Int)]

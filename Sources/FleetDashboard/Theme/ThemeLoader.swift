@@ -42,7 +42,7 @@ public enum ThemeLoader {
                 }
                 if !entry.trailing.isEmpty {
                     problems.append(Diagnostic(.warning, file: file, line: line,
-                                                   "text after the value of \(key) ignored: \(TextSanitizer.clean(entry.trailing, limit: 40))"))
+                                               "text after the value of \(key) ignored: \(TextSanitizer.clean(entry.trailing, limit: 40))"))
                 }
                 guard let color = ThemeColorValue.parse(entry.value) else {
                     problems.append(Diagnostic(.error, file: file, line: line,
@@ -51,7 +51,7 @@ public enum ThemeLoader {
                 }
                 if let earlier = values[entry.key] {
                     problems.append(Diagnostic(.warning, file: file, line: line,
-                                                   "\(key) already set on line \(earlier.line); this line wins"))
+                                               "\(key) already set on line \(earlier.line); this line wins"))
                 }
                 values[entry.key] = (color, line)
             }
@@ -73,7 +73,7 @@ public enum ThemeLoader {
                 let parts = ThemeKeys.gradientParts.map { values["\(base)_\($0)"] }
                 if parts[0] == nil {
                     problems.append(Diagnostic(.error, file: file, line: (parts[1] ?? parts[2])?.line ?? 0,
-                                                   "\(base)_mid or \(base)_end given without \(base)_start"))
+                                               "\(base)_mid or \(base)_end given without \(base)_start"))
                 } else {
                     gradients[g] = ThemeGradientBuilder.expand(start: parts[0]!.value, mid: parts[1]?.value ?? .terminalDefault,
                                                                end: parts[2]?.value ?? .terminalDefault)

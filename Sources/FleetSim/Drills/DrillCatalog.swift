@@ -45,7 +45,7 @@ public enum DrillCatalog {
         if !looksLikePath, let e = entry(named: nameOrPath) { return try e.drill() }
         if !looksLikePath, !FileManager.default.fileExists(atPath: nameOrPath) {
             throw Diagnostic(file: nameOrPath, line: nil, field: "", message: "no built-in drill or file by that name",
-                                 expected: builtIn.map(\.name))
+                             expected: builtIn.map(\.name))
         }
         return try DrillFile.load(path: nameOrPath)
     }

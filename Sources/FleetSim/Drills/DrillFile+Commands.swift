@@ -10,7 +10,7 @@ extension DrillFile {
         for (field, line, command) in steps + rollbacks {
             if let fleetCommand = command.fleetCommand, let problem = check(fleetCommand) {
                 throw Diagnostic(file: source, line: line, field: field,
-                                     message: "'\(CommandFormatter.format(command))' cannot apply to this fleet: \(problem)")
+                                 message: "'\(CommandFormatter.format(command))' cannot apply to this fleet: \(problem)")
             }
         }
     }

@@ -167,7 +167,7 @@ extension DrillFile {
                     try c.metric.validate(against: s)
                 } catch {
                     throw Diagnostic(file: source, line: c.line, field: "\(role.rawValue)[\(i)].metric",
-                                         message: error.message, expected: error.expected)
+                                     message: error.message, expected: error.expected)
                 }
             }
         }
@@ -181,7 +181,7 @@ extension DrillFile {
                     try stop.metric.validate(against: s)
                 } catch {
                     throw Diagnostic(file: source, line: line, field: "\(field).until",
-                                         message: error.message, expected: error.expected)
+                                     message: error.message, expected: error.expected)
                 }
             }
             let target: TargetSelector?
@@ -193,17 +193,17 @@ extension DrillFile {
             guard let target else { continue }
             if let tag = target.tag, !s.tags.contains(tag) {
                 throw Diagnostic(file: source, line: line, field: "\(field).target.tag",
-                                     message: "no tag '\(tag)' in fleet \(s.fleetName)", expected: s.tags)
+                                 message: "no tag '\(tag)' in fleet \(s.fleetName)", expected: s.tags)
             }
             guard let site = target.site else { continue }
             guard let siteIndex = s.sites.firstIndex(where: { $0.name == site }) else {
                 throw Diagnostic(file: source, line: line, field: "\(field).target.site",
-                                     message: "no site '\(site)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))
+                                 message: "no site '\(site)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))
             }
             let halls = s.halls.filter { $0.site == siteIndex }
             if let h = target.hall, !halls.contains(where: { $0.number == h }) {
                 throw Diagnostic(file: source, line: line, field: "\(field).target.hall",
-                                     message: "no hall \(h) at \(site)", expected: halls.map { String($0.number) })
+                                 message: "no hall \(h) at \(site)", expected: halls.map { String($0.number) })
             }
         }
     }

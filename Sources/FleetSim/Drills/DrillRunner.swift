@@ -40,7 +40,7 @@ extension DrillRunner {
         let looksLikePath = drill.fleet.contains("/") || drill.fleet.hasSuffix(".yaml") || drill.fleet.hasSuffix(".yml")
         if looksLikePath { return nil }
         throw Diagnostic(file: drill.source, line: nil, field: "fleet", message: "unknown fleet preset '\(drill.fleet)'",
-                             expected: FleetSpec.presetNames + ["a fleet file path"])
+                         expected: FleetSpec.presetNames + ["a fleet file path"])
     }
 
     /// A fresh engine, with engine construction errors reported against the drill.

@@ -16,7 +16,7 @@ public enum FleetFile {
         if let p = FleetSpec.preset(named: nameOrPath) { return p }
         guard FileManager.default.fileExists(atPath: nameOrPath) else {
             throw Diagnostic(file: nameOrPath, message: "no such preset or file",
-                                 expected: FleetSpec.presetNames, expectedForm: .valid)
+                             expected: FleetSpec.presetNames, expectedForm: .valid)
         }
         return try load(path: nameOrPath)
     }
@@ -51,7 +51,7 @@ public enum FleetFile {
             guard case .mapping(let e, _) = node else { throw fail(node, field, "expected a mapping") }
             for x in e where !allowed.contains(x.key) {
                 throw Diagnostic(file: file, line: x.keyLine, field: field.isEmpty ? x.key : "\(field).\(x.key)",
-                                     message: "unknown field", expected: allowed, expectedForm: .valid)
+                                 message: "unknown field", expected: allowed, expectedForm: .valid)
             }
             return e
         }

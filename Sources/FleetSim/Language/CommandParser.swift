@@ -26,7 +26,7 @@ public enum CommandParser {
         case "speed": return .clock(.speed(try parseSpeed(args: args, lineLength: text.count)))
         default:
             throw Diagnostic.command(column: verb.column, token: String(verb.text),
-                               message: "unknown command '\(verb.text)'", expected: CommandVocabulary.verbs)
+                                     message: "unknown command '\(verb.text)'", expected: CommandVocabulary.verbs)
         }
     }
 
@@ -37,7 +37,7 @@ public enum CommandParser {
     private static func expectEnd(_ args: [CommandToken]) throws(Diagnostic) {
         if let extra = args.first {
             throw Diagnostic.command(column: extra.column, token: String(extra.text),
-                               message: "unexpected '\(extra.text)': this command takes no arguments")
+                                     message: "unexpected '\(extra.text)': this command takes no arguments")
         }
     }
 
@@ -47,7 +47,7 @@ public enum CommandParser {
         }
         guard let kind = FaultKind(rawValue: kindToken.text.lowercased()) else {
             throw Diagnostic.command(column: kindToken.column, token: String(kindToken.text),
-                               message: "unknown fault kind '\(kindToken.text)'", expected: CommandVocabulary.faultKinds)
+                                     message: "unknown fault kind '\(kindToken.text)'", expected: CommandVocabulary.faultKinds)
         }
         var builder = SelectorBuilder()
         var spec = FaultSpec(kind: kind, target: TargetSelector())
@@ -61,18 +61,18 @@ public enum CommandParser {
             case "magnitude":
                 guard CommandVocabulary.takesMagnitude(kind) else {
                     throw Diagnostic.command(column: token.column, token: String(token.text),
-                                       message: "\(kind.rawValue) faults take no magnitude")
+                                             message: "\(kind.rawValue) faults take no magnitude")
                 }
                 spec.magnitude = try magnitude(value, kind: kind, token: token)
             case "latency":
                 guard kind == .network else {
                     throw Diagnostic.command(column: token.column, token: String(token.text),
-                                       message: "latency= applies to network faults only")
+                                             message: "latency= applies to network faults only")
                 }
                 let latency = try duration(value, token: token)
                 guard latency <= CommandLimits.maxAddedLatencySeconds else {
                     throw Diagnostic.command(column: token.column, token: String(token.text),
-                                       message: "latency '\(value)' must be at most \(QuantityText.formatDuration(CommandLimits.maxAddedLatencySeconds))")
+                                             message: "latency '\(value)' must be at most \(QuantityText.formatDuration(CommandLimits.maxAddedLatencySeconds))")
                 }
                 spec.addedLatencySeconds = latency
             case "ramp": spec.rampSeconds = try duration(value, token: token)
@@ -89,23 +89,23 @@ public enum CommandParser {
         if CommandVocabulary.magnitudeIsShare(kind) {
             guard let share = QuantityText.parseShare(value), (0...1).contains(share) else {
                 throw Diagnostic.command(column: token.column, token: String(token.text),
-                                   message: "\(kind.rawValue) magnitude '\(value)' must be a share from 0% to 100%",
-                                   expected: ["a percentage like 60%", "a fraction like 0.6"])
+                                         message: "\(kind.rawValue) magnitude '\(value)' must be a share from 0% to 100%",
+                                         expected: ["a percentage like 60%", "a fraction like 0.6"])
             }
             return share
         }
         if kind == .sensor {
             guard let offset = QuantityText.parseTemperatureOffset(value), offset != 0, abs(offset) <= 100 else {
                 throw Diagnostic.command(column: token.column, token: String(token.text),
-                                   message: "sensor magnitude '\(value)' must be a reading offset in °C, not zero, within ±100",
-                                   expected: ["an offset like +25 or -15", "with a unit like +25C"])
+                                         message: "sensor magnitude '\(value)' must be a reading offset in °C, not zero, within ±100",
+                                         expected: ["an offset like +25 or -15", "with a unit like +25C"])
             }
             return offset
         }
         guard let factor = QuantityText.parseFactor(value), factor >= 1, factor <= CommandLimits.maxStragglerFactor else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "straggler magnitude '\(value)' must be a slowdown factor from 1 to \(QuantityText.shortest(CommandLimits.maxStragglerFactor))",
-                               expected: ["a factor like 3 or 3x"])
+                                     message: "straggler magnitude '\(value)' must be a slowdown factor from 1 to \(QuantityText.shortest(CommandLimits.maxStragglerFactor))",
+                                     expected: ["a factor like 3 or 3x"])
         }
         return factor
     }
@@ -115,8 +115,8 @@ public enum CommandParser {
         let examples = ["until=gpus_down_ratio>5%", "until=fleet.gpus_up<900000", "until=sites.NAME.h1.die_c_max>90C"]
         guard let op = value.firstIndex(where: { $0 == "<" || $0 == ">" }) else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "until= needs a stop condition METRIC<VALUE or METRIC>VALUE, got '\(value)'",
-                               expected: examples)
+                                     message: "until= needs a stop condition METRIC<VALUE or METRIC>VALUE, got '\(value)'",
+                                     expected: examples)
         }
         let name = String(value[..<op]), raw = String(value[value.index(after: op)...])
         let metric: MetricPath
@@ -124,12 +124,12 @@ public enum CommandParser {
             metric = try MetricPath(name)
         } catch {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "until=: \(error.message)", expected: error.expected.isEmpty ? examples : error.expected)
+                                     message: "until=: \(error.message)", expected: error.expected.isEmpty ? examples : error.expected)
         }
         guard !raw.isEmpty, let threshold = metric.unit.parseThreshold(raw) else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "until=: threshold '\(raw)' does not read as \(metric.unit.symbol) for \(name)",
-                               expected: metric.unit.thresholdExamples)
+                                     message: "until=: threshold '\(raw)' does not read as \(metric.unit.symbol) for \(name)",
+                                     expected: metric.unit.thresholdExamples)
         }
         return FaultStopCondition(metric: metric, comparison: value[op] == "<" ? .below : .above, threshold: threshold)
     }
@@ -146,7 +146,7 @@ public enum CommandParser {
                 if !classes.contains(c) { classes.append(c) }
             } else {
                 throw Diagnostic.command(column: classToken.column, token: String(classToken.text),
-                                   message: "unknown request class '\(name)'", expected: CommandVocabulary.surgeTargets)
+                                         message: "unknown request class '\(name)'", expected: CommandVocabulary.surgeTargets)
             }
         }
         var factor: Double?
@@ -159,8 +159,8 @@ public enum CommandParser {
             case "factor":
                 guard let f = QuantityText.parseFactor(value), f > 0, f <= CommandLimits.maxSurgeFactor else {
                     throw Diagnostic.command(column: token.column, token: String(token.text),
-                                       message: "surge factor '\(value)' must be above 0 and at most \(QuantityText.shortest(CommandLimits.maxSurgeFactor))",
-                                       expected: ["a multiplier like 3 or 3x"])
+                                             message: "surge factor '\(value)' must be above 0 and at most \(QuantityText.shortest(CommandLimits.maxSurgeFactor))",
+                                             expected: ["a multiplier like 3 or 3x"])
                 }
                 factor = f
             case "ramp": spec.rampSeconds = try duration(value, token: token)
@@ -188,8 +188,8 @@ public enum CommandParser {
             if key == Substring(CommandVocabulary.repairFaultKey) {
                 guard let id = Int(token.value ?? ""), id >= 1 else {
                     throw Diagnostic.command(column: token.column, token: String(token.text),
-                                       message: "fault '\(token.value ?? "")' must be a fault id from the faults list",
-                                       expected: ["fault=3"])
+                                             message: "fault '\(token.value ?? "")' must be a fault id from the faults list",
+                                             expected: ["fault=3"])
                 }
                 fault = id
                 continue
@@ -200,7 +200,7 @@ public enum CommandParser {
         selector.fault = fault
         if fault != nil, selector != TargetSelector(fault: fault) {
             throw Diagnostic.command(column: args[0].column, token: String(args[0].text),
-                               message: "repair fault=N names one fault; give no other selector with it")
+                                     message: "repair fault=N names one fault; give no other selector with it")
         }
         return selector
     }
@@ -213,8 +213,8 @@ public enum CommandParser {
         if token.text.lowercased() == "max" { return .max }
         guard let x = QuantityText.parseFactor(token.text), x > 0, x <= CommandLimits.maxSpeed else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "speed '\(token.text)' must be a multiple of real time above 0 and at most \(QuantityText.shortest(CommandLimits.maxSpeed)), or max",
-                               expected: CommandVocabulary.speedWords)
+                                     message: "speed '\(token.text)' must be a multiple of real time above 0 and at most \(QuantityText.shortest(CommandLimits.maxSpeed)), or max",
+                                     expected: CommandVocabulary.speedWords)
         }
         return .times(x)
     }
@@ -224,11 +224,11 @@ public enum CommandParser {
         let key = token.key
         guard token.value != nil else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "expected key=value, got '\(token.text)'", expected: allowed.map { $0 + "=" })
+                                     message: "expected key=value, got '\(token.text)'", expected: allowed.map { $0 + "=" })
         }
         guard allowed.contains(String(key)) else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "unknown key '\(key)'", expected: allowed)
+                                     message: "unknown key '\(key)'", expected: allowed)
         }
         guard seen.insert(key).inserted else {
             throw Diagnostic.command(column: token.column, token: String(token.text), message: "'\(key)' given twice")
@@ -239,8 +239,8 @@ public enum CommandParser {
     static func duration(_ value: Substring, token: CommandToken) throws(Diagnostic) -> Double {
         guard let d = QuantityText.parseDuration(value) else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "bad duration '\(value)' for \(token.key)",
-                               expected: ["a duration like 90s, 10m, 1m30s, 2h, \(QuantityText.durationLimitText)"])
+                                     message: "bad duration '\(value)' for \(token.key)",
+                                     expected: ["a duration like 90s, 10m, 1m30s, 2h, \(QuantityText.durationLimitText)"])
         }
         return d
     }
@@ -249,7 +249,7 @@ public enum CommandParser {
         let d = try duration(value, token: token)
         guard d > 0 else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "\(token.key) must be longer than zero")
+                                     message: "\(token.key) must be longer than zero")
         }
         return d
     }

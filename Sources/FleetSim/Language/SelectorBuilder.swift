@@ -20,8 +20,8 @@ struct SelectorBuilder {
         case "tag":
             guard RackTag.isValidName(value) else {
                 throw Diagnostic.command(column: token.column, token: String(token.text),
-                                   message: "tag= needs a tag name of lowercase letters, digits and '-', got '\(value)'",
-                                   expected: ["tag=pdu-a"])
+                                         message: "tag= needs a tag name of lowercase letters, digits and '-', got '\(value)'",
+                                         expected: ["tag=pdu-a"])
             }
             selector.tag = String(value)
         case "count":
@@ -32,7 +32,7 @@ struct SelectorBuilder {
             guard let share = QuantityText.parseShare(value.hasSuffix("%") ? value : value + "%"),
                   share > 0, share <= 1 else {
                 throw Diagnostic.command(column: token.column, token: String(token.text),
-                                   message: "percent '\(value)' must be between 0 and 100", expected: ["percent=10"])
+                                         message: "percent '\(value)' must be between 0 and 100", expected: ["percent=10"])
             }
             selector.mode = .percent(share)
         default: return false
@@ -43,7 +43,7 @@ struct SelectorBuilder {
     private mutating func checkOneMode(_ token: CommandToken) throws(Diagnostic) {
         if let previous = modeToken {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "'\(token.text)' conflicts with '\(previous.text)': give count or percent, not both")
+                                     message: "'\(token.text)' conflicts with '\(previous.text)': give count or percent, not both")
         }
         modeToken = token
     }
@@ -51,8 +51,8 @@ struct SelectorBuilder {
     private func index(_ value: Substring, token: CommandToken) throws(Diagnostic) -> Int {
         guard let n = Int(value), n >= 1 else {
             throw Diagnostic.command(column: token.column, token: String(token.text),
-                               message: "\(token.key) '\(value)' must be a whole number from 1",
-                               expected: ["\(token.key)=1"])
+                                     message: "\(token.key) '\(value)' must be a whole number from 1",
+                                     expected: ["\(token.key)=1"])
         }
         return n
     }

@@ -27,7 +27,7 @@ public enum StoryCatalog {
         if !looksLikePath, let e = builtIn.first(where: { $0.name == nameOrPath }) { return try e.story() }
         if !looksLikePath, !FileManager.default.fileExists(atPath: nameOrPath) {
             throw Diagnostic(file: nameOrPath, line: nil, field: "", message: "no built-in story or file by that name",
-                                 expected: builtIn.map(\.name))
+                             expected: builtIn.map(\.name))
         }
         return try StoryFile.load(path: nameOrPath)
     }

@@ -120,7 +120,7 @@ public struct StoryFile: Sendable, Equatable {
                     try m.validate(against: s)
                 } catch {
                     throw Diagnostic(file: drill.source, line: c.line, field: "chapters[\(i)].caption",
-                                         message: "placeholder {\(m.text)}: \(error.message)", expected: error.expected)
+                                     message: "placeholder {\(m.text)}: \(error.message)", expected: error.expected)
                 }
             }
         }

@@ -113,16 +113,16 @@ public struct SessionRecording: Sendable, Equatable {
             guard haveHeader else {
                 guard let header = try? decoder.decode(HeaderLine.self, from: Data(line.utf8)) else {
                     throw Diagnostic(file: file, line: number, field: "header",
-                                         message: "the first line must be the recording header",
-                                         expected: [headerLine(fleet: "demo", seed: 7)])
+                                     message: "the first line must be the recording header",
+                                     expected: [headerLine(fleet: "demo", seed: 7)])
                 }
                 guard header.schema == schemaName else {
                     throw Diagnostic(file: file, line: number, field: "schema",
-                                         message: "unsupported recording format '\(header.schema)'", expected: [schemaName])
+                                     message: "unsupported recording format '\(header.schema)'", expected: [schemaName])
                 }
                 guard header.tickSeconds == tickSeconds else {
                     throw Diagnostic(file: file, line: number, field: "tick_seconds",
-                                         message: "recorded with \(header.tickSeconds) s ticks; this fleettop uses \(tickSeconds) s")
+                                     message: "recorded with \(header.tickSeconds) s ticks; this fleettop uses \(tickSeconds) s")
                 }
                 recording = SessionRecording(fleet: header.fleet, seed: header.seed)
                 haveHeader = true
@@ -138,14 +138,14 @@ public struct SessionRecording: Sendable, Equatable {
                     continue
                 }
                 throw Diagnostic(file: file, line: number, field: "", message: "not a JSON object",
-                                     expected: [commandLine(tick: 0, command: .fleet(.repair(nil)))])
+                                 expected: [commandLine(tick: 0, command: .fleet(.repair(nil)))])
             }
             if let end = entry.endTick {
                 recording.endTick = end
             } else if let tick = entry.tick, let commandText = entry.command {
                 if let last = recording.entries.last, tick < last.tick {
                     throw Diagnostic(file: file, line: number, field: "tick",
-                                         message: "tick \(tick) is earlier than the previous command's tick \(last.tick)")
+                                     message: "tick \(tick) is earlier than the previous command's tick \(last.tick)")
                 }
                 do {
                     recording.entries.append(Entry(tick: tick, command: try CommandParser.parse(commandText)))
@@ -154,7 +154,7 @@ public struct SessionRecording: Sendable, Equatable {
                 }
             } else {
                 throw Diagnostic(file: file, line: number, field: "", message: "a line needs tick and command, or end_tick",
-                                     expected: ["tick", "command", "end_tick"])
+                                 expected: ["tick", "command", "end_tick"])
             }
         }
         guard haveHeader else {
