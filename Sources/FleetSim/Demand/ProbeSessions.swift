@@ -51,7 +51,7 @@ public struct ProbeSessions: Sendable {
     public init(knobs: AgenticKnobs, seed: UInt64) {
         self.knobs = knobs
         rng = CounterRNG(seed: seed)
-        toolSigma = log(knobs.toolP99Seconds / knobs.toolMedianSeconds) / 2.326
+        toolSigma = LognormalQuantiles.sigma(median: knobs.toolMedianSeconds, p99: knobs.toolP99Seconds)
     }
 
     public var inFlight: Int { slots.count - free.count }
@@ -94,7 +94,7 @@ public struct ProbeSessions: Sendable {
     }
 
     func chainLength(_ session: UInt64) -> Int {
-        let sigma = log(knobs.callsP90 / knobs.callsMedian) / 1.2816
+        let sigma = LognormalQuantiles.sigma(median: knobs.callsMedian, p90: knobs.callsP90)
         let n = rng.lognormal(median: knobs.callsMedian * chainMultiplier, sigma: sigma, .chainLength, session, 0)
         guard n.isFinite else { return knobs.callsCap }
         return max(1, min(knobs.callsCap, Int(min(1e9, n.rounded(.up)))))

@@ -228,7 +228,7 @@ extension FleetEngine {
         a.rttShareOfTaskTime = probes.rttShare
         a.rttPerTaskSeconds = probes.rttPerTask
         let call = classes[RequestClass.agentic.rawValue].e2e
-        let tool = spec.agentic.toolMedianSeconds * exp(pow(log(spec.agentic.toolP99Seconds / spec.agentic.toolMedianSeconds) / 2.326, 2) / 2)
+        let tool = spec.agentic.toolMedianSeconds * exp(pow(LognormalQuantiles.sigma(median: spec.agentic.toolMedianSeconds, p99: spec.agentic.toolP99Seconds), 2) / 2)
         a.rttShareBySite = sites.map { s in
             let rtt = s.rttMs / 1000
             let per = max(call.p50, rtt) + tool

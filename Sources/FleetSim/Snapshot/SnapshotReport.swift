@@ -137,7 +137,7 @@ public enum SnapshotReport {
     public static func summary(_ s: Snapshot) -> String {
         let t = s.totals
         var lines: [String] = []
-        lines.append("fleettop snapshot · \(s.fleetName) · seed \(s.seed) · sim time \(clock(s.simTime))")
+        lines.append("fleettop snapshot · \(s.fleetName) · seed \(s.seed) · sim time \(ClockText.hoursMinutesSeconds(s.simTime))")
         lines.append("fleet: \(t.sites) sites, \(t.racks) racks, \(t.gpusUp)/\(t.gpus) GPUs up, \(t.gpusThermalThrottled) thermal-throttled, "
             + "\(t.gpusPowerCapped) power-capped, \(t.gpusShutDown) shut down" + (s.status.outage.map { " · \($0.uppercased())" } ?? ""))
         lines.append("power: IT \(f(t.itPowerKW / 1000, 2)) MW, facility \(f(t.facilityPowerKW / 1000, 2)) MW (PUE \(f(t.pue, 2))), "
@@ -176,8 +176,8 @@ public enum SnapshotReport {
         if !s.activeFaults.isEmpty {
             lines.append("faults active:")
             for x in s.activeFaults {
-                lines.append("  \(x.kind.rawValue) \(x.target) since \(clock(x.sinceSeconds))"
-                    + (x.untilSeconds.map { " until \(clock($0))" } ?? " until repaired")
+                lines.append("  \(x.kind.rawValue) \(x.target) since \(ClockText.hoursMinutesSeconds(x.sinceSeconds))"
+                    + (x.untilSeconds.map { " until \(ClockText.hoursMinutesSeconds($0))" } ?? " until repaired")
                     + (x.spec?.stopCondition.map { " or until \($0.text)" } ?? "") + (x.injected ? "" : " (background)"))
             }
         }
@@ -191,8 +191,4 @@ public enum SnapshotReport {
     static func f(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
     static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
     static func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s }
-    static func clock(_ t: Double) -> String {
-        let s = Int(t)
-        return String(format: "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
-    }
 }
