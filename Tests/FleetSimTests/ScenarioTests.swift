@@ -52,10 +52,13 @@ import Testing
         e.advance(seconds: 300)
         #expect(capAlerts().count == 1, "one alert while the governor works at the cap: \(capAlerts().map(\.text))")
         #expect(capAlerts().first?.endSeconds == nil)
+        let lowered = Int(e.spec.sites[near].gridLimitKW * 0.6)
         e.apply(.repair(TargetSelector(site: "near")))
         let repairedAt = e.simTime
         e.advance(seconds: 30)
         #expect(capAlerts().first?.endSeconds == nil, "still held 30 s after the cap stopped biting")
+        // The limit lifted while the governor lets go: the event still names the limit that caused it.
+        if case .powerCap(_, _, let limit)? = capAlerts().first?.subject { #expect(limit == lowered) }
         e.advance(seconds: e.spec.power.capAlertHoldSeconds)
         let closed = try #require(capAlerts().first?.endSeconds, "closed once the hold has passed")
         #expect(closed >= repairedAt && closed <= e.simTime - e.spec.power.capAlertHoldSeconds,

@@ -5,6 +5,9 @@ struct AlertBook: Sendable {
     var shedding: [Int?]
     var cap: [Int?]
     var capClearSince: [Double?]
+    /// Per site: the lowest limit in force during the open cap episode, the one its event names (a
+    /// limit lifted while the governor is still letting go must not read as the cause).
+    var capLimitKW: [Int?]
     /// Per hall: thermal throttling, thermal shutdown, a die temperature reading at the slowdown limit.
     var hallThrottle: [Int?]
     var hallShutdown: [Int?]
@@ -16,6 +19,7 @@ struct AlertBook: Sendable {
         shedding = [Int?](repeating: nil, count: sites)
         cap = shedding
         capClearSince = [Double?](repeating: nil, count: sites)
+        capLimitKW = [Int?](repeating: nil, count: sites)
         hallThrottle = [Int?](repeating: nil, count: halls)
         hallShutdown = hallThrottle
         hallTemperature = hallThrottle

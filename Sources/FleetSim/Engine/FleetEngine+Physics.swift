@@ -67,7 +67,9 @@ extension FleetEngine {
             let capping = governor.capW[s] != nil
             if capping {
                 alerts.capClearSince[s] = nil
-                let subject = SimEvent.Subject.powerCap(site: s, name: topology.siteNames[s], limitKW: Int(limit))
+                let shown = min(Int(limit), alerts.capLimitKW[s] ?? .max)
+                alerts.capLimitKW[s] = shown
+                let subject = SimEvent.Subject.powerCap(site: s, name: topology.siteNames[s], limitKW: shown)
                 if !wasCapping, alerts.cap[s] == nil {
                     alerts.cap[s] = events.open(.shedding, subject, at: t)
                 } else if let id = alerts.cap[s] { events.update(id, subject) }
@@ -76,6 +78,7 @@ extension FleetEngine {
                 alerts.capClearSince[s] = since
                 if t - since >= spec.power.capAlertHoldSeconds {
                     events.close(id, at: since); alerts.cap[s] = nil; alerts.capClearSince[s] = nil
+                    alerts.capLimitKW[s] = nil
                 }
             }
         }
