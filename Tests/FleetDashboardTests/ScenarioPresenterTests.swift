@@ -75,4 +75,48 @@ struct ScenarioPresenterTests {
         #expect(!a.handle(.key(.character("y"))).contains(.send(injection)))
         #expect(a.state.message == ReplayPresenter.refusalText)
     }
+
+    static let drillYAML = """
+    name: tiny cooling drill
+    fleet: tiny
+    seed: 11
+    duration: 20s
+    steady_state:
+      - metric: goodput
+        above: 10%
+    method:
+      - at: 5s
+        fault: cooling
+        target: {site: near, hall: 1}
+        magnitude: 80%
+    rollback:
+      - repair all
+    """
+
+    @Test("a finished drill's dialog asks the host to save the report; a failed save keeps it open with the reason")
+    func drillSave() throws {
+        let drill = try DrillFile.parse(yaml: Self.drillYAML, file: "test.yaml")
+        let scenario = LiveDrill(drill: drill)
+        let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: .max, scenario: scenario, clock: ManualRunnerClock())
+        runner.advanceTime(by: 5)
+        runner.stop()
+        let report = try #require(scenario.status.report)
+        let presenter = DrillPresenter(scenario: scenario, reportPath: "/reports/tiny")
+        let a = app(presenter)
+        #expect(a.state.scenarioView?.summary != nil)
+        #expect(a.state.scenarioView?.hints == ScenarioSummaryDialog.hints)
+        let save = a.handle(.key(.character("y")))
+        #expect(save.first == .saveReport(report, path: "/reports/tiny"))
+        presenter.completed(.saveReport(report, path: "/reports/tiny"),
+                            failure: ScenarioFailure(reason: "No space left on device", description: "/reports/tiny.md: No space left on device"),
+                            app: a)
+        #expect(a.state.message == "report not saved: /reports/tiny.md: No space left on device")
+        _ = a.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48)
+        #expect(a.state.scenarioView?.summary?.failure == "No space left on device")
+        presenter.completed(.saveReport(report, path: "/reports/tiny"), failure: nil, app: a)
+        #expect(a.state.message == "saved /reports/tiny.md and .json")
+        _ = a.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48)
+        #expect(a.state.scenarioView?.summary == nil)
+        #expect(a.handle(.key(.character("q"))) == [.quit], "the dialog gone, the keys are the dashboard's again")
+    }
 }
