@@ -208,4 +208,35 @@ struct FrameLayoutInputTests {
         _ = a.handle(.mouse(MouseEvent(action: .click, button: .left, x: target.frame.x + 1, y: target.frame.y + 1)))
         #expect(a.state.focus == target.id)
     }
+
+    @Test("the wheel scrolls the events list where it is drawn and moves the map's selection over its cells")
+    func wheel() throws {
+        var s = SnapshotFixture.demo()
+        s.events = Array(repeating: s.events, count: 6).flatMap { $0 }
+        let a = DashboardApp(themes: [SnapshotFixture.theme])
+        _ = a.render(snapshot: s, width: 160, height: 40)
+        let frame = try #require(a.state.frame)
+        #expect(frame.eventCount > frame.eventRows + 3, "more events than the list has rows")
+        let events = try #require(frame.screen.placement(of: .events)?.frame)
+        _ = a.handle(.mouse(MouseEvent(action: .wheelDown, button: .none, x: events.x + 3, y: events.y + 2)))
+        #expect(a.state.eventScroll == 3)
+        let map = try #require(frame.map)
+        _ = a.handle(.mouse(MouseEvent(action: .wheelDown, button: .none, x: map.cellX, y: map.area.y)))
+        #expect(a.state.selection != nil)
+        _ = a.handle(.mouse(MouseEvent(action: .wheelDown, button: .none, x: 0, y: 0)))
+        #expect(a.state.eventScroll == 3, "the header is no list")
+    }
+
+    @Test("a double click on a hall of the hyperscale map opens its racks")
+    func doubleClickDrillsDown() throws {
+        let s = SnapshotFixture.hyperscale()
+        let a = DashboardApp(themes: [SnapshotFixture.theme])
+        _ = a.render(snapshot: s, width: 200, height: 60)
+        let map = try #require(a.state.frame?.map)
+        #expect(map.level == .halls)
+        _ = a.handle(.mouse(MouseEvent(action: .doubleClick, button: .left, x: map.cellX + 1, y: map.area.y)))
+        #expect(a.state.drillPath == [.hall(1)])
+        #expect(a.state.focus == .map)
+    }
 }
+
