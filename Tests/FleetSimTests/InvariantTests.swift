@@ -16,7 +16,7 @@ import Testing
     ]
 
     static func parsed(_ text: String) -> FaultSpec {
-        guard case .fault(let f)? = try? CommandParser.parse(text) else { fatalError("test fault does not parse: \(text)") }
+        guard case .fleet(.fault(let f))? = try? CommandParser.parse(text) else { fatalError("test fault does not parse: \(text)") }
         return f
     }
 
@@ -50,7 +50,7 @@ import Testing
     @Test(arguments: faults)
     func invariantsHoldUnderEachFaultKind(_ fault: FaultSpec) throws {
         let e = try SimTestSupport.engine(warm: 30)
-        #expect(e.apply(.fault(fault)) != .rejected(""))
+        #expect(e.apply(.fault(fault)) != .rejected(Diagnostic(message: "")))
         for _ in 0..<6 {
             e.advance(seconds: 50)
             Self.check(e.snapshot(), fault.kind.rawValue)
@@ -99,7 +99,7 @@ import Testing
         let b = try FleetEngine(spec: SimTestSupport.quietTiny(), seed: 42)
         a.advance(seconds: 90)
         for _ in 0..<9 { b.advance(seconds: 10); _ = b.snapshot() }
-        let fault = SimCommand.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "far", mode: .percent(0.25))))
+        let fault = FleetCommand.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "far", mode: .percent(0.25))))
         a.apply(fault); b.apply(fault)
         a.advance(seconds: 60); b.advance(seconds: 60)
         let sa = a.snapshot(), sb = b.snapshot()

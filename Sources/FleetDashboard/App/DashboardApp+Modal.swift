@@ -43,7 +43,7 @@ extension DashboardApp {
                     }
                 } else {
                     state.modal = nil
-                    if case .speed(let s) = c { state.requestedSpeed = s }
+                    if case .clock(.speed(let s)) = c { state.requestedSpeed = s }
                     state.say("sent: " + CommandFormatter.format(c))
                     return [.send(c), .redraw]
                 }

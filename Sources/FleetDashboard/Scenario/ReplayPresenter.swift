@@ -53,7 +53,7 @@ public final class ReplayPresenter: ScenarioPresenter {
     public func perform(_ action: KeyAction, app: DashboardApp) -> [DashboardAction] {
         let now = app.newestSnapshot?.tick ?? 0
         let step = { (seconds: Double) -> UInt64 in
-            let t = Double(now) + seconds * SessionRecording.ticksPerSecond
+            let t = Double(now) + seconds * SimClock.ticksPerSecond
             return UInt64(max(0, t.rounded()))
         }
         switch action {
@@ -99,7 +99,7 @@ public final class ReplayPresenter: ScenarioPresenter {
         var actions: [DashboardAction] = []
         if tick > now {
             scenario.seek(to: tick, pace: back)
-            actions = [.scenarioChanged, .send(.speed(.max)), .send(.resume)]
+            actions = [.scenarioChanged, .send(.clock(.speed(.max))), .send(.clock(.resume))]
         } else if tick < now {
             actions = [.restart(ScenarioRestart(scenario: LiveReplay(recording, seekTo: tick, pace: back), speed: .max))]
             if app.state.view == .gpus { actions.append(.watchGPUs(app.gpuScope())) }

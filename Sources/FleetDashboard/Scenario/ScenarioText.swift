@@ -3,7 +3,7 @@ import FleetSim
 /// Text the scenario presenters share.
 enum ScenarioText {
     /// "03:12" or "1:02:03" of simulated seconds (negative clamps to zero).
-    static func clock(_ seconds: Double) -> String { DrillReportWriter.clock(max(0, seconds)) }
+    static func clock(_ seconds: Double) -> String { ClockText.elapsed(max(0, seconds)) }
 
     /// The wall-clock equivalent of `seconds` simulated at `speed` (simulated time at max speed).
     static func wallSeconds(_ seconds: Double, speed: SimSpeed) -> Double {
