@@ -80,7 +80,7 @@ public struct RecordingSimulation: DrillSimulation {
     }
 }
 
-extension DrillRunner {
+extension HeadlessDrill {
     /// Runs a drill as `run(_:fleet:seed:progress:)` does, keeping its series every `stepSeconds`
     /// simulated seconds (GPU by GPU up to `gpuLimit` GPUs).
     public static func runRecording(_ drill: DrillFile, fleet: FleetSpec, seed: UInt64? = nil, stepSeconds: Double,

@@ -99,13 +99,13 @@ struct DashboardAppTests {
     @Test func hyperscaleShowsHallsAndEnterDrillsIn() {
         let s = SnapshotFixture.hyperscale()
         let a = app(s, width: 200, height: 60)
-        #expect(a.renderer.mapGeometry?.level == .halls)
+        #expect(a.state.frame?.map?.level == .halls)
         _ = press(a, .right, .right)
         #expect(a.state.selection == .hall(1))
         _ = press(a, .enter)
         #expect(a.state.drillPath == [.hall(1)])
         _ = a.render(snapshot: s, width: 200, height: 60)
-        #expect(a.renderer.mapGeometry?.level == .racks)
+        #expect(a.state.frame?.map?.level == .racks)
         #expect(a.state.selection == .rack(250))
         _ = press(a, .escape)
         #expect(a.state.drillPath.isEmpty)
@@ -127,7 +127,7 @@ struct DashboardAppTests {
 
     @Test func clickSelectsARackAndFocusesItsPanel() {
         let a = app()
-        guard let geo = a.renderer.mapGeometry else { Issue.record("no map"); return }
+        guard let geo = a.state.frame?.map else { Issue.record("no map"); return }
         _ = a.handle(.mouse(MouseEvent(action: .click, button: .left, x: geo.cellX + 3, y: geo.area.y + 1)))
         #expect(a.state.selection == .rack(11))
         _ = press(a, .tab)
@@ -146,7 +146,7 @@ struct DashboardAppTests {
         let frame = a.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48)
         #expect(frame.plainText.contains("SLO breach code"))
         #expect(!frame.plainText.contains("repair regional/h2/r03"))
-        #expect(a.renderer.eventCount == 1)
+        #expect(a.state.frame?.eventCount == 1)
     }
 
     @Test func asciiFramesHoldOnlyASCII() {
@@ -172,7 +172,7 @@ struct DashboardAppTests {
         let a = app()
         a.state.selection = .rack(5)
         let frame = a.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48)
-        guard let geo = a.renderer.mapGeometry else { Issue.record("no map"); return }
+        guard let geo = a.state.frame?.map else { Issue.record("no map"); return }
         let y = geo.area.y
         #expect(frame[geo.cellX + 2, y].glyph == "✗")
         #expect(frame[geo.cellX + 2, y].style.foreground == SnapshotFixture.theme.color(.critical))
@@ -185,3 +185,58 @@ struct DashboardAppTests {
         #expect(util.rowText(1).contains("GPU busy %"))
     }
 }
+
+@Suite("Input against the frame's layout")
+struct FrameLayoutInputTests {
+    @Test("clicks are hit-tested against the regions the last frame registered, kept in the state")
+    func clicksUseTheFrameInTheState() throws {
+        let a = DashboardApp(themes: [SnapshotFixture.theme])
+        _ = a.render(snapshot: SnapshotFixture.demo(), width: 160, height: 48)
+        let frame = try #require(a.state.frame)
+        for p in frame.screen.placements {
+            #expect(frame.box(atX: p.frame.x + 1, y: p.frame.y + 1) == p.id)
+        }
+        let events = try #require(frame.screen.placement(of: .events)?.frame)
+        #expect(frame.targets(atX: events.x + 2, y: events.y + 2).contains(.eventList))
+        let map = try #require(frame.map)
+        #expect(frame.targets(atX: map.area.x, y: map.area.y).contains(.mapSelection))
+        let other = DashboardApp(themes: [SnapshotFixture.theme])
+        _ = other.render(snapshot: SnapshotFixture.demo(), width: 80, height: 24)
+        let small = try #require(other.state.frame)
+        a.state.frame = small
+        let target = try #require(small.screen.placements.last)
+        _ = a.handle(.mouse(MouseEvent(action: .click, button: .left, x: target.frame.x + 1, y: target.frame.y + 1)))
+        #expect(a.state.focus == target.id)
+    }
+
+    @Test("the wheel scrolls the events list where it is drawn and moves the map's selection over its cells")
+    func wheel() throws {
+        var s = SnapshotFixture.demo()
+        s.events = Array(repeating: s.events, count: 6).flatMap { $0 }
+        let a = DashboardApp(themes: [SnapshotFixture.theme])
+        _ = a.render(snapshot: s, width: 160, height: 40)
+        let frame = try #require(a.state.frame)
+        #expect(frame.eventCount > frame.eventRows + 3, "more events than the list has rows")
+        let events = try #require(frame.screen.placement(of: .events)?.frame)
+        _ = a.handle(.mouse(MouseEvent(action: .wheelDown, button: .none, x: events.x + 3, y: events.y + 2)))
+        #expect(a.state.eventScroll == 3)
+        let map = try #require(frame.map)
+        _ = a.handle(.mouse(MouseEvent(action: .wheelDown, button: .none, x: map.cellX, y: map.area.y)))
+        #expect(a.state.selection != nil)
+        _ = a.handle(.mouse(MouseEvent(action: .wheelDown, button: .none, x: 0, y: 0)))
+        #expect(a.state.eventScroll == 3, "the header is no list")
+    }
+
+    @Test("a double click on a hall of the hyperscale map opens its racks")
+    func doubleClickDrillsDown() throws {
+        let s = SnapshotFixture.hyperscale()
+        let a = DashboardApp(themes: [SnapshotFixture.theme])
+        _ = a.render(snapshot: s, width: 200, height: 60)
+        let map = try #require(a.state.frame?.map)
+        #expect(map.level == .halls)
+        _ = a.handle(.mouse(MouseEvent(action: .doubleClick, button: .left, x: map.cellX + 1, y: map.area.y)))
+        #expect(a.state.drillPath == [.hall(1)])
+        #expect(a.state.focus == .map)
+    }
+}
+

@@ -19,7 +19,7 @@ func timingHyperscale() throws {
     let app = DashboardApp(themes: [SnapshotFixture.theme])
     var canvas = Canvas(width: 200, height: 60)
     app.render(snapshot: s, into: &canvas)
-    #expect(app.renderer.mapGeometry?.level == .halls)
+    #expect(app.state.frame?.map?.level == .halls)
     let n = 2000
     func measure(_ body: (Int) -> Void) -> String {
         let w0 = ContinuousClock.now, c0 = cpuNow()

@@ -4,18 +4,35 @@ import FleetSim
 
 @Suite("Keymap")
 struct KeymapTests {
-    @Test("every action has a default key, and no key does two things")
+    @Test("every action has a default key, and no key does two things in one layer")
     func defaults() {
         let map = Keymap.defaults
         #expect(map.unboundActions.isEmpty)
-        var seen: Set<Key> = []
+        var seen: Set<[AnyHashable]> = []
         for action in KeyAction.allCases {
             for key in map.keys(for: action) {
-                #expect(!seen.contains(key), "\(key) bound twice")
-                seen.insert(key)
-                #expect(map.action(for: key) == action)
+                #expect(!seen.contains([action.layer, key]), "\(key) bound twice in \(action.layer)")
+                seen.insert([action.layer, key])
+                #expect(map.action(for: key, in: action.layer) == action)
+                if action.layer == .dashboard { #expect(map.action(for: key) == action) }
             }
         }
+    }
+
+    @Test("a story's and a replay's keys are bound in layers of their own, over the dashboard's")
+    func scenarioLayers() throws {
+        var map = Keymap.defaults
+        #expect(map.action(for: .right) == .selectRight)
+        #expect(map.action(for: .right, in: .story) == .storyNext)
+        #expect(map.action(for: .character(" "), in: .story) == .storyNext)
+        #expect(map.action(for: .character(" ")) == .pause)
+        #expect(map.action(for: .character("["), in: .replay) == .replayBack)
+        #expect(map.action(for: .character("["), in: .story) == nil)
+        #expect(map.label(for: .storyNext) == "→/Space")
+        try map.bind(.storyNext, to: [.character("n")])
+        #expect(map.action(for: .right, in: .story) == nil)
+        #expect(map.action(for: .right) == .selectRight, "rebinding a story key leaves the dashboard's alone")
+        #expect(throws: Keymap.BindingError.quitUnbound) { try map.bind(.storyAuto, to: [.character("q")]) }
     }
 
     @Test("the keys of DESIGN §4 and issue 5")

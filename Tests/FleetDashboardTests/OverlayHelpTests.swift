@@ -14,14 +14,15 @@ struct OverlayHelpTests {
     func fitsAt80x24() {
         let canvas = render(80, 24)
         let text = canvas.plainText
-        for action in KeyAction.allCases {
+        for action in KeyAction.allCases where action.layer == .dashboard {
             let summary = HelpLayout.combined.first { $0.actions.contains(action) }?.summary ?? action.summary
             #expect(text.contains(summary), "\(action) summary missing")
         }
         #expect(text.contains("1-3") && text.contains("4-6") && text.contains("oO"))
         #expect(canvas.cuts.isEmpty, "\(canvas.cuts.map(\.text))")
         for label in ["?/F1", "Space", "S-Tab", "PgDn", "Enter", "Esc", "R"] { #expect(text.contains(label)) }
-        for group in KeyAction.Group.allCases { #expect(text.contains(group.title)) }
+        for group in KeyAction.Group.dashboard { #expect(text.contains(group.title)) }
+        #expect(!text.contains(KeyAction.storyNext.summary), "a story's keys are listed only while a story plays")
         #expect(text.contains("help · keys in force") && text.contains("any key closes"))
         #expect(!text.contains("↓ more"), "nothing to scroll at 80×24")
         let (box, layout) = HelpOverlay.geometry(width: 80, height: 24, keymap: .defaults)

@@ -23,7 +23,7 @@ struct ScenarioOverlayTests {
         for panel in StoryPanel.allCases {
             let view = ScenarioView(highlight: ScenarioView.panel(panel), caption: Self.caption)
             let (app, canvas) = render(width: width, height: height, view: view)
-            let layout = try #require(app.renderer.layout)
+            let layout = try #require(app.state.frame?.screen)
             let body = ScenarioOverlay.bodyRect(layout)
             let rect = try #require(ScenarioOverlay.captionRect(Self.caption, avoiding: view.highlight.flatMap { layout.placement(of: $0)?.frame }, body: body))
             #expect(rect.x >= body.x && rect.maxX <= body.maxX && rect.y >= body.y && rect.maxY <= body.maxY)
@@ -59,7 +59,7 @@ struct ScenarioOverlayTests {
                       ScenarioCheck(text: "goodput above 95%", isStopCondition: false, state: .failed, value: "91%"),
                       ScenarioCheck(text: "gpus_down_ratio above 20%", isStopCondition: true, state: .pending, value: "0%")]
         let (app, canvas) = render(width: 160, height: 48, view: ScenarioView(checks: checks))
-        let footer = try #require(app.renderer.layout?.footer)
+        let footer = try #require(app.state.frame?.screen.footer)
         let line = canvas.rowText(footer.y - 1)
         #expect(line.contains("✔ chat.ttft.p99 below 2 s (0.84 s)"), "\(line)")
         #expect(line.contains("✘ goodput above 95% (91%)"))
@@ -86,7 +86,7 @@ struct ScenarioOverlayTests {
         let checks = [ScenarioCheck(text: "goodput above 95%", isStopCondition: false, state: .passing, value: "97%")]
         let (app, canvas) = render(width: width, height: height,
                                    view: ScenarioView(highlight: .power, caption: Self.caption, checks: checks, status: "step 1/2"))
-        let layout = try #require(app.renderer.layout)
+        let layout = try #require(app.state.frame?.screen)
         let reserved = try #require(layout.reserved)
         for p in layout.placements {
             #expect(p.frame.maxY <= reserved.y)
@@ -100,7 +100,7 @@ struct ScenarioOverlayTests {
     func smallScreensKeepTheCheckLine() throws {
         let checks = [ScenarioCheck(text: "goodput above 95%", isStopCondition: false, state: .passing, value: "97%")]
         let (app, canvas) = render(width: 100, height: 30, view: ScenarioView(caption: Self.caption, checks: checks))
-        let layout = try #require(app.renderer.layout)
+        let layout = try #require(app.state.frame?.screen)
         #expect(layout.reserved?.height == 1)
         #expect(layout.placements.allSatisfy { $0.frame.maxY <= 28 })
         #expect(canvas.rowText(28).contains("goodput above 95% (97%)"))

@@ -38,7 +38,7 @@ import Testing
 
     static func run(step: Double = 30) throws -> (DrillFile, DrillReport, DrillHistory) {
         let drill = try DrillFile.parse(yaml: drillYAML, file: "test.yaml")
-        let (report, history) = try DrillRunner.runRecording(drill, fleet: .tiny, stepSeconds: step, gpuLimit: 10_000)
+        let (report, history) = try HeadlessDrill.runRecording(drill, fleet: .tiny, stepSeconds: step, gpuLimit: 10_000)
         return (drill, report, history)
     }
 

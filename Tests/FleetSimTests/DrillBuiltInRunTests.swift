@@ -33,7 +33,7 @@ struct DrillBuiltInRunTests {
     @Test(arguments: DrillCatalog.builtIn.map(\.name))
     func reachesItsIntendedVerdict(name: String) throws {
         let entry = try #require(DrillCatalog.entry(named: name))
-        let report = try DrillRunner.run(try Self.fitted(entry.drill()), fleet: Self.smallDemo)
+        let report = try HeadlessDrill.run(try Self.fitted(entry.drill()), fleet: Self.smallDemo)
         #expect(report.verdict == entry.intendedVerdict, "\(DrillReportWriter.text(report))")
         switch entry.intendedVerdict {
         case .passed:
@@ -53,8 +53,8 @@ struct DrillBuiltInRunTests {
     @Test func sameSeedSameReport() throws {
         var drill = try #require(DrillCatalog.entry(named: "metro-partition")).drill()
         drill.durationSeconds = 8 * 60
-        let a = try DrillRunner.run(drill, fleet: Self.smallDemo)
-        let b = try DrillRunner.run(drill, fleet: Self.smallDemo)
+        let a = try HeadlessDrill.run(drill, fleet: Self.smallDemo)
+        let b = try HeadlessDrill.run(drill, fleet: Self.smallDemo)
         #expect(a == b)
     }
 }

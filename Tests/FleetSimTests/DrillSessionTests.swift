@@ -61,7 +61,7 @@ struct DrillSessionTests {
     @Test func passesWhenRecoveredByTheEnd() throws {
         var sim = ScriptedSimulation(lossPerSecond: 0.001)
         var seen: [DrillProgress] = []
-        let report = try DrillRunner.run(try Self.drill(""), on: &sim) { seen.append($0) }
+        let report = try HeadlessDrill.run(try Self.drill(""), on: &sim) { seen.append($0) }
         #expect(report.verdict == .passed)
         #expect(report.exitStatus == 0)
         #expect(report.checks[0].evaluations.map(\.phase) == ["before", "end"])
@@ -76,7 +76,7 @@ struct DrillSessionTests {
         var drill = try Self.drill("")
         drill.method.insert(DrillStep(atSeconds: 0, command: .clock(.speed(.times(10)))), at: 0)
         var sim = ScriptedSimulation(lossPerSecond: 0.001)
-        _ = try DrillRunner.run(drill, on: &sim)
+        _ = try HeadlessDrill.run(drill, on: &sim)
         // The speed applies at 0:00, not held back until the steady state is checked at the fault.
         #expect(sim.applied.first.map(\.0) == 0)
         #expect(sim.applied.map(\.0) == [0, 1200, 4800, 6000])
@@ -89,7 +89,7 @@ struct DrillSessionTests {
         drill.steadyState[0].continuous = true
         drill.steadyState[0].toleranceSeconds = 30
         var sim = ScriptedSimulation(lossPerSecond: 0.012)
-        let report = try DrillRunner.run(drill, on: &sim)
+        let report = try HeadlessDrill.run(drill, on: &sim)
         #expect(report.verdict == .failed)
         #expect(report.exitStatus == 1)
         let check = try #require(report.checks.first)
@@ -104,7 +104,7 @@ struct DrillSessionTests {
         drill.steadyState[0].continuous = true
         drill.steadyState[0].toleranceSeconds = 600
         var sim = ScriptedSimulation(lossPerSecond: 0.001)
-        let report = try DrillRunner.run(drill, on: &sim)
+        let report = try HeadlessDrill.run(drill, on: &sim)
         #expect(report.verdict == .passed)
         #expect(report.checks[0].continuousSummary?.failing ?? 0 > 0)
     }
@@ -116,7 +116,7 @@ struct DrillSessionTests {
             below: 50%
         """)
         var sim = ScriptedSimulation(lossPerSecond: 0.012)
-        let report = try DrillRunner.run(drill, on: &sim)
+        let report = try HeadlessDrill.run(drill, on: &sim)
         #expect(report.verdict == .aborted)
         #expect(report.exitStatus == 1)
         #expect(report.abort?.condition == "goodput below 50%")
@@ -133,7 +133,7 @@ struct DrillSessionTests {
     func unhealthyBeforeTheMethodSkipsIt() throws {
         var sim = ScriptedSimulation(lossPerSecond: 0.001)
         sim.goodput = 0.5
-        let report = try DrillRunner.run(try Self.drill(""), on: &sim)
+        let report = try HeadlessDrill.run(try Self.drill(""), on: &sim)
         #expect(report.verdict == .failed)
         #expect(report.steps.map(\.applied) == [false, false])
         #expect(!sim.applied.contains { if case .fleet(.fault) = $0.1 { true } else { false } })
@@ -148,7 +148,7 @@ struct DrillSessionTests {
         var sim = ScriptedSimulation(lossPerSecond: 0)
         #expect(throws: Diagnostic(file: "scripted.yaml", line: 9, field: "method[0].target.site",
                                    message: "no site 'atlantis' in fleet fixture", expected: ["metro-edge", "regional"])) {
-            try DrillRunner.run(drill, on: &sim)
+            try HeadlessDrill.run(drill, on: &sim)
         }
     }
 
@@ -156,7 +156,7 @@ struct DrillSessionTests {
         var drill = try Self.drill("")
         drill.steadyState[0].continuous = true
         var sim = ScriptedSimulation(lossPerSecond: 0.012)
-        let report = try DrillRunner.run(drill, on: &sim)
+        let report = try HeadlessDrill.run(drill, on: &sim)
         let text = DrillReportWriter.text(report)
         #expect(text.hasPrefix("drill: scripted — FAILED (exit 1)"))
         #expect(text.contains("✘ goodput above 90%"))

@@ -9,7 +9,7 @@ import Testing
 
     /// The handout of the built-in story on `seed`.
     static func play(seed: UInt64) throws -> StoryHandout {
-        try StoryRunner.run(try StoryCatalog.defaultEntry.story(), fleet: .demo, seed: seed)
+        try HeadlessStory.run(try StoryCatalog.defaultEntry.story(), fleet: .demo, seed: seed)
     }
 
     @Test(arguments: seeds)

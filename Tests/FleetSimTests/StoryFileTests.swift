@@ -70,13 +70,13 @@ struct StoryFileTests {
         let s = try StoryFile.parse(yaml: Self.story.replacingOccurrences(of: "sites.metro-edge.h1", with: "sites.metro-edge.h9"),
                                     file: "story.yaml")
         var sim = ScriptedSimulation(lossPerSecond: 0)
-        #expect(throws: Diagnostic.self) { try StoryRunner.run(s, on: &sim) }
+        #expect(throws: Diagnostic.self) { try HeadlessStory.run(s, on: &sim) }
     }
 
     @Test func headlessRunFillsEveryChapterInOrder() throws {
         let s = try StoryFile.parse(yaml: Self.story, file: "story.yaml")
         var sim = ScriptedSimulation(lossPerSecond: 0.004)
-        let handout = try StoryRunner.run(s, on: &sim)
+        let handout = try HeadlessStory.run(s, on: &sim)
         #expect(handout.chapters.map(\.title) == ["Calm", "Trouble", "After"])
         #expect(handout.chapters.map(\.endSeconds) == [60, 180, 210])
         #expect(handout.chapters[0].caption == "Chat p99 TTFT is 1.62 s; goodput 100%.")

@@ -16,4 +16,14 @@ public enum DashboardAction: Sendable, Equatable {
     case saveFrame
     /// Ask the simulation for per-GPU figures of these racks in every snapshot (nil: stop).
     case watchGPUs(Range<Int>?)
+    /// A live drill's summary dialog asked to save its report: Markdown to `path.md`, JSON to
+    /// `path.json`, each whole or not at all. The host writes them and tells the presenter how it went
+    /// (`ScenarioPresenter.completed`).
+    case saveReport(DrillReport, path: String)
+    /// A story's rewind or a replay's backward seek: stop the runner and start a fresh one driven by
+    /// the restart's scenario at its speed (the host builds it; it tells the presenter how it went).
+    case restart(ScenarioRestart)
+    /// The running scenario changed its next observation (a replay's forward seek): the runner
+    /// must ask it again.
+    case scenarioChanged
 }

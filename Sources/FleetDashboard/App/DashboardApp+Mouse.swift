@@ -4,7 +4,7 @@ import FleetSim
 /// selects what it hits, a double click drills down.
 extension DashboardApp {
     func handleMouse(_ m: MouseEvent) -> [DashboardAction] {
-        guard state.modal == nil, let layout = renderer.layout else { return [] }
+        guard state.modal == nil, let frame = state.frame else { return [] }
         if state.view != .dashboard {
             switch m.action {
             case .wheelUp: return perform(.selectUp)
@@ -12,18 +12,19 @@ extension DashboardApp {
             default: return []
             }
         }
+        let targets = frame.targets(atX: m.x, y: m.y)
         switch m.action {
         case .wheelUp, .wheelDown:
-            if let p = layout.placement(atX: m.x, y: m.y), p.id == .events || p.guests.contains(.events) {
+            if targets.contains(.eventList) {
                 scrollEvents(by: m.action == .wheelUp ? -3 : 3)
-            } else if let s = snapshot, let geo = renderer.mapGeometry, geo.area.contains(x: m.x, y: m.y) {
+            } else if targets.contains(.mapCells), let s = snapshot, let geo = frame.map {
                 state.selection = geo.move(state.selection, dx: 0, dy: m.action == .wheelUp ? -1 : 1, in: s)
             }
             return [.redraw]
         case .click, .press, .doubleClick:
-            guard let p = layout.placement(atX: m.x, y: m.y) else { return [] }
-            state.focus = p.id
-            if p.id == .map, let geo = renderer.mapGeometry, let item = geo.item(atX: m.x, y: m.y) {
+            guard let id = frame.box(atX: m.x, y: m.y) else { return [] }
+            state.focus = id
+            if targets.contains(.mapSelection), let item = frame.map?.item(atX: m.x, y: m.y) {
                 state.selection = item
                 if m.action == .doubleClick { drillDown() }
             }

@@ -16,6 +16,11 @@ public final class DashboardApp {
     /// The fleet's structure, when the host has it: injections are checked against it before the
     /// confirm dialog, which then states their scope in numbers.
     public var topology: Topology?
+    /// The drill, story or replay running, if any: its keys come first and it dresses each frame.
+    public var presenter: ScenarioPresenter?
+    /// The host's newest snapshot, which may be ahead of the frame on screen (the runner's); nil
+    /// leaves `newestSnapshot` at the last frame's.
+    public var latestSnapshot: (() -> Snapshot?)?
 
     public init(themes: [Theme], glyphs: GlyphSet = .unicode, graph: GraphStyle? = nil, keymap: Keymap = .defaults,
                 readOnly: Bool = false, refreshMilliseconds: Int = 500, presetName: String = LayoutPreset.overview.name) {
@@ -36,12 +41,17 @@ public final class DashboardApp {
         return canvas
     }
 
-    /// Draws a whole frame into an existing canvas (its size is the screen size), reusing its storage.
+    /// The newest snapshot there is: the host's, else the last frame's.
+    public var newestSnapshot: Snapshot? { latestSnapshot?() ?? snapshot }
+
+    /// Draws a whole frame into an existing canvas (its size is the screen size), reusing its storage;
+    /// a running scenario first dresses the state for it.
     public func render(snapshot: Snapshot, into canvas: inout Canvas) {
+        presenter?.update(&state, snapshot: snapshot, keymap: keymap, ascii: glyphs.isASCII)
         self.snapshot = snapshot
         if let sel = state.selection, !sel.isValid(in: snapshot) { state.selection = nil }
         if state.requestedSpeed == snapshot.clock.speed { state.requestedSpeed = nil }
-        renderer.render(snapshot, state: state, theme: theme, glyphs: glyphs, graph: graph, keymap: keymap, into: &canvas)
+        state.frame = renderer.render(snapshot, state: state, theme: theme, glyphs: glyphs, graph: graph, keymap: keymap, into: &canvas)
     }
 
     /// Applies one input event; returns what the host must do.
@@ -49,13 +59,35 @@ public final class DashboardApp {
         switch event {
         case .resize: return [.redraw]
         case .mouse(let m): return handleMouse(m)
-        case .paste(let text): return paste(text)
+        case .paste(let text):
+            if let presenter, state.modal == nil, !state.editingFilter, presenter.paste(text) { return [.redraw] }
+            return paste(text)
         case .key(let k):
             state.message = nil
-            if state.modal != nil { return handleModal(k) }
+            if state.modal != nil { return screened(handleModal(k)) }
             if state.editingFilter { return handleFilter(k) }
+            if let presenter {
+                if let taken = presenter.intercept(k, app: self) { return screened(taken + [.redraw]) }
+                if let layer = presenter.keys?.layer, let action = keymap.action(for: k, in: layer) {
+                    return screened(presenter.perform(action, app: self) + [.redraw])
+                }
+            }
             guard let action = keymap.action(for: k) else { return [] }
-            return perform(action)
+            if let reason = presenter?.refusal(of: action) {
+                state.say(reason, error: true)
+                return [.redraw]
+            }
+            return screened(perform(action))
+        }
+    }
+
+    /// `actions` without the commands the running scenario refuses (the key bar says why).
+    func screened(_ actions: [DashboardAction]) -> [DashboardAction] {
+        guard let presenter else { return actions }
+        return actions.filter { action in
+            guard case .send(let command) = action, let reason = presenter.refusal(of: command) else { return true }
+            state.say(reason, error: true)
+            return false
         }
     }
 
@@ -64,6 +96,7 @@ public final class DashboardApp {
     /// Does what a bound key asks.
     public func perform(_ action: KeyAction) -> [DashboardAction] {
         if state.view != .dashboard, let handled = performInView(action) { return handled }
+        if let focus = focusedPanel, let handled = Panels.table(focus)?.handle(action, app: self) { return handled }
         switch action {
         case .help: state.modal = .help(HelpOverlay())
         case .quit: return [.quit]
@@ -72,9 +105,8 @@ public final class DashboardApp {
             state.modal = .palette
         case .filter:
             state.editingFilter = true
-            let focus = renderer.layout.flatMap { FrameRenderer.effectiveFocus(state.focus, layout: $0) }
-            state.filterTarget = focus == .map ? .map : .events
-            if state.filterTarget == .events { state.eventScroll = 0 }
+            state.filterTarget = .events
+            state.eventScroll = 0
         case .pause:
             return [.send(snapshot?.clock.paused == true ? .clock(.resume) : .clock(.pause)), .redraw]
         case .step: return [.send(.clock(.step))]
@@ -94,8 +126,8 @@ public final class DashboardApp {
         case .selectRight: arrow(dx: 1, dy: 0)
         case .drillDown: drillDown()
         case .back: back()
-        case .scrollUp: scrollEvents(by: -max(1, renderer.eventRows))
-        case .scrollDown: scrollEvents(by: max(1, renderer.eventRows))
+        case .scrollUp: scrollEvents(by: -max(1, state.frame?.eventRows ?? 0))
+        case .scrollDown: scrollEvents(by: max(1, state.frame?.eventRows ?? 0))
         case .fault, .surge:
             guard !refuseInReadOnly(), let s = snapshot else { break }
             state.modal = .wizard(InjectionWizard(flow: action == .fault ? .fault : .surge, snapshot: s, selection: state.selection))
@@ -119,7 +151,7 @@ public final class DashboardApp {
             state.expanded = nil
             state.say("layout " + state.presetName)
         case .expand:
-            let focus = renderer.layout.flatMap { FrameRenderer.effectiveFocus(state.focus, layout: $0) } ?? state.focus
+            let focus = focusedPanel ?? state.focus
             state.expanded = state.expanded == nil ? focus : nil
             state.focus = focus
         case .viewDashboard, .viewRacks, .viewGPUs, .viewAlerts, .viewFaults, .viewLatency:
@@ -133,6 +165,9 @@ public final class DashboardApp {
             state.say("latency history window " + state.latencyWindow.label)
         case .saveFrame:
             return [.saveFrame, .redraw]
+        case .storyNext, .storyPrevious, .storyAuto, .replayBack, .replayForward, .replayBackMinute, .replayForwardMinute,
+             .replayStart, .replayEnd, .replaySeek:
+            return []
         }
         return [.redraw]
     }
@@ -174,7 +209,7 @@ public final class DashboardApp {
         guard let s = snapshot, let model = renderer.tableModel(state.view, s, deg: glyphs.degree) else { return nil }
         var st = state.table(state.view)
         let rows = model.visibleRows(st)
-        st.clamp(count: rows.count, rows: max(1, renderer.tableRows))
+        st.clamp(count: rows.count, rows: max(1, state.frame?.tableRows ?? 0))
         return (rows, st)
     }
 
@@ -184,7 +219,7 @@ public final class DashboardApp {
         switch action {
         case .selectUp, .selectDown, .scrollUp, .scrollDown:
             guard view.isTable, var (rows, st) = tableRows() else { return [.redraw] }
-            let page = max(1, renderer.tableRows)
+            let page = max(1, state.frame?.tableRows ?? 0)
             let step = action == .selectUp ? -1 : (action == .selectDown ? 1 : (action == .scrollUp ? -page : page))
             st.cursor = max(0, min(rows.count - 1, st.cursor + step))
             st.clamp(count: rows.count, rows: page)
@@ -252,11 +287,11 @@ public final class DashboardApp {
     }
 
     /// Selects `place` on the map and shows the dashboard, the map drilled down so it is visible.
-    private func select(_ place: MapSelection) -> [DashboardAction] {
+    func select(_ place: MapSelection) -> [DashboardAction] {
         guard let s = snapshot else { return [.redraw] }
         state.selection = place
         state.drillPath = []
-        if case .rack(let r) = place, renderer.mapGeometry?.level == .halls || renderer.mapGeometry == nil,
+        if case .rack(let r) = place, state.frame?.map?.level == .halls || state.frame?.map == nil,
            s.racks.count > 0, Int(s.racks.hall[r]) < s.halls.count {
             state.drillPath = [.hall(Int(s.racks.hall[r]))]
         }
@@ -289,141 +324,39 @@ public final class DashboardApp {
     public struct CheckFailure: Error, Equatable { public var message: String }
 
     /// Opens the confirm dialog for `command`, or says why the fleet refuses it.
-    private func confirm(_ command: FleetCommand) {
+    func confirm(_ command: FleetCommand) {
         switch check(.fleet(command)) {
         case .success(let d): state.modal = .confirm(d)
         case .failure(let f): state.modal = nil; state.say(f.message, error: true)
         }
     }
 
-    private func refuseInReadOnly() -> Bool {
+    func refuseInReadOnly() -> Bool {
         guard state.readOnly else { return false }
         state.say("read-only: injections are off (started with --read-only)", error: true)
         return true
     }
 
-    private func handleModal(_ k: Key) -> [DashboardAction] {
-        switch state.modal {
-        case .wizard(var w):
-            switch w.handle(k) {
-            case .stay: state.modal = .wizard(w)
-            case .cancelled: state.modal = nil; state.say("cancelled: nothing injected")
-            case .confirm(let d):
-                switch check(d.command) {
-                case .success(let checked): state.modal = .confirm(checked)
-                case .failure(let f):
-                    w.refuse(f.message)
-                    state.modal = .wizard(w)
-                }
-            }
-        case .confirm(var d):
-            switch d.handle(k) {
-            case .stay: state.modal = .confirm(d)
-            case .cancelled: state.modal = nil; state.say("cancelled: nothing injected")
-            case .confirmed:
-                state.modal = nil
-                state.say("sent: " + CommandFormatter.format(d.command))
-                return [.send(d.command), .redraw]
-            }
-        case .palette:
-            switch state.palette.handle(k, siteNames: snapshot?.sites.map(\.name) ?? [], tags: snapshot?.tags ?? []) {
-            case .stay: break
-            case .closed: state.modal = nil
-            case .command(let c, let text):
-                if c.isInjection {
-                    if state.readOnly {
-                        state.modal = nil
-                        state.say("read-only: injections are off (started with --read-only)", error: true)
-                    } else {
-                        switch check(c) {
-                        case .success(let d): state.modal = .confirm(d)
-                        case .failure(let f): state.palette.refuse(text, message: f.message)
-                        }
-                    }
-                } else {
-                    state.modal = nil
-                    if case .clock(.speed(let s)) = c { state.requestedSpeed = s }
-                    state.say("sent: " + CommandFormatter.format(c))
-                    return [.send(c), .redraw]
-                }
-            }
-        case .jump(var prompt):
-            guard let s = snapshot else { state.modal = nil; break }
-            switch prompt.handle(k, snapshot: s) {
-            case .stay:
-                if k == .tab { prompt.completeChildren(snapshot: s) }
-                state.modal = .jump(prompt)
-            case .closed: state.modal = nil
-            case .jump(let place):
-                state.modal = nil
-                if state.view == .gpus {
-                    state.selection = place
-                    state.say("GPUs of " + place.path(in: s))
-                    return [.watchGPUs(gpuScope()), .redraw]
-                }
-                return select(place)
-            }
-        case .help(var overlay):
-            let size = renderer.size
-            switch overlay.handle(k, keymap: keymap, width: size.width, height: size.height) {
-            case .close: state.modal = nil
-            case .scrolled: state.modal = .help(overlay)
-            }
-        case nil:
-            break
-        }
-        return [.redraw]
-    }
-
-    private func handleFilter(_ k: Key) -> [DashboardAction] {
-        var text: String
-        switch state.filterTarget {
-        case .events: text = state.eventFilter
-        case .map: text = state.mapFilter
-        case .table: text = state.table(state.view).filter
-        }
-        switch k {
-        case .enter: state.editingFilter = false
-        case .escape: state.editingFilter = false; text = ""
-        case .backspace, .delete: if !text.isEmpty { text.removeLast() }
-        case .character(let c):
-            if let v = c.unicodeScalars.first, !DisplayWidth.isControl(v) { text.append(c) }
-        default: break
-        }
-        switch state.filterTarget {
-        case .events:
-            state.eventFilter = text
-            state.eventScroll = 0
-        case .map: state.mapFilter = text
-        case .table:
-            var st = state.table(state.view)
-            st.filter = text
-            st.cursor = 0; st.top = 0
-            state.tables[state.view] = st
-        }
-        return [.redraw]
-    }
-
     // MARK: - Navigation
 
+    /// The panel that has the focus in the last frame: the focused one if it has its own box, else
+    /// the first box (nil before the first frame).
+    var focusedPanel: PanelID? { state.frame.flatMap { FrameRenderer.effectiveFocus(state.focus, layout: $0.screen) } }
+
     private func cycleFocus(forward: Bool) {
-        guard let ids = renderer.layout?.placements.map(\.id), !ids.isEmpty else { return }
+        guard let ids = state.frame?.screen.placements.map(\.id), !ids.isEmpty else { return }
         let current = ids.firstIndex(of: state.focus) ?? 0
         state.focus = ids[(current + (forward ? 1 : ids.count - 1)) % ids.count]
     }
 
+    /// The arrows move the map's selection unless the focused panel takes them.
     private func arrow(dx: Int, dy: Int) {
-        let focus = renderer.layout.flatMap { FrameRenderer.effectiveFocus(state.focus, layout: $0) }
-        if focus == .events {
-            if dy != 0 { scrollEvents(by: dy) }
-            return
-        }
-        guard let s = snapshot, let geo = renderer.mapGeometry else { return }
+        guard let s = snapshot, let geo = state.frame?.map else { return }
         state.selection = geo.move(state.selection, dx: dx, dy: dy, in: s)
     }
 
     func scrollEvents(by n: Int) {
-        let maxTop = max(0, renderer.eventCount - renderer.eventRows)
+        let maxTop = max(0, (state.frame?.eventCount ?? 0) - (state.frame?.eventRows ?? 0))
         state.eventScroll = max(0, min(maxTop, state.eventScroll + n))
     }
 
@@ -432,12 +365,12 @@ public final class DashboardApp {
     func drillDown() {
         guard let s = snapshot else { return }
         guard let sel = state.selection else {
-            state.selection = renderer.mapGeometry?.item(row: 0, column: 0)
+            state.selection = state.frame?.map?.item(row: 0, column: 0)
             return
         }
         switch sel {
         case .hall(let h):
-            if renderer.mapGeometry?.level == .halls {
+            if state.frame?.map?.level == .halls {
                 state.drillPath.append(.hall(h))
             }
             let racks = s.halls[h].racks

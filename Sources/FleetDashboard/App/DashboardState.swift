@@ -40,6 +40,11 @@ public struct DashboardState: Sendable {
     public var scenario: String?
     /// What a running drill, story or replay draws over the panels (highlight, caption, checks, summary).
     public var scenarioView: ScenarioView?
+    /// What the last frame drawn means for input (layout, click regions, map geometry, list
+    /// extents); nil before the first frame.
+    public var frame: FrameLayout?
+    /// The keys of the running scenario, listed in the help after the dashboard's (nil: none).
+    public var scenarioKeys: KeyAction.Group?
     /// The body: the panel dashboard or a full-screen table or list (`1`…`6`).
     public var view: DashboardView = .dashboard
     /// Each table view's sort, filter and cursor, kept while other views are shown.
@@ -66,6 +71,9 @@ public struct DashboardState: Sendable {
 
     /// The layout preset in force.
     public var preset: LayoutPreset { LayoutPreset.named(presetName) ?? .overview }
+
+    /// The help's sections: the dashboard's, then the running scenario's keys.
+    public var helpGroups: [KeyAction.Group] { KeyAction.Group.dashboard + (scenarioKeys.map { [$0] } ?? []) }
 
     /// Shows a message in the key bar.
     public mutating func say(_ text: String, error: Bool = false) { message = text; messageIsError = error }

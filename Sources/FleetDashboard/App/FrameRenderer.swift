@@ -1,22 +1,14 @@
 import FleetSim
 
-/// Draws one whole frame — header, every panel of the layout, key bar, then any dialog, palette or
-/// help — and keeps what a frame leaves behind for input handling (layout, map geometry) and for the
-/// next frame (sparkline columns, the per-snapshot digest).
+/// Draws one whole frame — header, every panel of the layout (through `Panels.table`), key bar, then
+/// any dialog, palette or help — and returns what the frame means for input (`FrameLayout`). It
+/// keeps only caches for the next frame: sparkline columns, the per-snapshot digest, the layout.
 public final class FrameRenderer {
     public let sparks = SparklineCache()
     /// Rack-level figures of the last snapshot drawn (recomputed once per new snapshot).
     public private(set) var digest = FleetDigest()
-    /// The layout of the last frame (for focus order and mouse hits).
-    public private(set) var layout: ScreenLayout?
-    /// Where the map put its cells in the last frame (nil when the map was not shown).
-    public private(set) var mapGeometry: MapGeometry?
-    /// Events that passed the filter in the last frame, and the rows the list had.
-    public private(set) var eventCount = 0
-    /// Rows the events list had in the last frame (a page for scrolling).
-    public private(set) var eventRows = 0
-    /// Row lines the table view had in the last frame (a page for PgUp / PgDn).
-    public private(set) var tableRows = 0
+    /// The last layout computed, reused while `layoutKey` holds.
+    private var cachedLayout: ScreenLayout?
     /// The last rack table built and the rack columns it was built from: a hyperscale fleet's table
     /// is 30,000 rows, so it is built once per change of the racks, not once per frame and key press.
     private var rackTableCache: (racks: RackTable, sites: [String], deg: String, model: TableModel)?
@@ -30,8 +22,6 @@ public final class FrameRenderer {
         rackTableCache = (s.racks, sites, deg, model)
         return model
     }
-    /// Size of the last frame, in cells.
-    public private(set) var size = (width: 0, height: 0)
     /// The layout engine; changing it (its panel specs) lays the next frame out afresh.
     public var engine = LayoutEngine() { didSet { layoutKey = nil } }
     /// What the cached layout was computed for: it is reused until the size, preset or expansion changes.
@@ -44,22 +34,23 @@ public final class FrameRenderer {
 
     public init() {}
 
-    /// Draws `s` into `canvas` (its size is the screen size) for the given state and look.
+    /// Draws `s` into `canvas` (its size is the screen size) for the given state and look; returns
+    /// the frame's layout, map geometry, list extents and click regions.
+    @discardableResult
     public func render(_ s: Snapshot, state: DashboardState, theme: Theme, glyphs: GlyphSet, graph: GraphStyle,
-                       keymap: Keymap, into canvas: inout Canvas) {
+                       keymap: Keymap, into canvas: inout Canvas) -> FrameLayout {
         let key = (s.tick, s.seed, s.racks.count, s.fleetName)
         if key != digestKey {
             if key.0 < digestKey.0 || key.1 != digestKey.1 || key.3 != digestKey.3 { sparks.removeAll() }
             digest = FleetDigest(s); digestKey = key
         }
         canvas.clear(theme.style(.mainForeground))
-        size = (canvas.width, canvas.height)
         let layout = screenLayout(s, state: state, width: canvas.width, height: canvas.height)
+        var frame = FrameLayout(width: canvas.width, height: canvas.height, screen: layout)
         if let small = layout.tooSmall {
-            mapGeometry = nil
             TooSmallScreen.draw(small, into: &canvas, theme: theme, quitKey: keymap.keys(for: .quit).first.map { KeyName.label($0, ascii: glyphs.isASCII) } ?? "q")
             if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
-            return
+            return frame
         }
         var ctx = PanelContext(theme: theme, glyphs: glyphs, graph: graph, sparks: sparks, digest: digest)
         if let header = layout.header {
@@ -67,21 +58,23 @@ public final class FrameRenderer {
                            metrics: state.metricsIndicator)
         }
         let focus = Self.effectiveFocus(state.focus, layout: layout)
-        mapGeometry = nil
         if state.view != .dashboard {
             let top = layout.header?.maxY ?? 0
             let bottom = layout.reserved?.y ?? layout.footer?.y ?? canvas.height
-            drawView(state, s, rect: Rect(x: 0, y: top, width: canvas.width, height: bottom - top), ctx: ctx, into: &canvas)
+            drawView(state, s, rect: Rect(x: 0, y: top, width: canvas.width, height: bottom - top), ctx: ctx, into: &canvas,
+                     frame: &frame)
         }
         for p in layout.placements where state.view == .dashboard {
             ctx.focused = p.id == focus
+            frame.register(p.frame, .box(p.id))
+            if p.id == .events || p.guests.contains(.events) { frame.register(p.frame, .eventList) }
+            guard let host = Panels.table(p.id) else { continue }
             if p.guests.isEmpty {
-                drawPanel(p.id, rect: p.frame, s, state: state, ctx: ctx, into: &canvas)
+                host.drawBox(s, rect: p.frame, state: state, ctx: ctx, into: &canvas, frame: &frame)
             } else {
-                let role: ThemeColor = p.id == .latency ? .latencyBox : (p.id == .power ? .powerBox : .trafficBox)
-                Box.draw(into: &canvas, p.frame, title: p.title, role: role, focused: ctx.focused, theme: theme, glyphs: glyphs)
+                Box.draw(into: &canvas, p.frame, title: p.title, role: host.sharedRole, focused: ctx.focused, theme: theme, glyphs: glyphs)
                 for section in p.sections(specs: engine.specs) {
-                    drawContent(section.id, inner: section.rect, s, state: state, ctx: ctx, into: &canvas)
+                    Panels.table(section.id)?.drawSection(s, inner: section.rect, state: state, ctx: ctx, into: &canvas, frame: &frame)
                 }
             }
         }
@@ -90,8 +83,9 @@ public final class FrameRenderer {
                            message: state.message, messageIsError: state.messageIsError, ctx: ctx)
         }
         if let view = state.scenarioView { ScenarioOverlay.draw(view, layout: layout, into: &canvas, theme: theme, glyphs: glyphs) }
-        drawModal(state, s, theme: theme, glyphs: glyphs, keymap: keymap, into: &canvas)
+        drawModal(state, s, layout: layout, theme: theme, glyphs: glyphs, keymap: keymap, into: &canvas)
         if glyphs.isASCII { ASCIIFallback.apply(to: &canvas) }
+        return frame
     }
 
     /// The layout for this frame: the preset's shares first, then again with each panel's want so
@@ -105,7 +99,7 @@ public final class FrameRenderer {
         let widths: [PanelID: Int] = [.map: PanelWants.mapWidth(s)]
         let key = LayoutKey(width: width, height: height, preset: state.presetName, expanded: state.expanded, wants: wants,
                             widths: widths, reserve: reserve)
-        if let cached = layout, key == layoutKey { return cached }
+        if let cached = cachedLayout, key == layoutKey { return cached }
         var fresh = engine.layout(width: width, height: height, preset: state.preset, expanded: state.expanded, wants: wants,
                                   widthWants: widths)
         for rows in reserve {
@@ -119,7 +113,7 @@ public final class FrameRenderer {
             fresh = reduced
             break
         }
-        layout = fresh
+        cachedLayout = fresh
         layoutKey = key
         return fresh
     }
@@ -140,63 +134,20 @@ public final class FrameRenderer {
     }
 
     /// A table or list view filling the body.
-    private func drawView(_ state: DashboardState, _ s: Snapshot, rect: Rect, ctx: PanelContext, into canvas: inout Canvas) {
+    private func drawView(_ state: DashboardState, _ s: Snapshot, rect: Rect, ctx: PanelContext, into canvas: inout Canvas,
+                          frame: inout FrameLayout) {
         if state.view == .latency {
             LatencyHistoryView.draw(into: &canvas, s, rect: rect, window: state.latencyWindow, ctx: ctx)
             return
         }
         guard let model = tableModel(state.view, s, deg: ctx.glyphs.degree) else { return }
-        tableRows = TableView.draw(into: &canvas, model, view: state.view, state: state.table(state.view), rect: rect, ctx: ctx,
+        frame.tableRows = TableView.draw(into: &canvas, model, view: state.view, state: state.table(state.view), rect: rect, ctx: ctx,
                                    editingFilter: state.editingFilter && state.filterTarget == .table)
     }
 
-    private func drawPanel(_ id: PanelID, rect: Rect, _ s: Snapshot, state: DashboardState, ctx: PanelContext,
-                           into canvas: inout Canvas) {
-        switch id {
-        case .map:
-            mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, scope: state.scope,
-                                             selection: state.selection, metric: state.metric, filter: state.mapFilter,
-                                             editingFilter: state.editingFilter && state.filterTarget == .map)
-        case .events:
-            eventRows = max(0, rect.height - 2)
-            eventCount = EventsPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, filter: state.eventFilter,
-                                          scroll: state.eventScroll,
-                                          editingFilter: state.editingFilter && state.filterTarget == .events)
-        case .detail: DetailPanel.draw(into: &canvas, s, rect: rect, ctx: ctx, selection: state.selection)
-        case .power: PowerPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
-        case .thermal: ThermalPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
-        case .traffic: TrafficPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
-        case .latency: LatencyPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
-        case .agentic: AgenticPanel.draw(into: &canvas, s, rect: rect, ctx: ctx)
-        case .header, .footer: break
-        }
-    }
-
-    private func drawContent(_ id: PanelID, inner: Rect, _ s: Snapshot, state: DashboardState, ctx: PanelContext,
-                             into canvas: inout Canvas) {
-        switch id {
-        case .events:
-            let events = EventsPanel.visibleEvents(s, filter: state.eventFilter)
-            eventRows = inner.height
-            eventCount = events.count
-            EventsPanel.content(into: &canvas, events: events, inner: inner, ctx: ctx, filter: state.eventFilter,
-                                top: max(0, min(state.eventScroll, events.count - inner.height)))
-        case .detail: DetailPanel.content(into: &canvas, s, inner: inner, ctx: ctx, selection: state.selection)
-        case .power: PowerPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
-        case .thermal: ThermalPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
-        case .traffic: TrafficPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
-        case .latency: LatencyPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
-        case .agentic: AgenticPanel.content(into: &canvas, s, inner: inner, ctx: ctx)
-        case .map:
-            mapGeometry = FleetMapPanel.draw(into: &canvas, s, rect: inner, ctx: ctx, scope: state.scope,
-                                             selection: state.selection, metric: state.metric, filter: state.mapFilter)
-        case .header, .footer: break
-        }
-    }
-
-    private func drawModal(_ state: DashboardState, _ s: Snapshot, theme: Theme, glyphs: GlyphSet, keymap: Keymap,
-                           into canvas: inout Canvas) {
-        guard let modal = state.modal, let layout else { return }
+    private func drawModal(_ state: DashboardState, _ s: Snapshot, layout: ScreenLayout, theme: Theme, glyphs: GlyphSet,
+                           keymap: Keymap, into canvas: inout Canvas) {
+        guard let modal = state.modal else { return }
         let body = Rect(x: 0, y: 1, width: canvas.width, height: max(0, canvas.height - 2))
         switch modal {
         case .wizard(let w): w.menu.draw(into: &canvas, area: body, trail: w.trailText, error: w.error, theme: theme, glyphs: glyphs)
@@ -210,7 +161,8 @@ public final class FrameRenderer {
             let area = Rect(x: 0, y: max(1, bottom - 2), width: canvas.width, height: min(2, bottom - 1))
             prompt.draw(into: &canvas, area: area, theme: theme, glyphs: glyphs)
         case .help(let overlay):
-            overlay.draw(into: &canvas, keymap: keymap, theme: theme, ascii: glyphs.isASCII, readOnly: state.readOnly)
+            overlay.draw(into: &canvas, keymap: keymap, theme: theme, ascii: glyphs.isASCII, readOnly: state.readOnly,
+                         groups: state.helpGroups)
         }
     }
 

@@ -23,6 +23,7 @@ public enum DefaultConfig {
             "# or space, enter, esc, tab, shift-tab, backspace, delete, up, down, left, right, home, end,",
             "# pgup, pgdn, f1…f12, ctrl-a…ctrl-z. A key given to one action leaves its default action.",
             "# Injections (fault, surge, repair, repair_all) cannot be bound to a bare ctrl-key.",
+            "# Story and replay keys apply only while `fleettop demo` or `fleettop replay` runs, before the others.",
             "keys:",
         ]
         for group in KeyAction.Group.allCases {

@@ -121,7 +121,7 @@ public struct FleetConfig: Sendable, Equatable {
             return
         }
         let valid = KeyAction.allCases.map(\.rawValue).joined(separator: ", ")
-        var claimedBy: [Key: (action: KeyAction, line: Int)] = [:]
+        var claimedBy: [KeyAction.Layer: [Key: (action: KeyAction, line: Int)]] = [:]
         // quit first, so moving quit to a new key frees its old one for other actions
         let ordered = entries.filter { $0.key == KeyAction.quit.rawValue } + entries.filter { $0.key != KeyAction.quit.rawValue }
         for entry in ordered {
@@ -152,12 +152,12 @@ public struct FleetConfig: Sendable, Equatable {
                         "keys.\(action.rawValue): unknown key \"\(TextSanitizer.clean(name, limit: 40))\" (one character, or space, enter, esc, tab, shift-tab, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1…f12, ctrl-a…ctrl-z)"))
                     continue
                 }
-                if let earlier = claimedBy[key], earlier.action != action {
+                if let earlier = claimedBy[action.layer]?[key], earlier.action != action {
                     problems.append(Diagnostic(.error, file: file, line: line,
                         "keys.\(action.rawValue): \(KeyName.configName(key)) is already bound to \(earlier.action.rawValue) on line \(earlier.line)"))
                     continue
                 }
-                claimedBy[key] = (action, line)
+                claimedBy[action.layer, default: [:]][key] = (action, line)
                 keys.append(key)
             }
             if keys.isEmpty && !names.isEmpty { continue }  // every key was refused: keep the old ones

@@ -15,10 +15,40 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case viewAlerts = "view_alerts", viewFaults = "view_faults", viewLatency = "view_latency"
     case sortNext = "sort_next", sortReverse = "sort_reverse", jump
     case latencyWindow = "latency_window", saveFrame = "save_frame"
+    case storyNext = "story_next", storyPrevious = "story_previous", storyAuto = "story_auto"
+    case replayBack = "replay_back", replayForward = "replay_forward"
+    case replayBackMinute = "replay_back_minute", replayForwardMinute = "replay_forward_minute"
+    case replayStart = "replay_start", replayEnd = "replay_end", replaySeek = "replay_seek"
+
+    /// Which keys an action's binding competes with: the dashboard's own, or a scenario's, which
+    /// take their keys first while that scenario runs (a story's → before the map's →).
+    public enum Layer: Sendable, Hashable {
+        case dashboard, story, replay
+    }
+
+    /// The layer the action is bound in.
+    public var layer: Layer { group.layer }
 
     /// Help-overlay sections, in display order.
     public enum Group: String, CaseIterable, Sendable {
         case general, navigation, simulation, view, views, injection
+        /// `fleettop demo`'s keys, in force while a story plays.
+        case story
+        /// `fleettop replay`'s seeking keys, in force while a recording plays.
+        case replay
+
+        /// The keymap layer of the section's actions.
+        public var layer: Layer {
+            switch self {
+            case .story: .story
+            case .replay: .replay
+            default: .dashboard
+            }
+        }
+
+        /// The dashboard's own sections (the help of a plain `fleettop watch`).
+        public static let dashboard: [Group] = [.general, .navigation, .simulation, .view, .views, .injection]
+
         /// The section heading.
         public var title: String {
             switch self {
@@ -28,6 +58,8 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
             case .view: "View"
             case .views: "Tables and lists"
             case .injection: "Injections (confirm first)"
+            case .story: "Story"
+            case .replay: "Replay"
             }
         }
     }
@@ -43,6 +75,8 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
         case .viewDashboard, .viewRacks, .viewGPUs, .viewAlerts, .viewFaults, .viewLatency, .sortNext, .sortReverse, .jump,
              .latencyWindow, .saveFrame: .views
         case .fault, .surge, .repair, .repairAll: .injection
+        case .storyNext, .storyPrevious, .storyAuto: .story
+        case .replayBack, .replayForward, .replayBackMinute, .replayForwardMinute, .replayStart, .replayEnd, .replaySeek: .replay
         }
     }
 
@@ -91,6 +125,16 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
         case .jump: "go to a site, hall or rack"
         case .latencyWindow: "latency window 1/5/15 m"
         case .saveFrame: "save the screen as text"
+        case .storyNext: "next chapter"
+        case .storyPrevious: "previous chapter (replays it)"
+        case .storyAuto: "auto-advance on or off"
+        case .replayBack: "seek 10 s back"
+        case .replayForward: "seek 10 s forward"
+        case .replayBackMinute: "seek a minute back"
+        case .replayForwardMinute: "seek a minute forward"
+        case .replayStart: "seek to the start"
+        case .replayEnd: "seek to the end"
+        case .replaySeek: "seek to a time or tick"
         }
     }
 }

@@ -1,9 +1,11 @@
-/// Which key does what. Built from the defaults (DESIGN §4, issue 5) and changed by the config file;
+/// Which key does what. Built from the defaults (DESIGN §4) and changed by the config file;
 /// the help overlay and the footer key bar read it, so they always show the bindings in force.
+/// Each `KeyAction.Layer` has its own keys: a story's or a replay's may reuse the dashboard's,
+/// and win while that scenario runs.
 public struct Keymap: Sendable, Equatable {
     /// Keys per action, in the order they were bound (the first is the one key bars show).
     public private(set) var bindings: [KeyAction: [Key]]
-    private var lookup: [Key: KeyAction]
+    private var lookup: [KeyAction.Layer: [Key: KeyAction]]
 
     /// Why a binding was refused.
     public enum BindingError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -47,19 +49,26 @@ public struct Keymap: Sendable, Equatable {
             (.viewAlerts, [.character("4")]), (.viewFaults, [.character("5")]), (.viewLatency, [.character("6")]),
             (.sortNext, [.character("o")]), (.sortReverse, [.character("O")]), (.jump, [.character("g")]),
             (.latencyWindow, [.character("W")]), (.saveFrame, [.character("w")]),
+            (.storyNext, [.right, .character(" ")]), (.storyPrevious, [.left]), (.storyAuto, [.character("a")]),
+            (.replayBack, [.character("[")]), (.replayForward, [.character("]")]),
+            (.replayBackMinute, [.character("{")]), (.replayForwardMinute, [.character("}")]),
+            (.replayStart, [.home]), (.replayEnd, [.end]), (.replaySeek, [.character("G")]),
         ]
         for (action, keys) in table {
-            for key in keys { map.bindings[action, default: []].append(key); map.lookup[key] = action }
+            for key in keys { map.bindings[action, default: []].append(key); map.lookup[action.layer, default: [:]][key] = action }
         }
         return map
     }()
 
-    /// The action a key triggers, if any.
-    public func action(for key: Key) -> KeyAction? { lookup[key] }
+    /// The dashboard action a key triggers, if any.
+    public func action(for key: Key) -> KeyAction? { lookup[.dashboard]?[key] }
 
-    /// The action a key event triggers (mouse and resize events trigger none).
+    /// The action of `layer` a key triggers, if any (a running story's or replay's own keys).
+    public func action(for key: Key, in layer: KeyAction.Layer) -> KeyAction? { lookup[layer]?[key] }
+
+    /// The dashboard action a key event triggers (mouse and resize events trigger none).
     public func action(for event: InputEvent) -> KeyAction? {
-        if case .key(let k) = event { return lookup[k] }
+        if case .key(let k) = event { return action(for: k) }
         return nil
     }
 
@@ -72,22 +81,23 @@ public struct Keymap: Sendable, Equatable {
         return keys.isEmpty ? "unbound" : keys.map { KeyName.label($0, ascii: ascii) }.joined(separator: "/")
     }
 
-    /// Makes `keys` the only keys of `action`. A key taken from another action leaves that action
-    /// (which may end up unbound); injections refuse bare ctrl-keys and quit refuses none.
+    /// Makes `keys` the only keys of `action`. A key taken from another action of the same layer
+    /// leaves that action (which may end up unbound); injections refuse bare ctrl-keys, quit refuses
+    /// none, and no action, in any layer, may take every key quit has.
     public mutating func bind(_ action: KeyAction, to keys: [Key]) throws(BindingError) {
         if action.isInjection, let ctrl = keys.first(where: { if case .control = $0 { true } else { false } }) {
             throw .injectionOnControlKey(action, ctrl)
         }
         if action == .quit && keys.isEmpty { throw .quitUnbound }
-        if keys.contains(where: { lookup[$0] == .quit && action != .quit }),
-           bindings[.quit, default: []].allSatisfy({ keys.contains($0) }) {
+        if action != .quit, let quitKeys = bindings[.quit], !quitKeys.isEmpty, quitKeys.allSatisfy({ keys.contains($0) }) {
             throw .quitUnbound
         }
-        for old in bindings[action] ?? [] { lookup[old] = nil }
+        let layer = action.layer
+        for old in bindings[action] ?? [] { lookup[layer]?[old] = nil }
         var unique: [Key] = []
         for key in keys where !unique.contains(key) {
-            if let other = lookup[key] { bindings[other]?.removeAll { $0 == key } }
-            lookup[key] = action
+            if let other = lookup[layer]?[key] { bindings[other]?.removeAll { $0 == key } }
+            lookup[layer, default: [:]][key] = action
             unique.append(key)
         }
         bindings[action] = unique

@@ -30,10 +30,12 @@ public struct HelpLayout: Sendable, Equatable {
         ([.sortNext, .sortReverse], "sort by next column / reverse"),
     ]
 
-    /// The help's lines, grouped as `KeyAction.Group`, every action with the keys `keymap` binds
-    /// (a `combined` set on one line, its keys in order, when each of them has one key).
-    public static func lines(keymap: Keymap, ascii: Bool, readOnly: Bool) -> [[Line]] {
-        KeyAction.Group.allCases.map { group in
+    /// The help's lines, grouped as `KeyAction.Group` (`groups`: the dashboard's, and a running
+    /// scenario's), every action with the keys `keymap` binds (a `combined` set on one line, its keys
+    /// in order, when each of them has one key).
+    public static func lines(keymap: Keymap, ascii: Bool, readOnly: Bool,
+                             groups: [KeyAction.Group] = KeyAction.Group.dashboard) -> [[Line]] {
+        groups.map { group in
             let title = group == .injection && readOnly ? "Injections (off: read-only)" : group.title
             var out: [Line] = [.heading(title)]
             var done: Set<KeyAction> = []

@@ -12,10 +12,11 @@ public struct HelpOverlay: Sendable, Equatable {
 
     /// The box the overlay takes on a `width`×`height` screen and the content's arrangement.
     public static func geometry(width: Int, height: Int, keymap: Keymap, ascii: Bool = false,
-                                readOnly: Bool = false) -> (box: Rect, layout: HelpLayout) {
+                                readOnly: Bool = false,
+                                groups: [KeyAction.Group] = KeyAction.Group.dashboard) -> (box: Rect, layout: HelpLayout) {
         let maxInnerWidth = max(0, width - 2 - 4)
         let maxInnerHeight = max(0, height - 2 - 2)
-        let layout = HelpLayout.arrange(HelpLayout.lines(keymap: keymap, ascii: ascii, readOnly: readOnly),
+        let layout = HelpLayout.arrange(HelpLayout.lines(keymap: keymap, ascii: ascii, readOnly: readOnly, groups: groups),
                                         width: maxInnerWidth, height: maxInnerHeight)
         let n = max(1, layout.columns.count)
         let innerWidth = n * layout.columnWidth + HelpLayout.gap * (n - 1)
@@ -26,8 +27,9 @@ public struct HelpOverlay: Sendable, Equatable {
 
     /// Handles a key: the keymap's scroll and up/down keys scroll when the content overflows; any
     /// other key (or any key when all fits) closes.
-    public mutating func handle(_ key: Key, keymap: Keymap, width: Int, height: Int) -> Response {
-        let (box, layout) = Self.geometry(width: width, height: height, keymap: keymap)
+    public mutating func handle(_ key: Key, keymap: Keymap, width: Int, height: Int,
+                                groups: [KeyAction.Group] = KeyAction.Group.dashboard) -> Response {
+        let (box, layout) = Self.geometry(width: width, height: height, keymap: keymap, groups: groups)
         let visible = max(0, box.height - 2)
         let maxScroll = max(0, layout.rows - visible)
         guard maxScroll > 0, let action = keymap.action(for: key) else { return .close }
@@ -42,8 +44,10 @@ public struct HelpOverlay: Sendable, Equatable {
     }
 
     /// Draws the overlay centred on `canvas`, over whatever is there.
-    public func draw(into canvas: inout Canvas, keymap: Keymap, theme: Theme, ascii: Bool = false, readOnly: Bool = false) {
-        let (box, layout) = Self.geometry(width: canvas.width, height: canvas.height, keymap: keymap, ascii: ascii, readOnly: readOnly)
+    public func draw(into canvas: inout Canvas, keymap: Keymap, theme: Theme, ascii: Bool = false, readOnly: Bool = false,
+                     groups: [KeyAction.Group] = KeyAction.Group.dashboard) {
+        let (box, layout) = Self.geometry(width: canvas.width, height: canvas.height, keymap: keymap, ascii: ascii, readOnly: readOnly,
+                                          groups: groups)
         guard box.width >= 8, box.height >= 3 else { return }
         let background = theme.color(.dialogBackground)
         func style(_ role: ThemeColor, _ attributes: TextAttributes = []) -> CellStyle {

@@ -21,7 +21,10 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
         self.title = title; self.lines = lines; self.path = path
     }
 
-    /// Applies one key: y saves, n or Esc dismisses, Enter takes the highlighted button, arrows or Tab move.
+    /// The key bar while the dialog is open.
+    public static let hints: [FooterBar.Hint] = [.init("y", "save"), .init("n/Esc", "don't save"), .init("e", "edit path"),
+                                                 .init("Enter", "highlighted (No)"), .init("Tab", "toggle")]
+
     /// Pasted text: typed into the path while it is being edited (one line, control characters
     /// dropped); ignored otherwise, so a `y` in a paste saves nothing. True when it was taken.
     public mutating func paste(_ text: String) -> Bool {
@@ -30,6 +33,7 @@ public struct ScenarioSummaryDialog: Sendable, Equatable {
         return true
     }
 
+    /// Applies one key: y saves, n or Esc dismisses, Enter takes the highlighted button, arrows or Tab move.
     public mutating func handle(_ key: Key) -> Outcome {
         if editingPath { return editPath(key) }
         switch key {

@@ -1,6 +1,6 @@
 import FleetSim
 
-/// What a running drill, story or replay adds to the dashboard, set by the host before each frame:
+/// What a running drill, story or replay adds to the dashboard, set by its presenter before each frame:
 /// the panel to highlight, a narration caption, a drill's check line, and the end-of-drill summary.
 public struct ScenarioView: Sendable, Equatable {
     /// The panel the story points at: its box is drawn in the highlight colour with "◆" in its title.

@@ -1,4 +1,4 @@
-/// A drill as a state machine over snapshots, shared by the headless runner and live runs in the
+/// A drill as a state machine over snapshots, shared by `HeadlessDrill` and live runs (`LiveDrill`) in the
 /// dashboard: feed it each new snapshot, apply the commands it returns, ask it when to look next.
 ///
 /// Order within one observation: record events; evaluate the steady state "before" (just before

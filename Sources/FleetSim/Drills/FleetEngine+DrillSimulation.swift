@@ -8,7 +8,7 @@ extension FleetEngine: DrillSimulation {
         apply(fleetCommand)
     }
 
-    /// The snapshot at the current tick, as the headless runners see it (speed max, not paused).
+    /// The snapshot at the current tick, as `HeadlessDrill` and `HeadlessStory` see it (speed max, not paused).
     public func currentSnapshot() -> Snapshot {
         snapshot(clock: ClockState(speed: .max, paused: false, achievedRealtimeFactor: 0))
     }

@@ -40,38 +40,37 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var metricsOptions: MetricsOptions
 
+    /// `--markdown` names the headless handout's file, so it needs `--headless`.
+    func validate() throws {
+        if markdown != nil && !headless && !list { throw ValidationError("--markdown goes with --headless") }
+    }
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         try CommandErrors.reporting("fleettop demo") {
             if list { return listStories() }
-            if markdown != nil && !headless { throw UserFailure(message: "fleettop demo: --markdown goes with --headless") }
             let file = try StoryCatalog.load(story ?? StoryCatalog.defaultEntry.name)
             let spec: FleetSpec
-            if let fleet { spec = try FleetSource.resolve(fleet) } else if let preset = try DrillRunner.presetFleet(for: file.drill) {
+            if let fleet { spec = try FleetSource.resolve(fleet) } else if let preset = try HeadlessDrill.presetFleet(for: file.drill) {
                 spec = preset
             } else {
                 spec = try FleetSource.resolve(file.drill.fleet)
             }
             let seed = self.seed ?? file.drill.seed
             if headless { return try writeHandout(file, spec: spec, seed: seed) }
-            let config = try display.loadConfig(environment: environment)
-            let (themes, themeIndex, _) = try display.loadThemes(config: config, environment: environment)
-            let refresh = display.refresh ?? config.refreshMilliseconds
-            if let reason = TerminalCheck.refusal(environment: environment) {
-                throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "
-                    + "for a handout use `fleettop demo --headless --markdown PATH`")
-            }
-            let controller = try ScenarioStoryController(story: file, spec: spec, seed: seed, auto: !manual,
-                                                         speed: speed?.speed ?? config.speed) { scenario, speed in
+            let launch = try LiveLaunch(config: try display.loadConfig(environment: environment), display: display,
+                                        environment: environment, headless: "for a handout use `fleettop demo --headless --markdown PATH`")
+            let makeRunner: LiveDashboard.RunnerFactory = { scenario, speed in
                 let runner = try SimRunner(spec: spec, seed: seed, speed: speed, scenario: scenario)
                 try file.drill.validateCommands(runner.validate)
                 try file.validate(against: runner.hub.latest ?? FleetEngine(spec: spec, seed: seed).currentSnapshot())
                 return runner
             }
-            let metrics = try metricsOptions.endpoint(command: "fleettop demo")
-            let status = try LiveRun.run(runner: controller.runner, scenario: controller, themes: themes, themeIndex: themeIndex,
-                                         keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
-                                         environment: environment, metrics: metrics)
+            let start = launch.speed(speed)
+            let scenario = LiveStory(story: file, auto: !manual, pace: start)
+            let runner = try makeRunner(scenario, start)
+            let status = try launch.run(runner: runner, presenter: StoryPresenter(story: file, scenario: scenario),
+                                        restart: makeRunner, metrics: metricsOptions, command: "fleettop demo")
             if status != 0 { throw ExitCode(status) }
         }
     }
@@ -86,7 +85,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     private func writeHandout(_ file: StoryFile, spec: FleetSpec, seed: UInt64) throws {
-        let handout = try StoryRunner.run(file, fleet: spec, seed: seed)
+        let handout = try HeadlessStory.run(file, fleet: spec, seed: seed)
         guard let markdown else {
             print(handout.markdown, terminator: "")
             return

@@ -48,6 +48,17 @@ struct DrillCommand: ParsableCommand {
 
     @OptionGroup(title: "Metrics") var metricsExport: DrillMetricsOptions
 
+    /// Rules between options: `merge` takes part files and report paths only; a campaign runs many
+    /// drills, so it cannot take the one run's `--openmetrics` or `--alert-rules`.
+    func validate() throws {
+        guard !list, show == nil, !metrics, fromRecording == nil else { return }
+        if drills.first == "merge" {
+            if campaign.isCampaign { throw ValidationError("drill merge: takes part files, --json and --markdown only") }
+        } else if campaign.isCampaign && metricsExport.isActive {
+            throw ValidationError("--openmetrics and --alert-rules follow one run; a campaign (--seeds, --vary, --shard) cannot take them")
+        }
+    }
+
     func run() throws {
         try CommandErrors.reporting("fleettop drill") {
             if list { return listDrills() }
@@ -55,7 +66,6 @@ struct DrillCommand: ParsableCommand {
             if metrics { return try listMetrics() }
             if let fromRecording { return try convert(fromRecording) }
             if drills.first == "merge" {
-                guard !campaign.isCampaign else { throw UserFailure(message: "fleettop drill merge: takes part files, --json and --markdown only") }
                 return try DrillMerge(parts: Array(drills.dropFirst()), json: json, markdown: markdown).run()
             }
             guard !drills.isEmpty else {
@@ -63,9 +73,6 @@ struct DrillCommand: ParsableCommand {
             }
             let loaded = try campaign.applySettings(to: drills.map(loadDrill))
             if campaign.isCampaign {
-                if metricsExport.isActive {
-                    throw UserFailure(message: "fleettop drill: --openmetrics and --alert-rules follow one run; a campaign (--seeds, --vary, --shard) cannot take them")
-                }
                 return try DrillCampaignRun(options: campaign, seed: seed, json: json, markdown: markdown, quiet: quiet)
                     .run(references: drills, loaded: loaded)
             }
@@ -117,7 +124,7 @@ struct DrillCommand: ParsableCommand {
 
     private func loadDrill(_ nameOrPath: String) throws -> (DrillFile, FleetSpec) {
         let drill = try DrillCatalog.load(nameOrPath)
-        if let preset = try DrillRunner.presetFleet(for: drill) { return (drill, preset) }
+        if let preset = try HeadlessDrill.presetFleet(for: drill) { return (drill, preset) }
         let base = URL(fileURLWithPath: drill.source).deletingLastPathComponent()
         let fleetPath = drill.fleet.hasPrefix("/") ? drill.fleet : base.appendingPathComponent(drill.fleet).path
         return (drill, try FleetSource.resolve(fleetPath))
@@ -128,7 +135,7 @@ struct DrillCommand: ParsableCommand {
         let progress: ((DrillProgress) -> Void)? = bar.map { b in { b.show($0) } }
         let report = metricsExport.isActive
             ? try metricsExport.run(drill, fleet: fleet, seed: seed, multiple: multiple, progress: progress)
-            : try DrillRunner.run(drill, fleet: fleet, seed: seed, progress: progress)
+            : try HeadlessDrill.run(drill, fleet: fleet, seed: seed, progress: progress)
         bar?.finish()
         return report
     }

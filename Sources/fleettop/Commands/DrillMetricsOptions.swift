@@ -104,7 +104,7 @@ struct DrillMetricsOptions: ParsableArguments {
     func run(_ drill: DrillFile, fleet: FleetSpec, seed: UInt64?, multiple: Bool,
              progress: ((DrillProgress) -> Void)?) throws -> DrillReport {
         let plan = try check([drill])
-        let (drillReport, history) = try DrillRunner.runRecording(drill, fleet: fleet, seed: seed, stepSeconds: plan.recordStep,
+        let (drillReport, history) = try HeadlessDrill.runRecording(drill, fleet: fleet, seed: seed, stepSeconds: plan.recordStep,
                                                               gpuLimit: metricsGpuLimit, progress: progress)
         var report = drillReport
         if let openmetrics {

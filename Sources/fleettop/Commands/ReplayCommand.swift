@@ -29,20 +29,15 @@ struct ReplayCommand: ParsableCommand {
             for warning in recording.warnings { Stderr.print("warning: " + TextSanitizer.clean(warning)) }
             let config = try display.loadConfig(environment: environment)
             let spec = try FleetSource.resolve(recording.fleet)
-            let (themes, themeIndex, _) = try display.loadThemes(config: config, environment: environment)
-            let refresh = display.refresh ?? config.refreshMilliseconds
-            if let reason = TerminalCheck.refusal(environment: environment) {
-                throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "
-                    + "to turn the recording into a headless drill use `fleettop drill --from-recording`")
-            }
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            let controller = try ScenarioReplayController(recording: recording, name: name, speed: speed?.speed ?? config.speed) {
-                try SimRunner(spec: spec, seed: recording.seed, speed: $1, scenario: $0)
-            }
-            let metrics = try metricsOptions.endpoint(command: "fleettop replay")
-            let status = try LiveRun.run(runner: controller.runner, scenario: controller, themes: themes, themeIndex: themeIndex,
-                                         keymap: config.keymap, readOnly: false, refresh: refresh, display: display,
-                                         environment: environment, metrics: metrics)
+            let launch = try LiveLaunch(config: config, display: display, environment: environment,
+                                        headless: "to turn the recording into a headless drill use `fleettop drill --from-recording`")
+            let makeRunner: LiveDashboard.RunnerFactory = { try SimRunner(spec: spec, seed: recording.seed, speed: $1, scenario: $0) }
+            let start = launch.speed(speed)
+            let scenario = LiveReplay(recording, pace: start)
+            let runner = try makeRunner(scenario, start)
+            let presenter = ReplayPresenter(recording: recording, name: URL(fileURLWithPath: path).lastPathComponent, scenario: scenario)
+            let status = try launch.run(runner: runner, presenter: presenter, restart: makeRunner,
+                                        metrics: metricsOptions, command: "fleettop replay")
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -42,6 +42,11 @@ struct Watch: ParsableCommand {
 
     @OptionGroup var metricsOptions: MetricsOptions
 
+    /// `--set` changes a drill or its fleet, so it needs `--drill`.
+    func validate() throws {
+        if !set.isEmpty && drill == nil { throw ValidationError("--set changes a drill or its fleet: give --drill NAME") }
+    }
+
     func run() throws {
         if defaultConfig {
             print(DefaultConfig.text, terminator: DefaultConfig.text.hasSuffix("\n") ? "" : "\n")
@@ -54,40 +59,26 @@ struct Watch: ParsableCommand {
             let fleetName = fleet ?? drillFile?.fleet ?? config.fleet
             var spec = try ConfigOrigin.attributing("fleet", named: fleetName, in: config,
                                                     when: fleet == nil && drillFile?.fleet == nil) { try FleetSource.resolve(fleetName) }
-            if !set.isEmpty {
-                guard let d = drillFile else { throw UserFailure(message: "fleettop: --set changes a drill or its fleet: give --drill NAME") }
-                (drillFile, spec) = try DrillCampaignOptions.apply(set, to: d, fleet: spec)
-            }
+            if let d = drillFile, !set.isEmpty { (drillFile, spec) = try DrillCampaignOptions.apply(set, to: d, fleet: spec) }
             let seed = self.seed ?? drillFile?.seed ?? DrillFile.defaultSeed
-            let (themes, themeIndex, _) = try display.loadThemes(config: config, environment: environment)
-            let refresh = display.refresh ?? config.refreshMilliseconds
-            guard FleetConfig.refreshRange.contains(refresh) else {
-                throw UserFailure(message: "fleettop: --refresh \(refresh): expected \(FleetConfig.refreshRange.lowerBound)…\(FleetConfig.refreshRange.upperBound) ms")
-            }
-            if let reason = TerminalCheck.refusal(environment: environment) {
-                throw UserFailure(message: "fleettop: \(reason), so the dashboard is not drawn; "
-                    + "for a headless run use `fleettop snapshot` (or `fleettop drill`)")
-            }
+            let launch = try LiveLaunch(config: config, display: display, environment: environment,
+                                        headless: "for a headless run use `fleettop snapshot` (or `fleettop drill`)")
             let recorder = try record.map { try ScenarioLaunch.recorder(path: $0, fleet: fleetName, seed: seed) }
             var onApplied: (@Sendable (UInt64, SimCommand) -> Void)?
             if let recorder { onApplied = { tick, command in recorder.record(tick: tick, command: command) } }
-            var scenario: ScenarioController?
+            var presenter: ScenarioPresenter?
             let runner: SimRunner
             if var drillFile {
                 drillFile.seed = seed
-                let observer = ScenarioDrill(drill: drillFile)
-                runner = try SimRunner(spec: spec, seed: seed, speed: speed?.speed ?? config.speed,
-                                       onCommandApplied: onApplied, scenario: observer)
+                let observer = LiveDrill(drill: drillFile)
+                runner = try SimRunner(spec: spec, seed: seed, speed: launch.speed(speed), onCommandApplied: onApplied, scenario: observer)
                 try ScenarioLaunch.validate(drillFile, runner: runner)
-                scenario = ScenarioDrillController(runner: runner, scenario: observer,
-                                                   reportPath: report ?? ScenarioDrillController.defaultReportPath(for: drillFile))
+                presenter = DrillPresenter(scenario: observer, reportPath: report ?? ScenarioLaunch.defaultReportPath(for: drillFile))
             } else {
-                runner = try SimRunner(spec: spec, seed: seed, speed: speed?.speed ?? config.speed, onCommandApplied: onApplied)
+                runner = try SimRunner(spec: spec, seed: seed, speed: launch.speed(speed), onCommandApplied: onApplied)
             }
-            let metrics = try metricsOptions.endpoint(command: "fleettop")
-            let status = try LiveRun.run(runner: runner, scenario: scenario, recorder: recorder, themes: themes,
-                                         themeIndex: themeIndex, keymap: config.keymap, readOnly: readOnly,
-                                         refresh: refresh, display: display, environment: environment, metrics: metrics)
+            let status = try launch.run(runner: runner, presenter: presenter, recorder: recorder, readOnly: readOnly,
+                                        metrics: metricsOptions, command: "fleettop")
             if let failure = recorder?.failure {
                 throw UserFailure(message: "fleettop: the recording is incomplete (it ends at its last whole line): \(failure)", status: 1)
             }

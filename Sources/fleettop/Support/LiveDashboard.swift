@@ -5,12 +5,17 @@ import FleetSim
 import FleetTerminal
 
 /// Connects the terminal loop to the dashboard and the simulation runner: input becomes dashboard
-/// actions and runner commands; a frame is drawn only when a new snapshot arrived or the view changed.
-/// A scenario (drill, story, replay), when one runs, sees keys first and dresses each frame.
+/// actions, which this host carries out (commands for the runner, files written, a runner restarted
+/// for a running scenario); a frame is drawn only when a new snapshot arrived or the view changed.
 final class LiveDashboard: TerminalHandler {
+    /// Builds a fresh runner driven by a scenario, started at a speed (a story's rewind, a replay's
+    /// backward seek).
+    typealias RunnerFactory = (any ScenarioObserver, SimSpeed) throws -> SimRunner
+
     let app: DashboardApp
-    let scenario: ScenarioController?
-    private let ownRunner: SimRunner
+    /// The runner in force (a restart replaces it).
+    private(set) var runner: SimRunner
+    private let restart: RunnerFactory?
     private var drawnVersion: UInt64 = .max
     private var drawnRunner: ObjectIdentifier?
     private var drawnSize: TerminalSize?
@@ -24,15 +29,13 @@ final class LiveDashboard: TerminalHandler {
     /// The `--metrics-listen` endpoint, which follows the runner in force.
     var metrics: MetricsEndpoint?
 
-    init(app: DashboardApp, runner: SimRunner, scenario: ScenarioController? = nil, refreshMilliseconds: Int) {
+    init(app: DashboardApp, runner: SimRunner, restart: RunnerFactory? = nil, refreshMilliseconds: Int) {
         self.app = app
-        self.ownRunner = runner
-        self.scenario = scenario
+        self.runner = runner
+        self.restart = restart
         self.refreshMilliseconds = refreshMilliseconds
+        app.latestSnapshot = { [unowned self] in self.runner.hub.latest }
     }
-
-    /// The runner in force (a story's rewind replaces it).
-    var runner: SimRunner { scenario?.runner ?? ownRunner }
 
     var preferredFrameInterval: Duration? { .milliseconds(refreshMilliseconds) }
 
@@ -50,24 +53,12 @@ final class LiveDashboard: TerminalHandler {
 
     func handle(_ event: InputEvent) -> LoopAction {
         viewChanged = true
-        if case .paste(let text) = event, let scenario, app.state.modal == nil, !app.state.editingFilter,
-           scenario.paste(text) {
-            return .proceed
-        }
-        if case .key(let k) = event, let scenario, app.state.modal == nil, !app.state.editingFilter {
-            app.state.message = nil
-            if let action = scenario.handle(k, app: app) { return action }
-        }
         var result = LoopAction.proceed
         for action in app.handle(event) {
             switch action {
             case .quit:
                 return .quit
             case .send(let command):
-                if let reason = scenario?.refusal(of: command) {
-                    app.state.say(reason, error: true)
-                    continue
-                }
                 runner.send(command)
                 runner.requestSnapshot()
             case .themeChanged:
@@ -80,9 +71,40 @@ final class LiveDashboard: TerminalHandler {
                 saveFrame()
             case .watchGPUs(let racks):
                 runner.watchGPUs(racks: racks)
+            case .saveReport(let report, let path):
+                app.presenter?.completed(action, failure: Self.save(report, to: path), app: app)
+            case .restart(let request):
+                app.presenter?.completed(action, failure: restart(request), app: app)
+            case .scenarioChanged:
+                runner.scenarioChanged()
             }
         }
         return result
+    }
+
+    /// Writes a drill's report as Markdown and JSON, each atomically; nil when both are written.
+    private static func save(_ report: DrillReport, to path: String) -> ScenarioFailure? {
+        do {
+            try DrillReportWriter.writeAtomically(DrillReportWriter.markdown(report), to: path + ".md")
+            try DrillReportWriter.writeAtomically(DrillReportWriter.json(report), to: path + ".json")
+            return nil
+        } catch {
+            return ScenarioFailure(reason: error.reason, description: "\(error)")
+        }
+    }
+
+    /// Stops the runner in force and starts a fresh one over the request's scenario; nil when done.
+    private func restart(_ request: ScenarioRestart) -> ScenarioFailure? {
+        guard let restart else { return ScenarioFailure(reason: "this run cannot restart", description: "this run cannot restart") }
+        do {
+            let next = try restart(request.scenario, request.speed)
+            runner.stop()
+            runner = next
+            runner.start()
+            return nil
+        } catch {
+            return ScenarioFailure(reason: "\(error)", description: "\(error)")
+        }
     }
 
     /// Writes the frame last drawn to `fleettop-frame-<sim time>.txt` in the working directory (a
@@ -130,7 +152,6 @@ final class LiveDashboard: TerminalHandler {
         if canvas.width != size.columns || canvas.height != size.rows {
             canvas = Canvas(width: size.columns, height: size.rows)
         }
-        scenario?.update(&app.state, snapshot: snapshot, ascii: app.glyphs.isASCII)
         app.render(snapshot: snapshot, into: &canvas)
         drawnVersion = version
         drawnRunner = id

@@ -17,6 +17,11 @@ enum ScenarioLaunch {
         try drill.validate(against: first)
     }
 
+    /// The default report path of a live drill: `drill-report-<name>` in the working directory.
+    static func defaultReportPath(for drill: DrillFile) -> String {
+        FileManager.default.currentDirectoryPath + "/drill-report-" + DrillCommand.slug(drill.name)
+    }
+
     /// Opens a recording file, with a plain error when it cannot be written.
     static func recorder(path: String, fleet: String, seed: UInt64) throws -> SessionRecorder {
         do {

@@ -41,7 +41,7 @@ struct SpareRowsTests {
         let app = DashboardApp(themes: [SnapshotFixture.theme], readOnly: false)
         app.state.presetName = LayoutPreset.latency.name
         let canvas = app.render(snapshot: s, width: 160, height: 60)
-        let events = app.renderer.layout?.placement(of: .events)?.frame
+        let events = app.state.frame?.screen.placement(of: .events)?.frame
         #expect((events?.height ?? 0) == 60 - 2 - 10 - 7)
         #expect(canvas.cuts.isEmpty)
     }
@@ -55,7 +55,7 @@ struct SpareRowsTests {
         let app = DashboardApp(themes: [SnapshotFixture.theme], readOnly: false)
         app.state.presetName = LayoutPreset.operations.name
         let canvas = app.render(snapshot: s, width: 200, height: 50)
-        let layout = try #require(app.renderer.layout)
+        let layout = try #require(app.state.frame?.screen)
         let map = try #require(layout.placement(of: .map)?.frame)
         #expect(map.width == PanelWants.mapWidth(s))
         #expect(layout.placement(of: .events)?.frame.width == 200 - map.width)

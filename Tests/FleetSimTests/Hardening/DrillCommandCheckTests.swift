@@ -16,7 +16,7 @@ struct DrillCommandCheckTests {
         """
         let drill = try DrillFile.parse(yaml: text, file: "typo.yaml")
         do {
-            _ = try DrillRunner.run(drill, fleet: SimTestSupport.quietTiny())
+            _ = try HeadlessDrill.run(drill, fleet: SimTestSupport.quietTiny())
             Issue.record("the drill ran")
         } catch {
             #expect(error.line == 5 && error.field == "method[1]", "\(error)")
@@ -33,7 +33,7 @@ struct DrillCommandCheckTests {
           - repair: {site: near, hall: 9}
         """
         let drill = try DrillFile.parse(yaml: text, file: "typo.yaml")
-        #expect(throws: Diagnostic.self) { try DrillRunner.run(drill, fleet: SimTestSupport.quietTiny()) }
+        #expect(throws: Diagnostic.self) { try HeadlessDrill.run(drill, fleet: SimTestSupport.quietTiny()) }
     }
 
     @Test(arguments: DrillCatalog.builtIn.map { $0.name })

@@ -20,7 +20,7 @@ struct InvariantEnforcementTests {
     @Test func violatedInvariantFailsTheDrill() throws {
         let drill = try DrillFile.parse(yaml: "name: books\nfleet: tiny\nduration: 10s\n", file: "books.yaml")
         var sim = BrokenBooks(engine: try FleetEngine(spec: SimTestSupport.quietTiny(), seed: 7))
-        let report = try DrillRunner.run(drill, on: &sim)
+        let report = try HeadlessDrill.run(drill, on: &sim)
         #expect(report.verdict == .failed && report.exitStatus == 1)
         #expect(report.invariantViolations.first?.contains("conservation chat") == true)
         #expect(DrillReportWriter.text(report).contains("model invariants violated"))
@@ -29,7 +29,7 @@ struct InvariantEnforcementTests {
 
     @Test func healthyDrillHasNone() throws {
         let drill = try DrillFile.parse(yaml: "name: calm\nfleet: tiny\nduration: 10s\n", file: "calm.yaml")
-        let report = try DrillRunner.run(drill, fleet: SimTestSupport.quietTiny())
+        let report = try HeadlessDrill.run(drill, fleet: SimTestSupport.quietTiny())
         #expect(report.invariantViolations.isEmpty && report.verdict == .passed)
     }
 }

@@ -47,7 +47,7 @@ public struct CampaignPlan: Sendable {
     /// command), building one engine, so a campaign fails at once rather than at its first run.
     public func validate() throws(Diagnostic) {
         guard let first = points.first else { return }
-        let engine = try DrillRunner.makeEngine(fleet: first.fleet, seed: first.drill.seed, source: first.drill.source)
+        let engine = try HeadlessDrill.makeEngine(fleet: first.fleet, seed: first.drill.seed, source: first.drill.source)
         let snapshot = engine.currentSnapshot()
         for point in points {
             try point.drill.validate(against: snapshot)
@@ -73,7 +73,7 @@ public struct CampaignPlan: Sendable {
     /// Runs run `r` on a fresh engine and summarises it.
     public func execute(run r: Int) throws(Diagnostic) -> CampaignRunResult {
         let point = points[point(ofRun: r)]
-        let report = try DrillRunner.run(point.drill, fleet: point.fleet, seed: seed(ofRun: r))
+        let report = try HeadlessDrill.run(point.drill, fleet: point.fleet, seed: seed(ofRun: r))
         return CampaignRunResult(run: r, point: self.point(ofRun: r), spec: spec, report: report)
     }
 }

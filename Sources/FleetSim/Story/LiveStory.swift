@@ -6,7 +6,7 @@ import Synchronization
 /// chapter's end until `next()`. Moving forward seeks at maximum speed to the next chapter's start;
 /// moving back is a fresh runner with a scenario made by `init(story:seekTo:)`, which replays the
 /// story from tick 0 at maximum speed — the same seed gives the same history, so this is exact.
-public final class ScenarioStory: ScenarioObserver, Sendable {
+public final class LiveStory: ScenarioObserver, Sendable {
     /// Where the story stands, for the chapter line and caption.
     public struct Status: Sendable, Equatable {
         /// The chapter shown (the one being sought while seeking).

@@ -3,8 +3,8 @@ import Synchronization
 
 /// A drill driving a live run (`fleettop watch --drill`): a `DrillSession` observed by `SimRunner` at
 /// the ticks it asks for, so steps apply at their exact simulated times at any pacing and the report
-/// matches the headless `DrillRunner` for the same seed. Its `status` is read by the dashboard thread.
-public final class ScenarioDrill: ScenarioObserver, Sendable {
+/// matches the headless `HeadlessDrill` for the same seed. Its `status` is read by the dashboard thread.
+public final class LiveDrill: ScenarioObserver, Sendable {
     /// What the dashboard shows of the drill: progress, checks, and the report once finished.
     public struct Status: Sendable {
         public var name: String

@@ -1,30 +1,24 @@
-import FleetDashboard
 import FleetSim
-import FleetTerminal
-import Foundation
 
 /// `fleettop watch --drill`: the header names the drill, its next step and a countdown; the check
 /// line shows each check passing or failing as it is evaluated; at the end a dialog gives the verdict
-/// and offers to save the report (Markdown and JSON, atomically) to `reportPath` + `.md` / `.json`;
-/// a failed save keeps the dialog open with the reason, to retry or edit the path.
-final class ScenarioDrillController: ScenarioController {
-    let runner: SimRunner
-    let scenario: ScenarioDrill
+/// and offers to save the report to `reportPath` + `.md` / `.json` (the host writes it, on
+/// `DashboardAction.saveReport`); a failed save keeps the dialog open with the reason, to retry or
+/// edit the path.
+public final class DrillPresenter: ScenarioPresenter {
+    public let scenario: LiveDrill
     /// The report's path without its extension.
-    let reportPath: String
+    public let reportPath: String
     private var summary: ScenarioSummaryDialog?
     private var summaryDone = false
 
-    init(runner: SimRunner, scenario: ScenarioDrill, reportPath: String) {
-        self.runner = runner; self.scenario = scenario; self.reportPath = reportPath
+    /// Presents `scenario`, offering to save its report at `reportPath`.
+    public init(scenario: LiveDrill, reportPath: String) {
+        self.scenario = scenario; self.reportPath = reportPath
     }
 
-    /// The default report path: `drill-report-<name>` in the working directory.
-    static func defaultReportPath(for drill: DrillFile) -> String {
-        FileManager.default.currentDirectoryPath + "/drill-report-" + DrillCommand.slug(drill.name)
-    }
-
-    func handle(_ key: Key, app: DashboardApp) -> LoopAction? {
+    /// The summary dialog takes every key while it is open.
+    public func intercept(_ key: Key, app: DashboardApp) -> [DashboardAction]? {
         guard var dialog = summary, !summaryDone else { return nil }
         switch dialog.handle(key) {
         case .stay:
@@ -34,29 +28,31 @@ final class ScenarioDrillController: ScenarioController {
             app.state.say("report not saved")
         case .save:
             guard let report = scenario.status.report else { summaryDone = true; break }
-            let path = dialog.path
-            do {
-                try DrillReportWriter.writeAtomically(DrillReportWriter.markdown(report), to: path + ".md")
-                try DrillReportWriter.writeAtomically(DrillReportWriter.json(report), to: path + ".json")
-                summaryDone = true
-                app.state.say("saved " + path + ".md and .json")
-            } catch {
-                dialog.failure = error.reason
-                summary = dialog
-                app.state.say("report not saved: \(error)", error: true)
-            }
+            summary = dialog
+            return [.saveReport(report, path: dialog.path)]
         }
-        return .proceed
+        return []
+    }
+
+    public func completed(_ action: DashboardAction, failure: ScenarioFailure?, app: DashboardApp) {
+        guard case .saveReport(_, let path) = action else { return }
+        if let failure {
+            summary?.failure = failure.reason
+            app.state.say("report not saved: \(failure)", error: true)
+        } else {
+            summaryDone = true
+            app.state.say("saved " + path + ".md and .json")
+        }
     }
 
     /// Pasted text goes into the report path while it is being edited.
-    func paste(_ text: String) -> Bool {
+    public func paste(_ text: String) -> Bool {
         guard var dialog = summary, !summaryDone, dialog.paste(text) else { return false }
         summary = dialog
         return true
     }
 
-    func update(_ state: inout DashboardState, snapshot: Snapshot, ascii: Bool) {
+    public func update(_ state: inout DashboardState, snapshot: Snapshot, keymap: Keymap, ascii: Bool) {
         let status = scenario.status
         let p = status.progress
         var header = "drill: " + ScenarioText.name(status.name, limit: 32)
@@ -80,8 +76,7 @@ final class ScenarioDrillController: ScenarioController {
         }
         state.scenario = header
         let dialog = summaryDone ? nil : summary
-        let hints: [FooterBar.Hint]? = dialog != nil && state.modal == nil && state.message == nil
-            ? [.init("y", "save"), .init("n/Esc", "don't save"), .init("e", "edit path"), .init("Enter", "highlighted (No)"), .init("Tab", "toggle")] : nil
+        let hints = dialog != nil && state.modal == nil && state.message == nil ? ScenarioSummaryDialog.hints : nil
         state.scenarioView = ScenarioView(checks: status.checks, status: line, summary: dialog, hints: hints)
     }
 }

@@ -4,9 +4,9 @@ import Testing
 @testable import FleetSim
 
 /// The runner's scenario hook: a drill run live through `SimRunner` (any pacing) reports exactly what
-/// the headless `DrillRunner` reports for the same seed; a story holds and seeks at chapter bounds.
+/// the headless `HeadlessDrill` reports for the same seed; a story holds and seeks at chapter bounds.
 @Suite("Scenario hook in the runner", .serialized)
-struct ScenarioDrillRunnerTests {
+struct LiveScenarioTests {
     static let drillYAML = """
     name: tiny cooling drill
     fleet: tiny
@@ -44,8 +44,8 @@ struct ScenarioDrillRunnerTests {
     @Test(arguments: [SimSpeed.max, .times(60)])
     func liveDrillReportEqualsHeadless(speed: SimSpeed) throws {
         let drill = try DrillFile.parse(yaml: Self.drillYAML, file: "test.yaml")
-        let headless = try DrillRunner.run(drill, fleet: .tiny)
-        let scenario = ScenarioDrill(drill: drill)
+        let headless = try HeadlessDrill.run(drill, fleet: .tiny)
+        let scenario = LiveDrill(drill: drill)
         let applied = AppliedLog()
         let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: speed,
                                    onCommandApplied: { tick, command in applied.append(tick, command) }, scenario: scenario,
@@ -63,7 +63,7 @@ struct ScenarioDrillRunnerTests {
 
     @Test func drillHoldsAtItsEnd() throws {
         let drill = try DrillFile.parse(yaml: Self.drillYAML, file: "test.yaml")
-        let scenario = ScenarioDrill(drill: drill)
+        let scenario = LiveDrill(drill: drill)
         let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: .max, scenario: scenario, clock: ManualRunnerClock())
         runner.advanceTime(by: 5)
         #expect(scenario.status.report != nil)
@@ -97,7 +97,7 @@ struct ScenarioDrillRunnerTests {
 
     @Test func storyHoldsAtChapterEndWithoutAutoAdvance() throws {
         let story = try StoryFile.parse(yaml: Self.storyYAML, file: "story.yaml")
-        let scenario = ScenarioStory(story: story, auto: false, pace: .max)
+        let scenario = LiveStory(story: story, auto: false, pace: .max)
         let runner = try SimRunner(spec: .tiny, seed: 5, speed: .max, scenario: scenario, clock: ManualRunnerClock())
         runner.advanceTime(by: 5)
         #expect(scenario.status.held)
@@ -110,7 +110,7 @@ struct ScenarioDrillRunnerTests {
 
     @Test func rewindSeeksToTheChapterStartAndRestoresThePace() throws {
         let story = try StoryFile.parse(yaml: Self.storyYAML, file: "story.yaml")
-        let scenario = ScenarioStory(story: story, seekTo: 2, auto: true, pace: .times(1))
+        let scenario = LiveStory(story: story, seekTo: 2, auto: true, pace: .times(1))
         #expect(scenario.status.seeking && scenario.status.rewinding)
         let applied = AppliedLog()
         let runner = try SimRunner(spec: .tiny, seed: 5, speed: .max,

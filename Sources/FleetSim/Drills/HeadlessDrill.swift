@@ -1,7 +1,7 @@
 /// Runs drills headless, as fast as the CPU allows: builds the engine, feeds a `DrillSession` one
 /// snapshot per simulated second (and at every step), applies what it returns, and hands back the
 /// report. The CLI prints `DrillReportWriter` output and exits with `report.exitStatus`.
-public enum DrillRunner {
+public enum HeadlessDrill {
     /// Runs a drill on an engine that is already built (fresh, at tick 0, for a reproducible run).
     /// Throws when the drill names sites or halls the fleet does not have.
     public static func run<E: DrillSimulation>(_ drill: DrillFile, on engine: inout E,
@@ -20,7 +20,7 @@ public enum DrillRunner {
     }
 }
 
-extension DrillRunner {
+extension HeadlessDrill {
     /// Runs a drill on a fresh `FleetEngine` built from `fleet` (the caller resolves the drill's
     /// `fleet` — a preset via `presetFleet(for:)`, or a fleet file) with the drill's seed, or
     /// `seed` when given (`fleettop drill --seed N`).

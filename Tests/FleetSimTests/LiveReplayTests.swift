@@ -5,7 +5,7 @@ import Testing
 /// Record a live run (a drill plus a command sent by hand) through `SessionRecorder`, then replay the
 /// file headless and live: the final snapshot is bit-identical (same JSON, clock aside).
 @Suite("Record and replay through the runner", .serialized)
-struct ScenarioReplayRunnerTests {
+struct LiveReplayTests {
     /// The snapshot JSON with the wall-clock part (speed, paused, achieved rate) set to one value.
     static func json(_ s: Snapshot) -> String {
         var copy = s
@@ -16,9 +16,9 @@ struct ScenarioReplayRunnerTests {
     @Test func recordThenReplayGivesTheSameFinalSnapshot() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fleettop-live-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let drill = try DrillFile.parse(yaml: ScenarioDrillRunnerTests.drillYAML, file: "test.yaml")
+        let drill = try DrillFile.parse(yaml: LiveScenarioTests.drillYAML, file: "test.yaml")
         let recorder = try SessionRecorder(path: path, fleet: "tiny", seed: drill.seed)
-        let scenario = ScenarioDrill(drill: drill)
+        let scenario = LiveDrill(drill: drill)
         let runner = try SimRunner(spec: .tiny, seed: drill.seed, speed: .max,
                                    onCommandApplied: { tick, command in recorder.record(tick: tick, command: command) },
                                    scenario: scenario, clock: ManualRunnerClock())
@@ -42,7 +42,7 @@ struct ScenarioReplayRunnerTests {
         SessionReplay.replay(recording, into: &headless)
         #expect(Self.json(headless.currentSnapshot()) == Self.json(original))
 
-        let replay = ScenarioReplay(recording)
+        let replay = LiveReplay(recording)
         let replayRunner = try SimRunner(spec: .tiny, seed: recording.seed, speed: .max, scenario: replay,
                                          clock: ManualRunnerClock())
         replayRunner.advanceTime(by: 1)
@@ -72,7 +72,7 @@ struct ReplaySeekTests {
 
     @Test("a replay started with seekTo holds there and restores the pace")
     func seekToHolds() throws {
-        let replay = ScenarioReplay(try Self.recording(), seekTo: 250, pace: .times(5))
+        let replay = LiveReplay(try Self.recording(), seekTo: 250, pace: .times(5))
         let runner = try SimRunner(spec: .tiny, seed: 3, speed: .max, scenario: replay, clock: ManualRunnerClock())
         runner.advanceTime(by: 1)
         #expect(replay.status.seekTick == nil)
@@ -89,7 +89,7 @@ struct ReplaySeekTests {
 
     @Test("seeking forward on a running replay stops at the target, not at the next command")
     func seekForward() throws {
-        let replay = ScenarioReplay(try Self.recording(), pace: .times(1))
+        let replay = LiveReplay(try Self.recording(), pace: .times(1))
         let runner = try SimRunner(spec: .tiny, seed: 3, speed: .times(1), scenario: replay, clock: ManualRunnerClock())
         runner.start()
         replay.seek(to: 60, pace: .times(1))

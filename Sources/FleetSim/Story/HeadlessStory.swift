@@ -1,7 +1,7 @@
 /// Plays a story headless on an engine as fast as the CPU allows: applies every chapter's commands
 /// at their times (through a `DrillSession`, so the story's checks are evaluated too) and fills
 /// each caption from the snapshot at the chapter's end.
-public enum StoryRunner {
+public enum HeadlessStory {
     /// Runs the story on a fresh engine and returns the handout.
     public static func run<E: DrillSimulation>(_ story: StoryFile, on engine: inout E,
                                                progress: ((DrillProgress) -> Void)? = nil) throws(Diagnostic) -> StoryHandout {
@@ -42,13 +42,13 @@ public enum StoryRunner {
     }
 }
 
-extension StoryRunner {
+extension HeadlessStory {
     /// Plays a story on a fresh `FleetEngine` built from `fleet` with the story's seed (or `seed`).
     public static func run(_ story: StoryFile, fleet: FleetSpec, seed: UInt64? = nil,
                            progress: ((DrillProgress) -> Void)? = nil) throws(Diagnostic) -> StoryHandout {
         var s = story
         if let seed { s.drill.seed = seed }
-        var engine = try DrillRunner.makeEngine(fleet: fleet, seed: s.drill.seed, source: s.drill.source)
+        var engine = try HeadlessDrill.makeEngine(fleet: fleet, seed: s.drill.seed, source: s.drill.source)
         try s.drill.validateCommands(engine.validate)
         return try run(s, on: &engine, progress: progress)
     }

@@ -7,10 +7,10 @@ import Synchronization
 /// (pauses) at the recorded end tick.
 ///
 /// Seeking: `seek(to:)` makes the replay hold (pause) at a later tick, which the runner reaches at
-/// maximum speed; an earlier tick needs a fresh runner over `ScenarioReplay(recording, seekTo:)`,
+/// maximum speed; an earlier tick needs a fresh runner over `LiveReplay(recording, seekTo:)`,
 /// which replays from tick 0 at maximum speed and holds there. Either way the history is the
 /// recording's, bit for bit, and the speed the replay ran at is restored on arrival.
-public final class ScenarioReplay: ScenarioObserver, Sendable {
+public final class LiveReplay: ScenarioObserver, Sendable {
     /// Where the replay stands.
     public struct Status: Sendable, Equatable {
         public var applied: Int
