@@ -18,7 +18,7 @@ struct KeymapTests {
         }
     }
 
-    @Test("the keys of DESIGN §4 and issue 5")
+    @Test("the keys of DESIGN §4")
     func designKeys() {
         let map = Keymap.defaults
         let expected: [(Key, KeyAction)] = [

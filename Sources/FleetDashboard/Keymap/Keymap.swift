@@ -1,4 +1,4 @@
-/// Which key does what. Built from the defaults (DESIGN §4, issue 5) and changed by the config file;
+/// Which key does what. Built from the defaults (DESIGN §4) and changed by the config file;
 /// the help overlay and the footer key bar read it, so they always show the bindings in force.
 public struct Keymap: Sendable, Equatable {
     /// Keys per action, in the order they were bound (the first is the one key bars show).

@@ -1,0 +1,87 @@
+/// The one place the roll-up's arrays are pinned for the kernels. Every pass works on a `State`
+/// of pointers, so the passes read as plain code and the nesting of `withUnsafe…` calls is written
+/// once, here.
+///
+/// What the unsafe code buys (as swift-collections says of its own; figures from
+/// `swift build -c release` then `fleettop bench --json` on this 2-core machine, 1,000,000 GPUs × 6
+/// columns, see `FleetBench` and the report of the change that introduced this file):
+/// - Raw pointers into the columns, the state bytes and the level arrays: they are what the SIMD
+///   kernels load 8 lanes at a time from, with no bounds or uniqueness check per element; they buy
+///   the kernels themselves, the bench's `ratio` of the scalar reference's time to the fused pass's.
+/// - Pinning once per update instead of once per pass and column: the fused update pins 4 + 4 × 4
+///   arrays once where it pinned 7 for the pass and 9 for each column's roll-up; the difference is
+///   nanoseconds against a pass of about a millisecond, below the bench's noise.
+/// - A stack allocation for the column pointers (`withUnsafeTemporaryAllocation`) instead of an
+///   array: it keeps an update free of heap allocations (one `malloc` saved per update, again below
+///   the bench's noise); nothing else depends on it.
+extension FleetRollup {
+    /// Pointers to everything a pass reads and writes. Valid only inside `withUnsafeState`.
+    struct State {
+        /// GPUs per column.
+        let gpuCount: Int
+        /// Each column's first value, or empty when the call brings no columns or there are no GPUs.
+        let columns: UnsafeBufferPointer<UnsafePointer<Float>>
+        let masked: UnsafeBufferPointer<Bool>
+        let thresholds: UnsafeBufferPointer<Float>
+        let uniformRackSize: Int?
+        /// The layout's slices, and the fleet's one slice of every site.
+        let gpuOffsets, rackOffsets, hallOffsets, fleetOffsets: UnsafeBufferPointer<Int>
+        let racks, halls, sites, fleet: RollupLevel.Buffers
+
+        /// Column `c`'s values.
+        func column(_ c: Int) -> UnsafeBufferPointer<Float> {
+            gpuCount == 0 ? UnsafeBufferPointer(start: nil, count: 0) : UnsafeBufferPointer(start: columns[c], count: gpuCount)
+        }
+    }
+
+    /// Calls `body` with the roll-up's arrays and `values` (GPU columns, each `layout.gpuCount` long,
+    /// checked by the caller) pinned.
+    mutating func withUnsafeState<R>(columns values: [[Float]] = [], _ body: (State) -> R) -> R {
+        let layout = self.layout, masked = self.masked, thresholds = self.thresholds, fleetOffsets = self.fleetOffsets
+        let n = layout.gpuCount
+        return Self.withColumnPointers(n > 0 ? values : []) { columns in
+        masked.withUnsafeBufferPointer { masked in
+        thresholds.withUnsafeBufferPointer { thresholds in
+        layout.gpuOffsets.withUnsafeBufferPointer { gpuOffsets in
+        layout.rackOffsets.withUnsafeBufferPointer { rackOffsets in
+        layout.hallOffsets.withUnsafeBufferPointer { hallOffsets in
+        fleetOffsets.withUnsafeBufferPointer { fleetOffsets in
+        racks.withUnsafeBuffers { racks in
+        halls.withUnsafeBuffers { halls in
+        sites.withUnsafeBuffers { sites in
+        fleet.withUnsafeBuffers { fleet in
+            body(State(gpuCount: n, columns: columns, masked: masked, thresholds: thresholds,
+                       uniformRackSize: layout.uniformRackSize, gpuOffsets: gpuOffsets, rackOffsets: rackOffsets,
+                       hallOffsets: hallOffsets, fleetOffsets: fleetOffsets,
+                       racks: racks, halls: halls, sites: sites, fleet: fleet))
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// Calls `body` with the first value of every column of `values`, in a stack allocation.
+    static func withColumnPointers<R>(_ values: [[Float]],
+                                      _ body: (UnsafeBufferPointer<UnsafePointer<Float>>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: values.count) { pointers in
+            pin(values, 0, pointers) { body(UnsafeBufferPointer(pointers)) }
+        }
+    }
+
+    /// Calls `body` once `pointers[k...]` hold the storage of `values[k...]` (none may be empty).
+    private static func pin<R>(_ values: [[Float]], _ k: Int,
+                               _ pointers: UnsafeMutableBufferPointer<UnsafePointer<Float>>, _ body: () -> R) -> R {
+        if k == values.count { return body() }
+        return values[k].withUnsafeBufferPointer { b in
+            pointers[k] = b.baseAddress!
+            return pin(values, k + 1, pointers, body)
+        }
+    }
+}
