@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "FleetExport", dependencies: ["FleetSim", "FleetHTTP", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FleetExport", dependencies: ["FleetSim", "FleetHTTP"]),
         .target(name: "FleetTerminal", dependencies: ["FleetDashboard", "CNCursesW"]),
         .executableTarget(
             name: "fleettop",

@@ -1,6 +1,5 @@
 import FleetSim
 import Foundation
-import Yams
 
 /// A Prometheus rules file as far as fleettop needs it: the alerting rules' names and the metric
 /// names their expressions mention (so only those series go to the rule engine).
@@ -20,20 +19,20 @@ public struct AlertRules: Sendable {
         } catch {
             throw AlertRulesError(message: "\(path): cannot read the rules file: it \(error)")
         }
-        let root: Node?
+        let root: ConfigNode?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try ConfigNode.parseDocument(text)
         } catch {
-            throw AlertRulesError(message: "\(path): not valid YAML: \(error)")
+            throw AlertRulesError(message: "\(path): not valid YAML: \(error.yamlDescription)")
         }
-        guard let groups = root?.mapping?["groups"]?.sequence else {
+        guard let groups = root?["groups"]?.items else {
             throw AlertRulesError(message: "\(path): not a Prometheus rules file (expected a top-level 'groups:' list)")
         }
         var names: [String] = [], exprs: [String] = []
         for group in groups {
-            for rule in group.mapping?["rules"]?.sequence ?? [] {
-                if let e = rule.mapping?["expr"]?.scalar?.string { exprs.append(e) }
-                if let a = rule.mapping?["alert"]?.scalar?.string, !names.contains(a) { names.append(a) }
+            for rule in group["rules"]?.items ?? [] {
+                if let e = rule["expr"]?.scalar { exprs.append(e) }
+                if let a = rule["alert"]?.scalar, !names.contains(a) { names.append(a) }
             }
         }
         return AlertRules(path: path, alertNames: names, expressions: exprs)

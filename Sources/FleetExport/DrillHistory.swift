@@ -54,7 +54,7 @@ public struct RecordingSimulation: DrillSimulation {
         self.engine = engine
         self.gpuLimit = gpuLimit
         history = DrillHistory(stepSeconds: stepSeconds)
-        stepTicks = max(1, UInt64((stepSeconds * SessionRecording.ticksPerSecond).rounded()))
+        stepTicks = max(1, UInt64((stepSeconds * SimClock.ticksPerSecond).rounded()))
         sample()
     }
 
@@ -63,10 +63,10 @@ public struct RecordingSimulation: DrillSimulation {
     public mutating func perform(_ command: SimCommand) { engine.perform(command) }
 
     public mutating func advance(seconds: Double) {
-        let target = engine.tick + UInt64((seconds * SessionRecording.ticksPerSecond).rounded())
+        let target = engine.tick + UInt64((seconds * SimClock.ticksPerSecond).rounded())
         while engine.tick < target {
             let next = min(target, (engine.tick / stepTicks + 1) * stepTicks)
-            engine.advance(seconds: Double(next - engine.tick) / SessionRecording.ticksPerSecond)
+            engine.advance(seconds: Double(next - engine.tick) / SimClock.ticksPerSecond)
             if engine.tick % stepTicks == 0 { sample() }
         }
     }
@@ -84,14 +84,14 @@ extension DrillRunner {
     /// Runs a drill as `run(_:fleet:seed:progress:)` does, keeping its series every `stepSeconds`
     /// simulated seconds (GPU by GPU up to `gpuLimit` GPUs).
     public static func runRecording(_ drill: DrillFile, fleet: FleetSpec, seed: UInt64? = nil, stepSeconds: Double,
-                                    gpuLimit: Int, progress: ((DrillProgress) -> Void)? = nil) throws(DrillFileError) -> (DrillReport, DrillHistory) {
+                                    gpuLimit: Int, progress: ((DrillProgress) -> Void)? = nil) throws(Diagnostic) -> (DrillReport, DrillHistory) {
         var d = drill
         if let seed { d.seed = seed }
         let engine: FleetEngine
         do {
             engine = try FleetEngine(spec: fleet, seed: d.seed)
         } catch {
-            throw DrillFileError(file: d.source, line: nil, field: "fleet", message: "cannot build the fleet: \(error)")
+            throw Diagnostic(file: d.source, line: nil, field: "fleet", message: "cannot build the fleet: \(error)")
         }
         try d.validateCommands(engine.validate)
         var sim = RecordingSimulation(engine: engine, stepSeconds: stepSeconds, gpuLimit: gpuLimit)

@@ -82,10 +82,10 @@ struct CommandCheckTests {
         s.clock.speed = .times(1)
         _ = a.render(snapshot: s, width: 120, height: 40)
         let sent = [Key.character("+"), .character("+"), .character("+")].flatMap { a.handle(.key($0)) }
-        #expect(sent.last == .send(.speed(.times(10))))
+        #expect(sent.last == .send(.clock(.speed(.times(10)))))
         s.clock.speed = .times(10)
         _ = a.render(snapshot: s, width: 120, height: 40)
         #expect(a.state.requestedSpeed == nil)
-        #expect(a.handle(.key(.character("-"))).last == .send(.speed(.times(5))))
+        #expect(a.handle(.key(.character("-"))).last == .send(.clock(.speed(.times(5)))))
     }
 }

@@ -14,7 +14,7 @@ struct CommandPaletteTests {
         var p = CommandPalette()
         type(&p, "surge agentic factor=3 for=10m")
         let out = p.handle(.enter, siteNames: sites)
-        #expect(out == .command(.surge(SurgeSpec(classes: [.agentic], factor: 3, durationSeconds: 600)),
+        #expect(out == .command(.fleet(.surge(SurgeSpec(classes: [.agentic], factor: 3, durationSeconds: 600))),
                                 text: "surge agentic factor=3 for=10m"))
         #expect(p.history == ["surge agentic factor=3 for=10m"])
         #expect(p.text.isEmpty)
@@ -69,7 +69,7 @@ struct CommandPaletteTests {
         #expect(p.text == "pause")
         _ = p.handle(.down, siteNames: sites)
         #expect(p.text == "speed 10")
-        #expect(p.handle(.enter, siteNames: sites) == .command(.speed(.times(10)), text: "speed 10"))
+        #expect(p.handle(.enter, siteNames: sites) == .command(.clock(.speed(.times(10))), text: "speed 10"))
         #expect(p.history == ["pause", "speed 10"])
     }
 

@@ -37,7 +37,7 @@ struct DashboardAppTests {
         #expect(a.state.message == "cancelled: nothing injected")
         _ = press(a, .character("f"), .character("3"), .enter, .character("2"), .character("1"), .character("5"))
         let sent = press(a, .character("y"))
-        let expected = SimCommand.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1), magnitude: 0.6))
+        let expected = SimCommand.fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1), magnitude: 0.6)))
         #expect(sent.contains(.send(expected)))
         #expect(a.state.modal == nil)
     }
@@ -48,7 +48,7 @@ struct DashboardAppTests {
         _ = press(a, .character("r"))
         guard case .confirm(let d) = a.state.modal else { Issue.record("no dialog"); return }
         #expect(d.lines[0] == "repair metro-edge/h1/r03")
-        #expect(press(a, .character("y")).contains(.send(.repair(TargetSelector(site: "metro-edge", hall: 1, rack: 3)))))
+        #expect(press(a, .character("y")).contains(.send(.fleet(.repair(TargetSelector(site: "metro-edge", hall: 1, rack: 3))))))
         _ = press(a, .character("R"))
         #expect(press(a, .enter).contains { if case .send = $0 { true } else { false } } == false)
     }
@@ -75,21 +75,21 @@ struct DashboardAppTests {
         let a = app()
         _ = press(a, .character(":"))
         for c in "pause" { _ = press(a, .character(c)) }
-        #expect(press(a, .enter).contains(.send(.pause)))
+        #expect(press(a, .enter).contains(.send(.clock(.pause))))
         _ = press(a, .character(":"))
         for c in "surge all factor=2" { _ = press(a, .character(c)) }
         _ = press(a, .enter)
         guard case .confirm = a.state.modal else { Issue.record("injection not confirmed"); return }
-        #expect(press(a, .character("y")).contains(.send(.surge(SurgeSpec(classes: RequestClass.allCases, factor: 2)))))
+        #expect(press(a, .character("y")).contains(.send(.fleet(.surge(SurgeSpec(classes: RequestClass.allCases, factor: 2))))))
         _ = press(a, .character(":"), .up)
         #expect(a.state.palette.text == "surge all factor=2")
     }
 
     @Test func clockKeysWalkFromTheRequestedSpeed() {
         let a = app()
-        #expect(press(a, .character(" ")).contains(.send(.pause)))
-        #expect(press(a, .character("+")).contains(.send(.speed(.times(60)))))
-        #expect(press(a, .character("-")).contains(.send(.speed(.times(10)))))
+        #expect(press(a, .character(" ")).contains(.send(.clock(.pause))))
+        #expect(press(a, .character("+")).contains(.send(.clock(.speed(.times(60))))))
+        #expect(press(a, .character("-")).contains(.send(.clock(.speed(.times(10))))))
         #expect(press(a, .character(">")).contains(.refreshChanged(milliseconds: 250)))
         #expect(press(a, .character("<")).contains(.refreshChanged(milliseconds: 500)))
         #expect(press(a, .character("t")).contains(.themeChanged(index: 1, name: "monochrome")))

@@ -4,7 +4,7 @@ import FleetSim
 
 @Suite("Dialogs and menus")
 struct DialogTests {
-    let repairAll = SimCommand.repair(nil)
+    let repairAll = SimCommand.fleet(.repair(nil))
 
     @Test func confirmDefaultsToNo() {
         var d = InjectionSummary.dialog(for: repairAll)
@@ -31,7 +31,7 @@ struct DialogTests {
     @Test func dialogNamesTargetAndEffect() {
         let spec = FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1), magnitude: 0.6,
                              rampSeconds: 60, durationSeconds: 600)
-        let d = InjectionSummary.dialog(for: .fault(spec))
+        let d = InjectionSummary.dialog(for: .fleet(.fault(spec)))
         #expect(d.lines[0] == "cooling fault on metro-edge/h1, 60% of cooling lost")
         #expect(d.lines[1] == "ramp 1m, lasts 10m")
         #expect(d.lines[2].hasPrefix("inlet rises"))
@@ -54,8 +54,8 @@ struct DialogTests {
         _ = w.handle(.character("2"))                                // 60%
         _ = w.handle(.character("3"))                                // ramp 1 min
         guard case .confirm(let d) = w.handle(.character("3")) else { Issue.record("no confirmation"); return }
-        #expect(d.command == .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1),
-                                              magnitude: 0.6, rampSeconds: 60, durationSeconds: 600)))
+        #expect(d.command == .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "metro-edge", hall: 1),
+                                                     magnitude: 0.6, rampSeconds: 60, durationSeconds: 600))))
     }
 
     @Test func gpuFaultSkipsMagnitudeAndRampAndHitsOneGPU() {
@@ -66,7 +66,7 @@ struct DialogTests {
         _ = w.handle(.enter)
         #expect(w.menu.title == "fault: duration")
         guard case .confirm(let d) = w.handle(.character("5")) else { Issue.record("no confirmation"); return }
-        #expect(d.command == .fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "metro-edge", hall: 1, rack: 6, mode: .count(1)))))
+        #expect(d.command == .fleet(.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "metro-edge", hall: 1, rack: 6, mode: .count(1))))))
     }
 
     @Test func escapeStepsBackThenCancels() {
@@ -84,7 +84,7 @@ struct DialogTests {
         _ = w.handle(.character("3"))                                // ×3
         _ = w.handle(.character("1"))                                // no ramp
         guard case .confirm(let d) = w.handle(.character("4")) else { Issue.record("no confirmation"); return }
-        #expect(d.command == .surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 0, durationSeconds: 1_800)))
+        #expect(d.command == .fleet(.surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 0, durationSeconds: 1_800))))
         #expect(d.lines[0] == "demand surge ×3 on agentic")
     }
 }

@@ -1,3 +1,4 @@
+import FleetSim
 import Testing
 @testable import FleetDashboard
 
@@ -36,7 +37,7 @@ struct NumberFormatTests {
         #expect(NumberFormat.duration(41) == "41 s")
         #expect(NumberFormat.duration(192) == "3m12s")
         #expect(NumberFormat.duration(7_500) == "2h05m")
-        #expect(NumberFormat.clockDuration(25) == "0:25")
+        #expect(ClockText.elapsed(25) == "0:25")
         #expect(NumberFormat.simClock(52_400) == "14:33:20")
         #expect(NumberFormat.simClock(86_400 * 2 + 5) == "2d 00:00:05")
     }

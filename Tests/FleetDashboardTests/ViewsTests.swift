@@ -80,9 +80,9 @@ struct ViewsTests {
         _ = press(a, .character("5"))
         _ = press(a, .character("r"))
         guard case .confirm(let d) = a.state.modal else { Issue.record("no dialog"); return }
-        #expect(d.command == .repair(TargetSelector(fault: 1)))
+        #expect(d.command == .fleet(.repair(TargetSelector(fault: 1))))
         #expect(d.lines.contains { $0.contains("ends cooling metro-edge/h1") && $0.contains("other faults stay") })
-        #expect(press(a, .character("y")).contains(.send(.repair(TargetSelector(fault: 1)))))
+        #expect(press(a, .character("y")).contains(.send(.fleet(.repair(TargetSelector(fault: 1))))))
         _ = press(a, .character("5"), .enter)
         #expect(a.state.view == .dashboard && a.state.selection == .hall(0), "Enter shows the fault's target on the map")
     }

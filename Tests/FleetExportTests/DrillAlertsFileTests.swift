@@ -3,7 +3,7 @@ import Testing
 
 /// The `alerts:` block of a drill file.
 @Suite struct DrillAlertsFileTests {
-    static func parse(_ alerts: String) throws(DrillFileError) -> DrillFile {
+    static func parse(_ alerts: String) throws(Diagnostic) -> DrillFile {
         try DrillFile.parse(yaml: "name: x\nduration: 5m\nalerts:\n" + alerts, file: "d.yaml")
     }
 

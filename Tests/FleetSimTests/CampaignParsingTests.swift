@@ -79,7 +79,7 @@ struct CampaignParsingTests {
                                                        to: d, fleet: .demo)
         // The surge (method[1] in the file) now starts last; steps stay in time order.
         #expect(drill.method.map(\.atSeconds) == [480, 600, 1200])
-        if case .surge(let s) = drill.method[2].command { #expect(s.factor == 2) } else { Issue.record("the surge moved wrongly") }
+        if case .fleet(.surge(let s)) = drill.method[2].command { #expect(s.factor == 2) } else { Issue.record("the surge moved wrongly") }
         #expect(fleet.sites.first { $0.name == "regional" }?.gridLimitKW == 5000)
     }
 

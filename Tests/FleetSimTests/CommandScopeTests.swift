@@ -38,8 +38,8 @@ struct CommandScopeTests {
 
     @Test("a selector naming nothing in the fleet is refused with the resolver's words")
     func refusals() {
-        #expect(throws: TargetResolver.ResolveError.self) { try scope("fault rack site=nowhere") }
-        #expect(throws: TargetResolver.ResolveError.self) { try scope("fault rack site=metro-edge hall=1 rack=99") }
-        #expect(throws: TargetResolver.ResolveError.self) { try scope("fault rack tag=no-such-tag") }
+        #expect(throws: Diagnostic.self) { try scope("fault rack site=nowhere") }
+        #expect(throws: Diagnostic.self) { try scope("fault rack site=metro-edge hall=1 rack=99") }
+        #expect(throws: Diagnostic.self) { try scope("fault rack tag=no-such-tag") }
     }
 }

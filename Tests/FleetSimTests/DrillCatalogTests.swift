@@ -23,7 +23,7 @@ struct DrillCatalogTests {
     }
 
     @Test func unknownNameListsTheBuiltIns() {
-        #expect(throws: DrillFileError.self) { try DrillCatalog.load("no-such-drill") }
+        #expect(throws: Diagnostic.self) { try DrillCatalog.load("no-such-drill") }
         do {
             _ = try DrillCatalog.load("no-such-drill")
         } catch {

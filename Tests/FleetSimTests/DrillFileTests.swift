@@ -53,7 +53,7 @@ struct DrillFileTests {
         #expect(d.method[1].text == "surge agentic factor=3 for=15m")
         #expect(d.method[2].text == "fault network site=regional magnitude=100% for=1m")
         #expect(d.stopWhen[0].text == "gpus_down_ratio above 20%")
-        #expect(d.rollback == [.repair(nil), .repair(TargetSelector(site: "metro-edge"))])
+        #expect(d.rollback == [.fleet(.repair(nil)), .fleet(.repair(TargetSelector(site: "metro-edge")))])
     }
 
     @Test func sensorFaultAndStopConditionAsFields() throws {
@@ -72,7 +72,7 @@ struct DrillFileTests {
         let engine = try FleetEngine(spec: .demo, seed: 7)
         try d.validate(against: engine.snapshot())
         let bad = try DrillFile.parse(yaml: yaml.replacingOccurrences(of: "h1.die", with: "h9.die"), file: "sensor.yaml")
-        #expect(throws: DrillFileError.self) { try bad.validate(against: engine.snapshot()) }
+        #expect(throws: Diagnostic.self) { try bad.validate(against: engine.snapshot()) }
         do {
             try bad.validate(against: engine.snapshot())
         } catch {

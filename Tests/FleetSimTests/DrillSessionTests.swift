@@ -14,8 +14,8 @@ struct ScriptedSimulation: DrillSimulation {
     mutating func perform(_ command: SimCommand) {
         applied.append((tick, command))
         switch command {
-        case .fault: faultActive = true
-        case .repair: faultActive = false; goodput = 1
+        case .fleet(.fault): faultActive = true
+        case .fleet(.repair): faultActive = false; goodput = 1
         default: break
         }
     }
@@ -74,7 +74,7 @@ struct DrillSessionTests {
 
     @Test func aClockStepBeforeTheFirstFaultAppliesWhenDue() throws {
         var drill = try Self.drill("")
-        drill.method.insert(DrillStep(atSeconds: 0, command: .speed(.times(10))), at: 0)
+        drill.method.insert(DrillStep(atSeconds: 0, command: .clock(.speed(.times(10)))), at: 0)
         var sim = ScriptedSimulation(lossPerSecond: 0.001)
         _ = try DrillRunner.run(drill, on: &sim)
         // The speed applies at 0:00, not held back until the steady state is checked at the fault.
@@ -123,9 +123,9 @@ struct DrillSessionTests {
         #expect(report.abort?.atS == 162)
         #expect(report.steps.map(\.applied) == [true, false])
         #expect(report.rollback.map(\.command) == ["repair all"])
-        #expect(sim.applied.last.map { $0.1 } == .repair(nil))
+        #expect(sim.applied.last.map { $0.1 } == .fleet(.repair(nil)))
         #expect(!sim.faultActive)
-        #expect(report.checks.first { $0.role == "stop_when" }?.held == false)
+        #expect(report.checks.first { $0.role == .stopWhen }?.held == false)
         #expect(report.checks[0].evaluations.map(\.phase) == ["before", "stop"])
     }
 
@@ -136,18 +136,18 @@ struct DrillSessionTests {
         let report = try DrillRunner.run(try Self.drill(""), on: &sim)
         #expect(report.verdict == .failed)
         #expect(report.steps.map(\.applied) == [false, false])
-        #expect(!sim.applied.contains { if case .fault = $0.1 { true } else { false } })
+        #expect(!sim.applied.contains { if case .fleet(.fault) = $0.1 { true } else { false } })
         #expect(report.timeline.contains { $0.text == "steady state not met before the method: method not run" })
         #expect(report.checks[0].evaluations.map(\.phase) == ["before"])
     }
 
     @Test func unknownSiteIsABadFile() throws {
         var drill = try Self.drill("")
-        drill.method[0].command = .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "atlantis")))
+        drill.method[0].command = .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "atlantis"))))
         drill.method[0].line = 9
         var sim = ScriptedSimulation(lossPerSecond: 0)
-        #expect(throws: DrillFileError(file: "scripted.yaml", line: 9, field: "method[0].target.site",
-                                       message: "no site 'atlantis' in fleet fixture", expected: ["metro-edge", "regional"])) {
+        #expect(throws: Diagnostic(file: "scripted.yaml", line: 9, field: "method[0].target.site",
+                                   message: "no site 'atlantis' in fleet fixture", expected: ["metro-edge", "regional"])) {
             try DrillRunner.run(drill, on: &sim)
         }
     }

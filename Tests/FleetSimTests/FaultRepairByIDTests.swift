@@ -6,18 +6,18 @@ import Testing
 struct FaultRepairByIDTests {
     @Test("repair fault=N parses, formats back and refuses other selectors beside it")
     func language() throws {
-        #expect(try CommandParser.parse("repair fault=3") == .repair(TargetSelector(fault: 3)))
+        #expect(try CommandParser.parse("repair fault=3") == .fleet(.repair(TargetSelector(fault: 3))))
         #expect(CommandFormatter.format(.repair(TargetSelector(fault: 3))) == "repair fault=3")
-        #expect(throws: CommandError.self) { try CommandParser.parse("repair fault=0") }
-        #expect(throws: CommandError.self) { try CommandParser.parse("repair fault=2 site=tiny-a") }
+        #expect(throws: Diagnostic.self) { try CommandParser.parse("repair fault=0") }
+        #expect(throws: Diagnostic.self) { try CommandParser.parse("repair fault=2 site=tiny-a") }
     }
 
     @Test("one fault ends; a second fault on the same rack stays, and its GPUs stay down")
     func endsOnlyThatFault() throws {
         let engine = try FleetEngine(spec: .tiny, seed: 1)
         let site = engine.topology.siteNames[0]
-        _ = engine.apply(try CommandParser.parse("fault rack site=\(site) hall=1 rack=1"))
-        _ = engine.apply(try CommandParser.parse("fault sensor site=\(site) hall=1 rack=1 magnitude=+20"))
+        _ = engine.apply(try SimTestSupport.fleetCommand("fault rack site=\(site) hall=1 rack=1"))
+        _ = engine.apply(try SimTestSupport.fleetCommand("fault sensor site=\(site) hall=1 rack=1 magnitude=+20"))
         engine.advance(seconds: 1)
         let before = engine.snapshot()
         #expect(before.activeFaults.count == 2)
@@ -35,7 +35,7 @@ struct FaultRepairByIDTests {
     func gpuDetail() throws {
         let engine = try FleetEngine(spec: .tiny, seed: 1)
         let site = engine.topology.siteNames[0]
-        _ = engine.apply(try CommandParser.parse("fault rack site=\(site) hall=1 rack=1"))
+        _ = engine.apply(try SimTestSupport.fleetCommand("fault rack site=\(site) hall=1 rack=1"))
         engine.advance(seconds: 1)
         let d = engine.gpuDetail(racks: 0..<2)
         #expect(d.racks == 0..<2 && !d.truncated)

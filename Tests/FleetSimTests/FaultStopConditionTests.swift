@@ -3,7 +3,12 @@ import Testing
 
 /// MODEL §8 stop conditions (`until=`): a fault reverts itself, as a repair would, once its metric crosses.
 @Suite struct FaultStopConditionTests {
-    static func fault(_ text: String) throws -> SimCommand { try CommandParser.parse(text) }
+    static func fault(_ text: String) throws -> FleetCommand { try #require(try CommandParser.parse(text).fleetCommand) }
+
+    /// What a "reverted" event reverted, or nil for any other event.
+    static func revert(_ e: SimEvent) -> (kind: FaultKind, target: String, condition: String)? {
+        if case .reverted(_, let kind, let target, let condition) = e.subject { (kind, target, condition) } else { nil }
+    }
 
     @Test func rackFaultRevertsAtTheNextSecondAndCapacityReturns() throws {
         let e = try SimTestSupport.engine()
@@ -19,8 +24,10 @@ import Testing
         #expect(after.totals.gpusUp == gpus)
         #expect(after.activeFaults.isEmpty)
         #expect(after.failures.rack == 1)
-        let reverted = after.events.filter { $0.text.hasPrefix("reverted ") }
-        #expect(reverted.map(\.text) == ["reverted rack near/h1/r01: stop condition gpus_down_ratio > 10% met"])
+        let reverted = after.events.filter { Self.revert($0) != nil }
+        #expect(reverted.count == 1)
+        let what = Self.revert(reverted[0])
+        #expect(what?.kind == .rack && what?.target == "near/h1/r01" && what?.condition == "gpus_down_ratio > 10%")
         #expect(reverted.first?.startSeconds == 61)
     }
 
@@ -40,9 +47,11 @@ import Testing
         let s = e.snapshot()
         #expect(s.activeFaults.isEmpty)
         #expect(s.halls[0].coolingLoss == 0)
-        let event = s.events.first { $0.text.hasPrefix("reverted cooling near/h1: stop condition sites.near.h1.inlet_c_max > 30 °C met") }
+        let event = s.events.first {
+            Self.revert($0).map { $0.kind == .cooling && $0.target == "near/h1" && $0.condition == "sites.near.h1.inlet_c_max > 30 °C" } ?? false
+        }
         #expect(event?.startSeconds == t)
-        #expect(s.events.first { $0.kind == .fault && $0.text.hasPrefix("cooling") }?.endSeconds == t)
+        #expect(s.events.first { if case .fault(_, .cooling, _, _, _) = $0.subject { true } else { false } }?.endSeconds == t)
     }
 
     @Test func conditionThatNeverHoldsLeavesTheFaultActive() throws {
@@ -52,7 +61,7 @@ import Testing
         let s = e.snapshot()
         #expect(s.activeFaults.map(\.kind) == [.rack])
         #expect(s.totals.gpusUp == s.totals.gpus - 16)
-        #expect(!s.events.contains { $0.text.hasPrefix("reverted ") })
+        #expect(!s.events.contains { Self.revert($0) != nil })
         #expect(SnapshotReport.json(s).contains("\"stop_condition\":\"gpus_down_ratio>90%\""))
     }
 
@@ -70,9 +79,9 @@ import Testing
         for text in ["fault rack site=near until=sites.nowhere.gpus_up<1", "fault rack site=near until=sites.near.h3.gpus_up<1"] {
             let command = try Self.fault(text)
             let problem = try #require(e.validate(command))
-            #expect(problem.hasPrefix("until=: no "), "\(problem)")
-            guard case .rejected(let message) = e.apply(command) else { Issue.record("applied: \(text)"); continue }
-            #expect(message == problem)
+            #expect(problem.message.hasPrefix("until=: no "), "\(problem)")
+            guard case .rejected(let reason) = e.apply(command) else { Issue.record("applied: \(text)"); continue }
+            #expect(reason == problem)
         }
         #expect(e.snapshot().activeFaults.isEmpty)
     }

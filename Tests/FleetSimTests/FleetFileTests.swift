@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func unknownNameIsNeitherPresetNorFile() {
-        #expect(throws: FleetFileError.self) { try FleetFile.resolve("no-such-fleet") }
+        #expect(throws: Diagnostic.self) { try FleetFile.resolve("no-such-fleet") }
         #expect((try? FleetFile.resolve("tiny"))?.name == "tiny")
     }
 
@@ -108,13 +108,13 @@ import Testing
 }
 
 extension FleetFileTests {
-    /// Parses `text` as `bad.yaml` and expects a `FleetFileError` with this line, field and message.
+    /// Parses `text` as `bad.yaml` and expects a `Diagnostic` with this line, field and message.
     static func expectRejected(_ text: String, line: Int, field: String, message: String, case i: Int,
                                sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             _ = try FleetFile.parse(text, file: "bad.yaml")
             Issue.record("accepted bad file #\(i)", sourceLocation: sourceLocation)
-        } catch let e as FleetFileError {
+        } catch let e as Diagnostic {
             #expect(e.file == "bad.yaml", sourceLocation: sourceLocation)
             #expect(e.line == line, "\(e)", sourceLocation: sourceLocation)
             #expect(e.field == field, "\(e)", sourceLocation: sourceLocation)

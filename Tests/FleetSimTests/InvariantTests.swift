@@ -16,7 +16,7 @@ import Testing
     ]
 
     static func parsed(_ text: String) -> FaultSpec {
-        guard case .fault(let f)? = try? CommandParser.parse(text) else { fatalError("test fault does not parse: \(text)") }
+        guard case .fleet(.fault(let f))? = try? CommandParser.parse(text) else { fatalError("test fault does not parse: \(text)") }
         return f
     }
 
@@ -107,7 +107,7 @@ import Testing
         let b = try FleetEngine(spec: SimTestSupport.quietTiny(), seed: 42)
         a.advance(seconds: 90)
         for _ in 0..<9 { b.advance(seconds: 10); _ = b.snapshot() }
-        let fault = SimCommand.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "far", mode: .percent(0.25))))
+        let fault = FleetCommand.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "far", mode: .percent(0.25))))
         a.apply(fault); b.apply(fault)
         a.advance(seconds: 60); b.advance(seconds: 60)
         let sa = a.snapshot(), sb = b.snapshot()

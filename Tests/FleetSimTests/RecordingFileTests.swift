@@ -5,11 +5,11 @@ import Testing
 @Suite("Recording files and drill conversion")
 struct RecordingFileTests {
     static let sample = SessionRecording(fleet: "tiny", seed: 42, entries: [
-        .init(tick: 0, command: .speed(.times(10))),
-        .init(tick: 305, command: .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1),
-                                                   magnitude: 0.6, durationSeconds: 600))),
-        .init(tick: 900, command: .surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 60))),
-        .init(tick: 1500, command: .repair(nil)),
+        .init(tick: 0, command: .clock(.speed(.times(10)))),
+        .init(tick: 305, command: .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1),
+                                                          magnitude: 0.6, durationSeconds: 600)))),
+        .init(tick: 900, command: .fleet(.surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 60)))),
+        .init(tick: 1500, command: .fleet(.repair(nil))),
     ], endTick: 2400)
 
     @Test func jsonLinesRoundTrip() throws {
@@ -60,7 +60,7 @@ struct RecordingFileTests {
         #expect(drill.method.map(\.atSeconds) == [30.5, 90, 150])
         #expect(drill.method.map(\.command) == Self.sample.entries.dropFirst().map(\.command))
         #expect(drill.steadyState.map(\.text) == ["chat.ttft.p99 below 2 s", "goodput above 95%"])
-        #expect(drill.rollback == [.repair(nil)])
+        #expect(drill.rollback == [.fleet(.repair(nil))])
     }
 
     @Test func yamlWriterRoundTripsADrill() throws {

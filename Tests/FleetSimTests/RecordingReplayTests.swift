@@ -6,12 +6,12 @@ import Testing
 struct RecordingReplayTests {
     /// Commands an operator might improvise on the tiny fleet, at the ticks they applied at.
     static let script: [(UInt64, SimCommand)] = [
-        (25, .speed(.times(10))),
-        (120, .fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1), magnitude: 0.8, rampSeconds: 20))),
-        (300, .surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 10))),
-        (455, .fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1), durationSeconds: 30))),
-        (610, .repair(TargetSelector(site: "near"))),
-        (700, .fault(FaultSpec(kind: .network, target: TargetSelector(site: "far"), magnitude: 0.1, addedLatencySeconds: 0.02))),
+        (25, .clock(.speed(.times(10)))),
+        (120, .fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "near", hall: 1), magnitude: 0.8, rampSeconds: 20)))),
+        (300, .fleet(.surge(SurgeSpec(classes: [.agentic], factor: 3, rampSeconds: 10)))),
+        (455, .fleet(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1), durationSeconds: 30)))),
+        (610, .fleet(.repair(TargetSelector(site: "near")))),
+        (700, .fleet(.fault(FaultSpec(kind: .network, target: TargetSelector(site: "far"), magnitude: 0.1, addedLatencySeconds: 0.02)))),
     ]
     static let endTick: UInt64 = 900
 
@@ -35,7 +35,7 @@ struct RecordingReplayTests {
         let recorder = try SessionRecorder(path: path, fleet: "tiny", seed: 42)
         for (tick, command) in Self.script {
             original.advance(toTick: tick)
-            original.apply(command)
+            original.perform(command)
             recorder.record(tick: original.tick, command: command)
         }
         original.advance(toTick: Self.endTick)

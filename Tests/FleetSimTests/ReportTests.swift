@@ -54,12 +54,12 @@ import Testing
     @Test func repeatedEventsMergeAndTheListStaysBounded() {
         var log = EventLog(capacity: 10)
         for i in 0..<5 {
-            let id = log.open(.fault, "rack failure far/h1/r01", at: Double(i * 10))
+            let id = log.open(.fault, .fault(id: i + 1, kind: .rack, magnitude: 1, addedLatencySeconds: nil, target: "far/h1/r01"), at: Double(i * 10))
             log.close(id, at: Double(i * 10 + 5))
         }
         #expect(log.events.count == 1)
         #expect(log.events[0].repeats == 5 && log.events[0].startSeconds == 40 && log.events[0].endSeconds == 45)
-        for i in 0..<50 { log.open(.info, "event \(i)", at: Double(i)) }
+        for i in 0..<50 { log.open(.info, .note("event \(i)"), at: Double(i)) }
         #expect(log.events.count == 10)
     }
 }

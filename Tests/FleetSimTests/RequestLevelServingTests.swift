@@ -106,7 +106,10 @@ import Testing
         }
         #expect(s.status.outage == "whole fleet down")
         #expect(s.status.alerts.contains { $0.kind == .slo })
-        #expect(s.events.contains { $0.kind == .sloBreach && $0.endSeconds == nil && $0.text.contains("nothing served") })
+        #expect(s.events.contains { e in
+            guard e.endSeconds == nil, case .sloBreach(_, let metric, _) = e.subject else { return false }
+            return metric == "unserved"
+        })
         #expect(s.totals.outputTokensPerSecond == 0)
         Self.checkBooks(e, "all down")
     }

@@ -17,9 +17,9 @@ import Testing
                                    clock: ManualRunnerClock())
         runner.advanceTime(by: 0.5)
         #expect(runner.tick == 0, "paused: time passing steps nothing")
-        runner.send(.step)
-        runner.send(.step)
-        let fault = SimCommand.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "near", hall: 1, rack: 1)))
+        runner.send(.clock(.step))
+        runner.send(.clock(.step))
+        let fault = SimCommand.fleet(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "near", hall: 1, rack: 1))))
         runner.send(fault)
         runner.advanceTime(by: 0)
         let s = try #require(runner.hub.latest)
@@ -34,10 +34,10 @@ import Testing
     @Test func runnerHistoryEqualsTheHeadlessEngineGivenTheSameCommandsAtTheSameTicks() throws {
         let runner = try SimRunner(spec: SimTestSupport.quietTiny(), seed: 9, paused: true, snapshotInterval: 0.02,
                                    clock: ManualRunnerClock())
-        let fault = SimCommand.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "far", mode: .count(5))))
-        for _ in 0..<3 { runner.send(.step) }
-        runner.send(fault)
-        for _ in 0..<2 { runner.send(.step) }
+        let fault = FleetCommand.fault(FaultSpec(kind: .gpu, target: TargetSelector(site: "far", mode: .count(5))))
+        for _ in 0..<3 { runner.send(.clock(.step)) }
+        runner.send(.fleet(fault))
+        for _ in 0..<2 { runner.send(.clock(.step)) }
         runner.advanceTime(by: 0)
         runner.stop()
         let fromRunner = try #require(runner.hub.latest)
@@ -74,15 +74,15 @@ import Testing
     }
 
     @Test func unknownSiteIsRejectedWithAReason() throws {
-        let reasons = Mutex<[String]>([])
+        let reasons = Mutex<[Diagnostic]>([])
         let runner = try SimRunner(spec: SimTestSupport.quietTiny(), seed: 1, paused: true,
                                    onCommandRejected: { _, why in reasons.withLock { $0.append(why) } },
                                    clock: ManualRunnerClock())
-        runner.send(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "mars"))))
+        runner.send(.fleet(.fault(FaultSpec(kind: .cooling, target: TargetSelector(site: "mars")))))
         runner.advanceTime(by: 0)
         runner.stop()
-        let why = reasons.withLock { $0.first } ?? ""
-        #expect(why.contains("unknown site 'mars'") && why.contains("near, far"), "\(why)")
+        let why = try #require(reasons.withLock { $0.first })
+        #expect(why.message == "unknown site 'mars' (sites: near, far)", "\(why)")
     }
 
     @Test("right after a speed change the achieved rate is not yet known, so the header shows no stale ×1.0 achieved")
@@ -92,7 +92,7 @@ import Testing
         runner.advanceTime(by: 2)
         let steady = try #require(runner.hub.latest)
         #expect(abs(steady.clock.achievedRealtimeFactor - 1) < 0.1, "measured at a steady ×1: \(steady.clock.achievedRealtimeFactor)")
-        runner.send(.speed(.times(60)))
+        runner.send(.clock(.speed(.times(60))))
         runner.requestSnapshot()
         runner.advanceTime(by: 0)
         let changed = try #require(runner.hub.latest)
@@ -140,7 +140,7 @@ import Testing
         let runner = try SimRunner(spec: SimTestSupport.quietTiny(), seed: 5, paused: true, snapshotInterval: 0.05)
         runner.start()
         var version = runner.hub.version
-        runner.send(.step)
+        runner.send(.clock(.step))
         // A bound against hanging, not a timing check: the snapshot after the step comes when it comes.
         var latest: Snapshot?
         for _ in 0..<600 where latest?.tick != 10 {

@@ -104,7 +104,7 @@ struct ScenarioDrillRunnerTests {
         runner.stop()
         #expect(runner.tick == 100)
         #expect(scenario.status.chapter == 0)
-        #expect(scenario.next() == [.resume])
+        #expect(scenario.next() == [.clock(.resume)])
         #expect(scenario.status.chapter == 1)
     }
 
@@ -119,9 +119,9 @@ struct ScenarioDrillRunnerTests {
         Self.advance(runner) { !scenario.status.seeking }
         runner.stop()
         #expect(scenario.status.chapter == 2)
-        let clock = applied.entries.filter { if case .speed = $0.1 { true } else { false } }
+        let clock = applied.entries.filter { if case .clock(.speed) = $0.1 { true } else { false } }
         #expect(clock.map(\.0) == [200], "the story's own speed command is held back until the seek ends")
-        #expect(clock.map(\.1) == [.speed(.times(10))])
+        #expect(clock.map(\.1) == [.clock(.speed(.times(10)))])
         #expect(applied.entries.contains { $0.0 == 100 && $0.1.isInjection }, "chapter two's fault applied on the way")
     }
 }

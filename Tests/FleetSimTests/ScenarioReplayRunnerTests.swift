@@ -24,7 +24,7 @@ struct ScenarioReplayRunnerTests {
                                    scenario: scenario, clock: ManualRunnerClock())
         runner.advanceTime(by: 0.015)
         #expect(runner.tick >= 150)
-        runner.send(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1), durationSeconds: 20)))
+        runner.send(.fleet(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1), durationSeconds: 20))))
         runner.advanceTime(by: 1)
         #expect(scenario.status.report != nil)
         runner.requestSnapshot()
@@ -37,7 +37,7 @@ struct ScenarioReplayRunnerTests {
 
         let recording = try SessionRecording.load(path: path)
         #expect(recording.endTick == 600)
-        #expect(recording.entries.contains { if case .fault(let f) = $0.command { f.kind == .rack } else { false } })
+        #expect(recording.entries.contains { if case .fleet(.fault(let f)) = $0.command { f.kind == .rack } else { false } })
         var headless = try FleetEngine(spec: .tiny, seed: recording.seed)
         SessionReplay.replay(recording, into: &headless)
         #expect(Self.json(headless.currentSnapshot()) == Self.json(original))
@@ -63,7 +63,7 @@ struct ScenarioReplayRunnerTests {
 @Suite("Replay seeking", .serialized)
 struct ReplaySeekTests {
     static func recording() throws -> SessionRecording {
-        let fault = SimCommand.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1)))
+        let fault = SimCommand.fleet(.fault(FaultSpec(kind: .rack, target: TargetSelector(site: "far", rack: 1))))
         let text = [SessionRecording.headerLine(fleet: "tiny", seed: 3),
                     SessionRecording.commandLine(tick: 100, command: fault),
                     SessionRecording.endLine(tick: 400)].joined(separator: "\n")
@@ -94,7 +94,7 @@ struct ReplaySeekTests {
         runner.start()
         replay.seek(to: 60, pace: .times(1))
         runner.scenarioChanged()
-        runner.send(.speed(.max))
+        runner.send(.clock(.speed(.max)))
         runner.advanceTime(by: 1)
         #expect(replay.status.seekTick == nil)
         runner.requestSnapshot()

@@ -83,6 +83,8 @@ import Testing
         #expect(s.racks.inletCReported == s.racks.inletC)
         #expect(s.activeFaults.isEmpty)
         #expect(s.events.filter { $0.kind == .alert }.allSatisfy { $0.endSeconds != nil })
-        #expect(s.events.contains { $0.kind == .repair && $0.text == "repaired sensor near/h1/r02" })
+        #expect(s.events.contains {
+            if case .repaired(_, .sensor, let target) = $0.subject { target == "near/h1/r02" } else { false }
+        })
     }
 }

@@ -1,3 +1,4 @@
+import Testing
 @testable import FleetSim
 
 /// Small fleets and helpers shared by the simulation tests.
@@ -15,6 +16,11 @@ enum SimTestSupport {
         let e = try FleetEngine(spec: spec, seed: seed)
         e.advance(seconds: seconds)
         return e
+    }
+
+    /// A fleet command (fault, surge or repair) from command-language text; a clock command fails the test.
+    static func fleetCommand(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> FleetCommand {
+        try #require(try CommandParser.parse(text).fleetCommand, sourceLocation: sourceLocation)
     }
 
     static func site(_ s: Snapshot, _ name: String) -> SiteStats { s.sites.first { $0.name == name }! }

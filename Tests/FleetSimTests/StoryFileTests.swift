@@ -70,7 +70,7 @@ struct StoryFileTests {
         let s = try StoryFile.parse(yaml: Self.story.replacingOccurrences(of: "sites.metro-edge.h1", with: "sites.metro-edge.h9"),
                                     file: "story.yaml")
         var sim = ScriptedSimulation(lossPerSecond: 0)
-        #expect(throws: DrillFileError.self) { try StoryRunner.run(s, on: &sim) }
+        #expect(throws: Diagnostic.self) { try StoryRunner.run(s, on: &sim) }
     }
 
     @Test func headlessRunFillsEveryChapterInOrder() throws {

@@ -5,7 +5,7 @@ import Testing
 @Suite struct TagSelectorTests {
     @Test func parsesAndRoundTrips() throws {
         let c = try CommandParser.parse("fault rack tag=pdu-a count=2")
-        #expect(c == .fault(FaultSpec(kind: .rack, target: TargetSelector(tag: "pdu-a", mode: .count(2)))))
+        #expect(c == .fleet(.fault(FaultSpec(kind: .rack, target: TargetSelector(tag: "pdu-a", mode: .count(2))))))
         for text in ["fault rack tag=pdu-a", "fault cooling site=metro-edge tag=loop-r1 magnitude=60% for=10m",
                      "fault gpu site=a hall=1 tag=pdu-b percent=50", "repair tag=pdu-a", "repair site=a tag=feed-1"] {
             let parsed = try CommandParser.parse(text)
@@ -77,7 +77,7 @@ import Testing
     @Test func rackFaultOnATagDownsExactlyItsRacksAndRepairReturnsThem() throws {
         let e = try SimTestSupport.engine(try TagFixtures.spec(), warm: 10)
         #expect(e.snapshot().totals.gpusUp == 72)
-        #expect(e.apply(try CommandParser.parse("fault rack tag=pdu-a")) == .applied("rack failure tag=pdu-a (3 racks)"))
+        #expect(e.apply(try SimTestSupport.fleetCommand("fault rack tag=pdu-a")) == .applied("rack failure tag=pdu-a (3 racks)"))
         e.advance(seconds: 2)
         let s = e.snapshot()
         let down = s.racks.gpusUp.indices.filter { s.racks.gpusUp[$0] == 0 }
@@ -85,7 +85,7 @@ import Testing
         #expect(s.totals.gpusUp == 72 - 24)
         #expect(s.activeFaults.map(\.target) == ["tag=pdu-a (3 racks)"])
         #expect(s.tags == ["feed-1", "loop-a", "loop-b", "pdu-a", "pdu-b"])
-        e.apply(try CommandParser.parse("repair tag=pdu-a"))
+        e.apply(try SimTestSupport.fleetCommand("repair tag=pdu-a"))
         e.advance(seconds: 2)
         #expect(e.snapshot().totals.gpusUp == 72)
         #expect(e.snapshot().activeFaults.isEmpty)
@@ -93,7 +93,7 @@ import Testing
 
     @Test func coolingOnARackTagHitsItsHallAndNamesTheTag() throws {
         let e = try SimTestSupport.engine(try TagFixtures.spec(), warm: 10)
-        #expect(e.apply(try CommandParser.parse("fault cooling tag=pdu-b magnitude=50%")) == .applied("cooling −50% tag=pdu-b (a/h1)"))
+        #expect(e.apply(try SimTestSupport.fleetCommand("fault cooling tag=pdu-b magnitude=50%")) == .applied("cooling −50% tag=pdu-b (a/h1)"))
         #expect(e.faults.hallCoolingLoss == [0.5, 0, 0])
     }
 

@@ -76,12 +76,12 @@ public final class DashboardApp {
             state.filterTarget = focus == .map ? .map : .events
             if state.filterTarget == .events { state.eventScroll = 0 }
         case .pause:
-            return [.send(snapshot?.clock.paused == true ? .resume : .pause), .redraw]
-        case .step: return [.send(.step)]
+            return [.send(snapshot?.clock.paused == true ? .clock(.resume) : .clock(.pause)), .redraw]
+        case .step: return [.send(.clock(.step))]
         case .speedUp, .speedDown:
             let next = Self.nextSpeed(from: state.requestedSpeed ?? snapshot?.clock.speed ?? .times(1), up: action == .speedUp)
             state.requestedSpeed = next
-            return [.send(.speed(next))]
+            return [.send(.clock(.speed(next)))]
         case .refreshSlower, .refreshFaster:
             let ms = Self.nextRefresh(from: state.refreshMilliseconds, slower: action == .refreshSlower)
             state.refreshMilliseconds = ms
@@ -267,7 +267,7 @@ public final class DashboardApp {
     /// The confirm dialog for `command`, its scope worked out against the fleet, or the reason the
     /// fleet refuses it (an unknown site, a rack out of range, a tag that covers nothing).
     public func check(_ command: SimCommand) -> Result<ConfirmDialog, CheckFailure> {
-        if case .repair(let sel?) = command, let id = sel.fault, let s = snapshot {
+        if case .fleet(.repair(let sel?)) = command, let id = sel.fault, let s = snapshot {
             guard let f = s.activeFaults.first(where: { $0.id == id }) else {
                 let open = s.activeFaults.map { "#\($0.id)" }.joined(separator: ", ")
                 return .failure(CheckFailure(message: "no active fault #\(id) (" + (open.isEmpty ? "no fault is active" : "active: " + open) + ")"))
@@ -289,8 +289,8 @@ public final class DashboardApp {
     public struct CheckFailure: Error, Equatable { public var message: String }
 
     /// Opens the confirm dialog for `command`, or says why the fleet refuses it.
-    private func confirm(_ command: SimCommand) {
-        switch check(command) {
+    private func confirm(_ command: FleetCommand) {
+        switch check(.fleet(command)) {
         case .success(let d): state.modal = .confirm(d)
         case .failure(let f): state.modal = nil; state.say(f.message, error: true)
         }
@@ -342,7 +342,7 @@ public final class DashboardApp {
                     }
                 } else {
                     state.modal = nil
-                    if case .speed(let s) = c { state.requestedSpeed = s }
+                    if case .clock(.speed(let s)) = c { state.requestedSpeed = s }
                     state.say("sent: " + CommandFormatter.format(c))
                     return [.send(c), .redraw]
                 }

@@ -1,3 +1,4 @@
+import FleetSim
 /// Terminal display width of Unicode scalars (wcwidth-like), without asking the C library,
 /// so layout is the same in tests and on every terminal.
 public enum DisplayWidth {
@@ -18,7 +19,7 @@ public enum DisplayWidth {
 
     /// C0 and C1 control characters and DEL, which must never reach the terminal.
     public static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value)
+        TextSanitizer.isControl(s)
     }
 
     /// Display width of a whole string.

@@ -29,7 +29,7 @@ public enum InjectionSummary {
         }
         let entities = n(s.entities, noun) + of
         switch c {
-        case .fault(let f):
+        case .fleet(.fault(let f)):
             switch f.kind {
             case .gpu: return "takes down \(gpus)\(of) (\(share)), \(replicas)"
             case .rack: return "takes down \(entities): \(gpus) (\(share)), \(replicas)"
@@ -39,17 +39,17 @@ public enum InjectionSummary {
             case .straggler: return "slows \(entities): \(gpus) (\(share))"
             case .sensor: return "falsifies readings of \(entities): \(gpus) (\(share))"
             }
-        case .repair: return "repairs \(gpus) (\(share)), \(replicas)"
+        case .fleet(.repair): return "repairs \(gpus) (\(share)), \(replicas)"
         default: return ""
         }
     }
 
     static func title(_ c: SimCommand) -> String {
         switch c {
-        case .fault: "inject fault?"
-        case .surge: "start surge?"
-        case .repair(nil): "repair everything?"
-        case .repair: "repair?"
+        case .fleet(.fault): "inject fault?"
+        case .fleet(.surge): "start surge?"
+        case .fleet(.repair(nil)): "repair everything?"
+        case .fleet(.repair): "repair?"
         default: "send command?"
         }
     }
@@ -57,20 +57,20 @@ public enum InjectionSummary {
     static func lines(_ c: SimCommand) -> [String] {
         var out: [String] = []
         switch c {
-        case .fault(let f):
+        case .fleet(.fault(let f)):
             out.append("\(f.kind.rawValue) fault on \(place(f.target))" + magnitudeText(f))
             out.append(timing(ramp: f.rampSeconds, duration: f.durationSeconds))
             out.append(effect(f.kind))
-        case .surge(let s):
+        case .fleet(.surge(let s)):
             let who = s.classes.count == RequestClass.allCases.count ? "all classes" : s.classes.map(\.name).joined(separator: ", ")
             out.append("demand surge ×\(QuantityText.shortest(s.factor)) on \(who)")
             out.append(timing(ramp: s.rampSeconds, duration: s.durationSeconds))
             out.append(s.classes.contains(.agentic) ? "arrivals ×\(QuantityText.shortest(s.factor)); agentic tasks also fan out more and chain longer"
                                                     : "arrival rate ×\(QuantityText.shortest(s.factor)); queues and latency rise where capacity is short")
-        case .repair(let t?):
+        case .fleet(.repair(let t?)):
             out.append("repair \(place(t))")
             out.append("faults on it end now; failed GPUs come back")
-        case .repair(nil):
+        case .fleet(.repair(nil)):
             out.append("repair the whole fleet")
             out.append("every fault ends, failed GPUs come back, every surge stops")
         default:

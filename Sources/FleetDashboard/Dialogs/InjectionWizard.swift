@@ -112,10 +112,10 @@ public struct InjectionWizard: Sendable {
         case .fault:
             var t = target
             if kind == .gpu && t.gpu == nil { t.mode = .count(1) }
-            return .fault(FaultSpec(kind: kind, target: t, magnitude: magnitude.magnitude,
-                                    addedLatencySeconds: magnitude.addedLatency, rampSeconds: ramp, durationSeconds: duration))
+            return .fleet(.fault(FaultSpec(kind: kind, target: t, magnitude: magnitude.magnitude,
+                                           addedLatencySeconds: magnitude.addedLatency, rampSeconds: ramp, durationSeconds: duration)))
         case .surge:
-            return .surge(SurgeSpec(classes: classes, factor: factor, rampSeconds: ramp, durationSeconds: duration))
+            return .fleet(.surge(SurgeSpec(classes: classes, factor: factor, rampSeconds: ramp, durationSeconds: duration)))
         }
     }
 

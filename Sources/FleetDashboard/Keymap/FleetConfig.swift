@@ -49,7 +49,7 @@ public struct FleetConfig: Sendable, Equatable {
     /// A parsed config and what was wrong with it. Each bad setting keeps its default.
     public struct Loaded: Sendable, Equatable {
         public var config: FleetConfig
-        public var diagnostics: [FileDiagnostic]
+        public var diagnostics: [Diagnostic]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -57,18 +57,18 @@ public struct FleetConfig: Sendable, Equatable {
     public static func parse(_ text: String, file: String) -> Loaded {
         var config = FleetConfig()
         config.origins.file = file
-        var problems: [FileDiagnostic] = []
-        func error(_ line: Int, _ message: String) { problems.append(FileDiagnostic(.error, file: file, line: line, message)) }
+        var problems: [Diagnostic] = []
+        func error(_ line: Int, _ message: String) { problems.append(Diagnostic(.error, file: file, line: line, message)) }
         let root: ConfigNode
         do {
             root = try ConfigNode.parse(text)
         } catch {
-            return Loaded(config: config, diagnostics: [FileDiagnostic(.error, file: file, line: error.line,
-                                                                       "not valid YAML: \(error.message)")])
+            return Loaded(config: config, diagnostics: [Diagnostic(.error, file: file, line: error.line,
+                                                                   "not valid YAML: \(error.message)")])
         }
         guard case .mapping(let entries, _) = root else {
-            return Loaded(config: config, diagnostics: [FileDiagnostic(.error, file: file, line: root.line,
-                                                                       "expected settings as `key: value` lines")])
+            return Loaded(config: config, diagnostics: [Diagnostic(.error, file: file, line: root.line,
+                                                                   "expected settings as `key: value` lines")])
         }
         for entry in entries {
             let value = entry.value
@@ -99,8 +99,8 @@ public struct FleetConfig: Sendable, Equatable {
             case "keys":
                 parseKeys(value, into: &config.keymap, file: file, problems: &problems)
             default:
-                problems.append(FileDiagnostic(.warning, file: file, line: entry.keyLine,
-                                               "unknown setting \(entry.key) (known: theme, refresh_ms, speed, fleet, keys)"))
+                problems.append(Diagnostic(.warning, file: file, line: entry.keyLine,
+                                           "unknown setting \(entry.key) (known: theme, refresh_ms, speed, fleet, keys)"))
             }
         }
         return Loaded(config: config, diagnostics: problems)
@@ -115,9 +115,9 @@ public struct FleetConfig: Sendable, Equatable {
         return .times(v)
     }
 
-    private static func parseKeys(_ node: ConfigNode, into keymap: inout Keymap, file: String, problems: inout [FileDiagnostic]) {
+    private static func parseKeys(_ node: ConfigNode, into keymap: inout Keymap, file: String, problems: inout [Diagnostic]) {
         guard case .mapping(let entries, _) = node else {
-            problems.append(FileDiagnostic(.error, file: file, line: node.line, "keys: expected `action: key` or `action: [key, key]` lines"))
+            problems.append(Diagnostic(.error, file: file, line: node.line, "keys: expected `action: key` or `action: [key, key]` lines"))
             return
         }
         let valid = KeyAction.allCases.map(\.rawValue).joined(separator: ", ")
@@ -126,8 +126,8 @@ public struct FleetConfig: Sendable, Equatable {
         let ordered = entries.filter { $0.key == KeyAction.quit.rawValue } + entries.filter { $0.key != KeyAction.quit.rawValue }
         for entry in ordered {
             guard let action = KeyAction(rawValue: entry.key) else {
-                problems.append(FileDiagnostic(.error, file: file, line: entry.keyLine,
-                                               "keys: unknown action \(entry.key); valid actions: \(valid)"))
+                problems.append(Diagnostic(.error, file: file, line: entry.keyLine,
+                                           "keys: unknown action \(entry.key); valid actions: \(valid)"))
                 continue
             }
             let names: [(String, Int)]
@@ -137,23 +137,23 @@ public struct FleetConfig: Sendable, Equatable {
                 var list: [(String, Int)] = []
                 for item in items {
                     if case .scalar(let s, let line) = item { list.append((s, line)) } else {
-                        problems.append(FileDiagnostic(.error, file: file, line: item.line, "keys.\(action.rawValue): expected key names"))
+                        problems.append(Diagnostic(.error, file: file, line: item.line, "keys.\(action.rawValue): expected key names"))
                     }
                 }
                 names = list
             case .mapping(_, let line):
-                problems.append(FileDiagnostic(.error, file: file, line: line, "keys.\(action.rawValue): expected a key or a list of keys"))
+                problems.append(Diagnostic(.error, file: file, line: line, "keys.\(action.rawValue): expected a key or a list of keys"))
                 continue
             }
             var keys: [Key] = []
             for (name, line) in names {
                 guard let key = KeyName.parse(name) else {
-                    problems.append(FileDiagnostic(.error, file: file, line: line,
+                    problems.append(Diagnostic(.error, file: file, line: line,
                         "keys.\(action.rawValue): unknown key \"\(TextSanitizer.clean(name, limit: 40))\" (one character, or space, enter, esc, tab, shift-tab, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1…f12, ctrl-a…ctrl-z)"))
                     continue
                 }
                 if let earlier = claimedBy[key], earlier.action != action {
-                    problems.append(FileDiagnostic(.error, file: file, line: line,
+                    problems.append(Diagnostic(.error, file: file, line: line,
                         "keys.\(action.rawValue): \(KeyName.configName(key)) is already bound to \(earlier.action.rawValue) on line \(earlier.line)"))
                     continue
                 }
@@ -164,11 +164,11 @@ public struct FleetConfig: Sendable, Equatable {
             do {
                 try keymap.bind(action, to: keys)
             } catch {
-                problems.append(FileDiagnostic(.error, file: file, line: entry.keyLine, "keys.\(action.rawValue): \(error)"))
+                problems.append(Diagnostic(.error, file: file, line: entry.keyLine, "keys.\(action.rawValue): \(error)"))
             }
         }
         for action in keymap.unboundActions {
-            problems.append(FileDiagnostic(.warning, file: file, line: 0, "keys: \(action.rawValue) has no key left"))
+            problems.append(Diagnostic(.warning, file: file, line: 0, "keys: \(action.rawValue) has no key left"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import FleetSim
 /// Names for keys, both ways: the config file's spelling (`space`, `f1`, `shift-tab`, `ctrl-l`,
 /// `pgdn`, or one character) and the short label the help overlay shows.
 public enum KeyName {

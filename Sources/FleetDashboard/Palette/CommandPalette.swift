@@ -17,7 +17,7 @@ public struct CommandPalette: Sendable, Equatable {
     /// Position while walking the history (nil when editing a new line).
     public private(set) var historyIndex: Int?
     /// The parser's complaint about the last Enter, shown until the line changes.
-    public private(set) var error: CommandError?
+    public private(set) var error: Diagnostic?
     /// Candidates offered by the last Tab (shown under the line until the text changes).
     public private(set) var candidates: [String] = []
 
@@ -29,7 +29,7 @@ public struct CommandPalette: Sendable, Equatable {
         text = line
         historyIndex = nil
         candidates = []
-        error = CommandError(column: 0, token: "", message: message)
+        error = Diagnostic(message: message)
     }
 
     /// Clears the line for a new command, keeping the history.
@@ -124,12 +124,12 @@ public struct CommandPalette: Sendable, Equatable {
         if let error {
             let ey = y - 1
             canvas.fill(Rect(x: area.x, y: ey, width: area.width, height: 1), style: bg)
-            if error.column > 0 {
-                let cx = area.x + min(area.width - 1, error.column)
+            if let column = error.column {
+                let cx = area.x + min(area.width - 1, column)
                 canvas.put(glyphs.isASCII ? "^" : "↑", x: cx, y: ey, style: DialogFrame.style(theme, .critical, .bold))
             }
             let msg = " " + error.description
-            let mx = error.column > 0 ? area.x + min(area.width - 1, error.column) + 1 : area.x
+            let mx = error.column.map { area.x + min(area.width - 1, $0) + 1 } ?? area.x
             canvas.text(msg, x: mx, y: ey, style: DialogFrame.style(theme, .critical, .bold), maxWidth: area.maxX - mx)
         } else if !candidates.isEmpty {
             let cy = y - 1

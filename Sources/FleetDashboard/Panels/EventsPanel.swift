@@ -58,7 +58,7 @@ public enum EventsPanel {
             w.tab(to: startWidth)
             if !compact {
                 if let end = e.endSeconds {
-                    w.write(NumberFormat.clockDuration(end - e.startSeconds), ctx.label, into: &canvas)
+                    w.write(ClockText.elapsed(end - e.startSeconds), ctx.label, into: &canvas)
                 } else {
                     w.write("ongoing", ctx.warning, into: &canvas)
                 }

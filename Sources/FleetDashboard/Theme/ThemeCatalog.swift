@@ -1,3 +1,4 @@
+import FleetSim
 import Foundation
 
 /// Every theme fleettop can find, with where each was found, in search order (first name wins).

@@ -8,7 +8,7 @@ public enum ThemeLoader {
     /// A loaded theme and what was wrong with its file.
     public struct Result: Sendable {
         public var theme: Theme
-        public var diagnostics: [FileDiagnostic]
+        public var diagnostics: [Diagnostic]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -25,7 +25,7 @@ public enum ThemeLoader {
     /// Parses theme text. `file` names it in diagnostics; `fallback` fills what it leaves unset.
     public static func parse(_ text: String, name: String, file: String, fallback: Theme? = .default) -> Result {
         var values: [String: (value: CellColor, line: Int)] = [:]
-        var problems: [FileDiagnostic] = []
+        var problems: [Diagnostic] = []
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text  // a byte-order mark some editors write
         for (index, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = index + 1
@@ -33,25 +33,25 @@ public enum ThemeLoader {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             switch parseLine(trimmed) {
             case .failure(let message):
-                problems.append(FileDiagnostic(.error, file: file, line: line, message))
+                problems.append(Diagnostic(.error, file: file, line: line, message))
             case .success(let entry):
                 let key = TextSanitizer.clean(entry.key, limit: 40)
                 guard ThemeKeys.isKnown(entry.key) else {
-                    problems.append(FileDiagnostic(.warning, file: file, line: line, "unknown key \(key) (ignored)"))
+                    problems.append(Diagnostic(.warning, file: file, line: line, "unknown key \(key) (ignored)"))
                     continue
                 }
                 if !entry.trailing.isEmpty {
-                    problems.append(FileDiagnostic(.warning, file: file, line: line,
-                                                   "text after the value of \(key) ignored: \(TextSanitizer.clean(entry.trailing, limit: 40))"))
+                    problems.append(Diagnostic(.warning, file: file, line: line,
+                                               "text after the value of \(key) ignored: \(TextSanitizer.clean(entry.trailing, limit: 40))"))
                 }
                 guard let color = ThemeColorValue.parse(entry.value) else {
-                    problems.append(FileDiagnostic(.error, file: file, line: line,
+                    problems.append(Diagnostic(.error, file: file, line: line,
                         "bad colour \"\(TextSanitizer.clean(entry.value, limit: 40))\" for \(key): want #RRGGBB, #GG, \"R G B\" (0-255) or empty"))
                     continue
                 }
                 if let earlier = values[entry.key] {
-                    problems.append(FileDiagnostic(.warning, file: file, line: line,
-                                                   "\(key) already set on line \(earlier.line); this line wins"))
+                    problems.append(Diagnostic(.warning, file: file, line: line,
+                                               "\(key) already set on line \(earlier.line); this line wins"))
                 }
                 values[entry.key] = (color, line)
             }
@@ -72,8 +72,8 @@ public enum ThemeLoader {
             if let base {
                 let parts = ThemeKeys.gradientParts.map { values["\(base)_\($0)"] }
                 if parts[0] == nil {
-                    problems.append(FileDiagnostic(.error, file: file, line: (parts[1] ?? parts[2])?.line ?? 0,
-                                                   "\(base)_mid or \(base)_end given without \(base)_start"))
+                    problems.append(Diagnostic(.error, file: file, line: (parts[1] ?? parts[2])?.line ?? 0,
+                                               "\(base)_mid or \(base)_end given without \(base)_start"))
                 } else {
                     gradients[g] = ThemeGradientBuilder.expand(start: parts[0]!.value, mid: parts[1]?.value ?? .terminalDefault,
                                                                end: parts[2]?.value ?? .terminalDefault)
@@ -94,7 +94,7 @@ public enum ThemeLoader {
         } catch {
             let message = error.reason == "is not UTF-8 text" ? "not UTF-8 text" : "cannot read the theme file: it \(error)"
             return Result(theme: fallback.map { renamed($0, name) } ?? Theme(name: name, colors: [:], gradients: [:]),
-                          diagnostics: [FileDiagnostic(.error, file: path, line: 0, message)])
+                          diagnostics: [Diagnostic(.error, file: path, line: 0, message)])
         }
     }
 

@@ -153,7 +153,7 @@ public enum ViewTables {
         let rows = s.activeFaults.map { f in
             let ends: String
             if let until = f.untilSeconds {
-                ends = "in " + NumberFormat.clockDuration(max(0, until - s.simTime))
+                ends = "in " + ClockText.elapsed(max(0, until - s.simTime))
             } else if f.spec?.stopCondition != nil {
                 ends = "on stop condition"
             } else {

@@ -66,13 +66,6 @@ public enum NumberFormat {
         return "\(total / 3_600)h\(twoDigits(total % 3_600 / 60))m"
     }
 
-    /// A short event duration: "0:25", "12:03", "2:05:00".
-    public static func clockDuration(_ seconds: Double) -> String {
-        let t = max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))
-        if t < 3_600 { return "\(t / 60):\(twoDigits(t % 60))" }
-        return "\(t / 3_600):\(twoDigits(t % 3_600 / 60)):\(twoDigits(t % 60))"
-    }
-
     /// Simulated time of day since start, "HH:MM:SS", with a day count past 24 h ("2d 03:12:05").
     public static func simClock(_ seconds: Double) -> String {
         let t = max(0, Int(seconds.isFinite ? seconds.rounded(.down) : 0))

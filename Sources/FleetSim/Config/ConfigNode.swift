@@ -1,7 +1,8 @@
 import Yams
 
-/// A YAML document reduced to what a settings file needs: scalars, lists and mappings, each with
-/// the line it starts on, so validation can name file and line. (fleettop's config file; parsed
+/// A YAML document reduced to what fleettop's files need: scalars, lists and mappings, each with
+/// the line it starts on, so validation can name file and line. The one adapter over Yams: fleet,
+/// drill and story files, the config file and Prometheus rules files are all read through it. (Parsed
 /// here because Yams is a FleetSim dependency and FleetDashboard has none.)
 public indirect enum ConfigNode: Sendable, Equatable {
     case scalar(String, line: Int)
@@ -16,24 +17,42 @@ public indirect enum ConfigNode: Sendable, Equatable {
         }
     }
 
-    /// A parse failure, with the line and column YAML reported.
-    public struct ParseError: Error, Sendable, Equatable {
-        public var line: Int
-        public var column: Int
-        public var message: String
+    /// The text of a scalar; nil for a list or a mapping.
+    public var scalar: String? {
+        if case .scalar(let s, _) = self { s } else { nil }
+    }
+
+    /// The entries of a mapping; nil for a scalar or a list.
+    public var entries: [ConfigEntry]? {
+        if case .mapping(let e, _) = self { e } else { nil }
+    }
+
+    /// The items of a list; nil for a scalar or a mapping.
+    public var items: [ConfigNode]? {
+        if case .sequence(let s, _) = self { s } else { nil }
+    }
+
+    /// The value of `key` in a mapping (its first entry of that name); nil when absent or not a mapping.
+    public subscript(key: String) -> ConfigNode? {
+        entries?.first { $0.key == key }?.value
     }
 
     /// Parses YAML text; an empty document is an empty mapping.
     public static func parse(_ text: String) throws(ParseError) -> ConfigNode {
+        try parseDocument(text) ?? .mapping([], line: 1)
+    }
+
+    /// Parses YAML text; nil for an empty document (nothing but blank lines and comments).
+    public static func parseDocument(_ text: String) throws(ParseError) -> ConfigNode? {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Self.describe(error, text: text)
+            throw ParseError(error, text: text)
         } catch {
-            throw ParseError(line: 0, column: 0, message: "\(error)")
+            throw ParseError(line: 0, column: 0, reason: .other, yamlDescription: "\(error)")
         }
-        guard let root else { return .mapping([], line: 1) }
+        guard let root else { return nil }
         var budget = nodeBudget
         return try convert(root, budget: &budget)
     }
@@ -47,8 +66,9 @@ public indirect enum ConfigNode: Sendable, Equatable {
         let line = node.mark?.line ?? 0
         budget -= 1
         guard budget >= 0 else {
-            throw ParseError(line: line, column: node.mark?.column ?? 0,
-                             message: "the document expands to more than \(nodeBudget) values (nested aliases?)")
+            var error = ParseError(line: line, column: node.mark?.column ?? 0, reason: .tooLarge(nodeBudget), yamlDescription: "")
+            error.yamlDescription = error.message
+            throw error
         }
         switch node {
         case .scalar(let s):
@@ -61,30 +81,11 @@ public indirect enum ConfigNode: Sendable, Equatable {
             var entries: [ConfigEntry] = []
             for pair in m {
                 entries.append(ConfigEntry(key: pair.key.string ?? "\(pair.key)", keyLine: pair.key.mark?.line ?? line,
-                                           value: try convert(pair.value, budget: &budget)))
+                                           value: try convert(pair.value, budget: &budget), keyIsScalar: pair.key.scalar != nil))
             }
             return .mapping(entries, line: line)
         case .alias(let a):
             return .scalar("*\(a.anchor.rawValue)", line: line)
-        }
-    }
-
-    private static func describe(_ error: YamlError, text: String) -> ParseError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text), " } ?? ""
-            return ParseError(line: mark.line, column: mark.column, message: detail + problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let first = context.mark
-            let again = duplicates.first.flatMap { DuplicateKeyLine.find(in: text, key: $0, line: first.line, column: first.column) }
-            let message = "duplicate key \(duplicates.joined(separator: ", "))"
-            guard let again else { return ParseError(line: first.line, column: first.column, message: message) }
-            return ParseError(line: again, column: first.column, message: message + " (first given on line \(first.line))")
-        case .reader(let problem, _, _, _):
-            return ParseError(line: 0, column: 0, message: problem)
-        default:
-            return ParseError(line: 0, column: 0, message: "\(error)")
         }
     }
 }
@@ -94,5 +95,9 @@ public struct ConfigEntry: Sendable, Equatable {
     public var key: String
     public var keyLine: Int
     public var value: ConfigNode
-    public init(key: String, keyLine: Int, value: ConfigNode) { self.key = key; self.keyLine = keyLine; self.value = value }
+    /// False when the key is itself a list or a mapping (`key` then holds its YAML text).
+    public var keyIsScalar: Bool
+    public init(key: String, keyLine: Int, value: ConfigNode, keyIsScalar: Bool = true) {
+        self.key = key; self.keyLine = keyLine; self.value = value; self.keyIsScalar = keyIsScalar
+    }
 }

@@ -107,24 +107,36 @@ public enum SimSpeed: Sendable, Equatable, Hashable, Codable {
     }
 }
 
-/// Everything an operator, a drill or a recording can tell the simulation. Applied at a tick boundary.
+/// Everything an operator, a drill or a recording can tell the simulation, in one command language:
+/// fleet commands go to the engine, clock commands to the runner that drives it. Applied at a tick
+/// boundary.
 public enum SimCommand: Sendable, Equatable, Hashable, Codable {
+    case fleet(FleetCommand)
+    case clock(ClockCommand)
+
+    /// The fleet command, or nil for a clock command.
+    public var fleetCommand: FleetCommand? {
+        if case .fleet(let c) = self { c } else { nil }
+    }
+
+    /// True for commands that change the fleet (refused in read-only mode).
+    public var isInjection: Bool { fleetCommand != nil }
+}
+
+/// A command that changes the fleet; `FleetEngine.apply` takes these.
+public enum FleetCommand: Sendable, Equatable, Hashable, Codable {
     case fault(FaultSpec)
     case surge(SurgeSpec)
     /// Repair what the selector picks (faults on it end, failed GPUs come back); nil repairs everything
     /// and ends every surge.
     case repair(TargetSelector?)
+}
+
+/// A command to the clock that drives the engine; the runner obeys these and the engine never sees them.
+public enum ClockCommand: Sendable, Equatable, Hashable, Codable {
     case pause
     case resume
     /// Advance one physics step (1 s) while paused.
     case step
     case speed(SimSpeed)
-
-    /// True for commands that change the fleet (refused in read-only mode).
-    public var isInjection: Bool {
-        switch self {
-        case .fault, .surge, .repair: true
-        case .pause, .resume, .step, .speed: false
-        }
-    }
 }

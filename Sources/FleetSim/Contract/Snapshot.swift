@@ -317,6 +317,9 @@ public struct AgenticStats: Sendable, Equatable {
     public var rttShareBySite: [Double] = []
     /// Probe sessions currently followed individually.
     public var probesInFlight = 0
+    /// A task started in the run's first minute is still running: tasks longer than the run so far
+    /// cannot have finished, so `taskE2E` (above all its tail) reads low until they have.
+    public var taskTailStillFilling = false
     public init() {}
 }
 
@@ -372,8 +375,10 @@ public struct SimEvent: Sendable, Equatable, Identifiable {
     public var startSeconds: Double
     /// nil while ongoing.
     public var endSeconds: Double?
+    /// What it is about; `text` is derived from it.
+    public var subject: Subject
     /// Operator words, e.g. "cooling −60% metro-edge/h1".
-    public var text: String
+    public var text: String { subject.text }
     /// How many times this same event repeated (merged), ≥ 1.
     public var repeats: Int
     /// True when an operator, drill or story caused it.
@@ -389,10 +394,10 @@ public struct SimEvent: Sendable, Equatable, Identifiable {
         public init(startSeconds: Double, endSeconds: Double) { self.startSeconds = startSeconds; self.endSeconds = endSeconds }
     }
 
-    public init(id: Int, kind: EventKind, startSeconds: Double, endSeconds: Double?, text: String,
+    public init(id: Int, kind: EventKind, startSeconds: Double, endSeconds: Double?, subject: Subject,
                 repeats: Int = 1, injected: Bool = false, earlier: [Occurrence] = []) {
         self.id = id; self.kind = kind; self.startSeconds = startSeconds; self.endSeconds = endSeconds
-        self.text = text; self.repeats = repeats; self.injected = injected; self.earlier = earlier
+        self.subject = subject; self.repeats = repeats; self.injected = injected; self.earlier = earlier
     }
 }
 

@@ -34,14 +34,14 @@ public struct AgenticSessions: Sendable {
         inCall = [Double](repeating: 0, count: knobs.callsCap)
         inTool = inCall
         continueProb = Self.continuation(knobs: knobs, multiplier: 1)
-        let sigma = log(knobs.toolP99Seconds / knobs.toolMedianSeconds) / 2.326
+        let sigma = LognormalQuantiles.sigma(median: knobs.toolMedianSeconds, p99: knobs.toolP99Seconds)
         toolMean = min(knobs.toolTimeoutSeconds, knobs.toolMedianSeconds * exp(sigma * sigma / 2))
         newTokensPerCall = classSpec.inputTokens
         contextTokensPerCall = classSpec.inputTokens + classSpec.outputTokens / 2
     }
 
     /// Lognormal chain-length sigma from the median and p90.
-    static func sigma(_ k: AgenticKnobs) -> Double { log(k.callsP90 / k.callsMedian) / 1.2816 }
+    static func sigma(_ k: AgenticKnobs) -> Double { LognormalQuantiles.sigma(median: k.callsMedian, p90: k.callsP90) }
 
     /// P(N ≥ k + 1) / P(N ≥ k) for k = 1...cap (index k − 1), N discretised lognormal capped.
     static func continuation(knobs: AgenticKnobs, multiplier: Double) -> [Double] {

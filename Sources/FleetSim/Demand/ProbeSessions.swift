@@ -1,9 +1,11 @@
 import Foundation
 import FleetMetrics
 
-/// About one agentic session in 10,000 followed individually (MODEL §3): each probe draws its chain
-/// length and issues its calls as real requests, one after another with a tool step between them, so
-/// whole-task percentiles come from requests that were actually served. Bounded in number.
+/// About one agentic session in 10,000 followed individually (MODEL §3), at least `minProbesPerSecond`:
+/// each probe draws its chain length and issues its calls as real requests, one after another with a
+/// tool step between them, so whole-task percentiles come from requests that were actually served.
+/// Probes are drawn from the class's task starts, not added to them (the cohorts start the rest), and
+/// bounded in number: a start past the bound is handed back to the cohorts.
 public struct ProbeSessions: Sendable {
     struct Probe: Sendable {
         var session: UInt64
@@ -40,14 +42,36 @@ public struct ProbeSessions: Sendable {
     var windowRtt = [Double](repeating: 0, count: 10)
     /// Probes whose task failed (a call dropped), since start.
     public private(set) var failed = 0
+    /// Probes started and finished since start.
+    public private(set) var started = 0
+    public private(set) var completed = 0
+    /// Task starts drawn for probes while `maxProbes` were in flight, not yet handed to the cohorts.
+    var overflow = 0
 
     public init(knobs: AgenticKnobs, seed: UInt64) {
         self.knobs = knobs
         rng = CounterRNG(seed: seed)
-        toolSigma = log(knobs.toolP99Seconds / knobs.toolMedianSeconds) / 2.326
+        toolSigma = LognormalQuantiles.sigma(median: knobs.toolMedianSeconds, p99: knobs.toolP99Seconds)
     }
 
     public var inFlight: Int { slots.count - free.count }
+
+    /// When the oldest task still followed started (nil: none in flight).
+    public var oldestStart: Double? {
+        slots.lazy.compactMap { $0?.start }.min()
+    }
+
+    /// Probe starts per second out of `startRate` task starts per second: a share, with a floor, never
+    /// more than the tasks that start.
+    public static func rate(of startRate: Double, knobs: AgenticKnobs) -> Double {
+        startRate > 0 ? min(startRate, max(startRate * knobs.probeShare, knobs.minProbesPerSecond)) : 0
+    }
+
+    /// Starts refused for want of room since the last call, for the cohorts to start instead.
+    mutating func takeOverflow() -> Int {
+        defer { overflow = 0 }
+        return overflow
+    }
 
     /// Whole-task latency histogram over the window.
     public var taskHistogram: LatencyHistogram {
@@ -70,7 +94,7 @@ public struct ProbeSessions: Sendable {
     }
 
     func chainLength(_ session: UInt64) -> Int {
-        let sigma = log(knobs.callsP90 / knobs.callsMedian) / 1.2816
+        let sigma = LognormalQuantiles.sigma(median: knobs.callsMedian, p90: knobs.callsP90)
         let n = rng.lognormal(median: knobs.callsMedian * chainMultiplier, sigma: sigma, .chainLength, session, 0)
         guard n.isFinite else { return knobs.callsCap }
         return max(1, min(knobs.callsCap, Int(min(1e9, n.rounded(.up)))))
@@ -86,9 +110,14 @@ public struct ProbeSessions: Sendable {
             windowTaskTime[minuteHead] = 0; windowRtt[minuteHead] = 0
         }
         var calls: [Call] = []
-        let rate = startRate > 0 ? max(startRate * knobs.probeShare, knobs.minProbesPerSecond) : 0
+        let rate = Self.rate(of: startRate, knobs: knobs)
         let starts = rng.poisson(min(1e6, rate * dt), .probeStart, 0, tick)
-        for k in 0..<starts where inFlight < knobs.maxProbes {
+        for k in 0..<starts {
+            guard inFlight < knobs.maxProbes else {
+                overflow += 1
+                continue
+            }
+            started += 1
             let session = nextSession
             nextSession += 1
             let at = t + dt * rng.uniform(.probeStart, 1 + UInt64(k), tick)
@@ -124,6 +153,7 @@ public struct ProbeSessions: Sendable {
             minutes[minuteHead].record(total)
             windowTaskTime[minuteHead] += total
             windowRtt[minuteHead] += p.rtt
+            completed += 1
             release(i)
             return
         }

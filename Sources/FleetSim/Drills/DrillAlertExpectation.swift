@@ -1,4 +1,3 @@
-import Yams
 
 /// A drill's `alerts:` entry: a Prometheus alert (from the rules given with `--alert-rules`) that
 /// must fire within a time after the method's first fault, or must never fire.
@@ -28,7 +27,7 @@ public struct DrillAlertExpectation: Sendable, Equatable {
 
 extension DrillFile {
     /// Reads the `alerts:` list.
-    static func alertExpectations(_ node: Node, yaml: DrillYAML) throws(DrillFileError) -> [DrillAlertExpectation] {
+    static func alertExpectations(_ node: ConfigNode, yaml: DrillYAML) throws(Diagnostic) -> [DrillAlertExpectation] {
         var result: [DrillAlertExpectation] = []
         for (i, item) in try yaml.sequence(node, "alerts").enumerated() {
             let f = "alerts[\(i)]"
@@ -42,7 +41,7 @@ extension DrillFile {
                   name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
                 throw yaml.error(nameEntry.value, "\(f).alert", "'\(name)' is not an alert name (letters, digits and _)")
             }
-            var e = DrillAlertExpectation(alert: name, line: item.mark?.line ?? 0)
+            var e = DrillAlertExpectation(alert: name, line: item.line)
             if let w = entry("fires_within") {
                 e.firesWithinSeconds = try yaml.duration(w.value, "\(f).fires_within")
             }

@@ -20,7 +20,7 @@ public enum DrillCatalog {
         }
 
         /// The drill, parsed (built-in texts are tested to parse).
-        public func drill() throws(DrillFileError) -> DrillFile {
+        public func drill() throws(Diagnostic) -> DrillFile {
             try DrillFile.parse(yaml: yaml, file: "built-in: \(name)")
         }
     }
@@ -40,12 +40,12 @@ public enum DrillCatalog {
 
     /// A drill from a built-in name or a file path: names win unless the argument looks like a
     /// path (contains `/` or ends in `.yaml` / `.yml`).
-    public static func load(_ nameOrPath: String) throws(DrillFileError) -> DrillFile {
+    public static func load(_ nameOrPath: String) throws(Diagnostic) -> DrillFile {
         let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
         if !looksLikePath, let e = entry(named: nameOrPath) { return try e.drill() }
         if !looksLikePath, !FileManager.default.fileExists(atPath: nameOrPath) {
-            throw DrillFileError(file: nameOrPath, line: nil, field: "", message: "no built-in drill or file by that name",
-                                 expected: builtIn.map(\.name))
+            throw Diagnostic(file: nameOrPath, line: nil, field: "", message: "no built-in drill or file by that name",
+                             expected: builtIn.map(\.name))
         }
         return try DrillFile.load(path: nameOrPath)
     }

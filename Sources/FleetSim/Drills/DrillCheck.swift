@@ -5,6 +5,15 @@ public struct DrillCheck: Sendable, Equatable {
         case below, above
     }
 
+    /// Where a check stands in a drill: a steady-state hypothesis that must hold, or a stop condition
+    /// that cuts the method short when met. The raw value is the drill file's and the report's key.
+    public enum Role: String, Sendable, Codable, CaseIterable {
+        case steadyState = "steady_state", stopWhen = "stop_when"
+
+        /// A breach is a steady-state check not met, or a stop condition met.
+        public func isBreach(met: Bool) -> Bool { self == .steadyState ? !met : met }
+    }
+
     public var metric: MetricPath
     public var comparison: Comparison
     /// The threshold in the metric's unit (seconds, ratio 0–1, kW, …).

@@ -1,10 +1,8 @@
 /// The running record of one check during a drill: every discrete evaluation, and for checks
 /// evaluated continuously, counts, the worst value and breach stretches.
 struct DrillCheckState {
-    enum Role: String { case steadyState = "steady_state", stopWhen = "stop_when" }
-
     let check: DrillCheck
-    let role: Role
+    let role: DrillCheck.Role
     private(set) var evaluations: [DrillReport.Evaluation] = []
     private(set) var continuousCount = 0
     private(set) var continuousFailing = 0
@@ -14,10 +12,10 @@ struct DrillCheckState {
     /// Steady state: held so far. Stop condition: has not fired.
     private(set) var held = true
 
-    init(check: DrillCheck, role: Role) { self.check = check; self.role = role }
+    init(check: DrillCheck, role: DrillCheck.Role) { self.check = check; self.role = role }
 
     /// A breach is a steady-state check not met, or a stop condition met.
-    private func isBreach(_ met: Bool) -> Bool { role == .steadyState ? !met : met }
+    private func isBreach(_ met: Bool) -> Bool { role.isBreach(met: met) }
 
     private mutating func noteWorst(_ value: Double?) {
         guard let value, value.isFinite else { return }
@@ -63,7 +61,7 @@ struct DrillCheckState {
             ? DrillReport.ContinuousSummary(evaluations: continuousCount, failing: continuousFailing,
                                             worstValue: worst, longestBreachS: longestBreach)
             : nil
-        return DrillReport.Check(role: role.rawValue, metric: check.metric.text, unit: check.metric.unit,
+        return DrillReport.Check(role: role, metric: check.metric.text, unit: check.metric.unit,
                                  comparison: check.comparison, threshold: check.threshold, text: check.text,
                                  continuous: check.continuous || role == .stopWhen, toleranceS: check.toleranceSeconds,
                                  held: held, evaluations: evaluations, continuousSummary: summary)

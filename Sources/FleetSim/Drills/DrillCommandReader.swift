@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads one command of a drill file, written either as a command string
 /// (`command: "fault cooling site=metro-edge hall=1 magnitude=60%"`) or as fields
@@ -15,12 +14,12 @@ struct DrillCommandReader {
 
     private struct Word {
         let text: String
-        let node: Node
+        let node: ConfigNode
         let field: String
     }
 
     /// Reads the command from a step's entries (everything but `at`).
-    func command(from entries: [DrillYAML.Entry], in node: Node, field: String) throws(DrillFileError) -> SimCommand {
+    func command(from entries: [DrillYAML.Entry], in node: ConfigNode, field: String) throws(Diagnostic) -> SimCommand {
         let verbs = entries.filter { Self.verbKeys.contains($0.key) }
         guard verbs.count == 1, let verb = verbs.first else {
             let message = verbs.isEmpty ? "a step needs one command" : "a step holds one command, found \(verbs.map(\.key).joined(separator: " and "))"
@@ -55,8 +54,8 @@ struct DrillCommandReader {
         return try parse(words, stepNode: node, field: field)
     }
 
-    private func repairWords(_ node: Node, field: String, into words: inout [Word]) throws(DrillFileError) {
-        if node.mapping != nil {
+    private func repairWords(_ node: ConfigNode, field: String, into words: inout [Word]) throws(Diagnostic) {
+        if node.entries != nil {
             try selectorWords(node, field: field, into: &words)
             return
         }
@@ -67,14 +66,14 @@ struct DrillCommandReader {
         words.append(Word(text: "all", node: node, field: field))
     }
 
-    private func selectorWords(_ node: Node, field: String, into words: inout [Word]) throws(DrillFileError) {
+    private func selectorWords(_ node: ConfigNode, field: String, into words: inout [Word]) throws(Diagnostic) {
         for entry in try yaml.mapping(node, field, allowed: CommandVocabulary.selectorKeys) {
             let value = try yaml.string(entry.value, "\(field).\(entry.key)")
             words.append(Word(text: "\(entry.key)=\(value)", node: entry.value, field: "\(field).\(entry.key)"))
         }
     }
 
-    private func parse(_ words: [Word], stepNode: Node, field: String) throws(DrillFileError) -> SimCommand {
+    private func parse(_ words: [Word], stepNode: ConfigNode, field: String) throws(Diagnostic) -> SimCommand {
         var text = ""
         var starts: [Int] = []
         for w in words {
@@ -85,7 +84,8 @@ struct DrillCommandReader {
         do {
             return try CommandParser.parse(text)
         } catch {
-            guard let i = starts.lastIndex(where: { $0 <= error.column }), error.column <= text.count else {
+            let column = error.column ?? 0
+            guard let i = starts.lastIndex(where: { $0 <= column }), column <= text.count else {
                 throw yaml.error(stepNode, field, error.message, expected: error.expected)
             }
             throw yaml.error(words[i].node, words[i].field, error.message, expected: error.expected)

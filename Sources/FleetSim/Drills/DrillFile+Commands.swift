@@ -1,16 +1,16 @@
 extension DrillFile {
     /// Checks every command of the method and the rollback against the fleet it will run on
-    /// (`check` is `FleetEngine.validate`), so a step that could not apply — a rack the hall does
+    /// (`check` is `FleetEngine.validate`; clock commands always apply), so a step that could not apply — a rack the hall does
     /// not have — is refused when the file is loaded, with its line, instead of being logged as
     /// "rejected" while the drill passes.
-    public func validateCommands(_ check: (SimCommand) -> String?) throws(DrillFileError) {
+    public func validateCommands(_ check: (FleetCommand) -> Diagnostic?) throws(Diagnostic) {
         let fileOrder = method.indices.sorted { (method[$0].line, $0) < (method[$1].line, $1) }
         let steps = fileOrder.enumerated().map { ("method[\($0.offset + 1)]", method[$0.element].line, method[$0.element].command) }
         let rollbacks = rollback.enumerated().map { ("rollback[\($0.offset + 1)]", 0, $0.element) }
         for (field, line, command) in steps + rollbacks {
-            if let problem = check(command) {
-                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: field,
-                                     message: "'\(CommandFormatter.format(command))' cannot apply to this fleet: \(problem)")
+            if let fleetCommand = command.fleetCommand, let problem = check(fleetCommand) {
+                throw Diagnostic(file: source, line: line, field: field,
+                                 message: "'\(CommandFormatter.format(command))' cannot apply to this fleet: \(problem)")
             }
         }
     }

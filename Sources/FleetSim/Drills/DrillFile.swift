@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A failure drill (DESIGN §7): what healthy means (`steady_state`), what goes wrong and when
 /// (`method`), when to give up (`stop_when`) and how to put things back (`rollback`).
@@ -38,19 +37,28 @@ public struct DrillFile: Sendable, Equatable {
     }
 
     /// Reads a drill file from disk.
-    public static func load(path: String) throws(DrillFileError) -> DrillFile {
-        try parse(yaml: DrillFileError.readText(path: path), file: path)
+    public static func load(path: String) throws(Diagnostic) -> DrillFile {
+        try parse(yaml: readText(path: path), file: path)
+    }
+
+    /// The UTF-8 text of a drill or story file, or a diagnostic naming the file.
+    static func readText(path: String) throws(Diagnostic) -> String {
+        do {
+            return try TextFile.read(path, limit: TextFile.settingsLimit)
+        } catch {
+            throw Diagnostic(file: path, message: "cannot read the file: it \(error)")
+        }
     }
 
     /// Parses drill YAML; `file` labels errors.
-    public static func parse(yaml text: String, file: String) throws(DrillFileError) -> DrillFile {
+    public static func parse(yaml text: String, file: String) throws(Diagnostic) -> DrillFile {
         let yaml = DrillYAML(file: file)
         return try read(root: try yaml.compose(text), yaml: yaml, extraKeys: [])
     }
 
     /// Reads the drill part of a root mapping, allowing `extraKeys` for formats built on drills (stories).
     /// Without `durationRequired`, a missing duration reads as nil (infinity) for the caller to fill.
-    static func read(root: Node, yaml: DrillYAML, extraKeys: [String], durationRequired: Bool = true) throws(DrillFileError) -> DrillFile {
+    static func read(root: ConfigNode, yaml: DrillYAML, extraKeys: [String], durationRequired: Bool = true) throws(Diagnostic) -> DrillFile {
         let entries = try yaml.mapping(root, "", allowed: keys + extraKeys)
         func entry(_ key: String) -> DrillYAML.Entry? { entries.first { $0.key == key } }
         guard let nameEntry = entry("name") else { throw yaml.error(root, "name", "missing: every drill needs a name") }
@@ -89,7 +97,7 @@ public struct DrillFile: Sendable, Equatable {
         return drill
     }
 
-    private static func checks(_ node: Node, _ field: String, yaml: DrillYAML, steady: Bool) throws(DrillFileError) -> [DrillCheck] {
+    private static func checks(_ node: ConfigNode, _ field: String, yaml: DrillYAML, steady: Bool) throws(Diagnostic) -> [DrillCheck] {
         let allowed = steady ? ["metric", "below", "above", "continuous", "tolerance"] : ["metric", "below", "above", "tolerance"]
         var result: [DrillCheck] = []
         for (i, item) in try yaml.sequence(node, field).enumerated() {
@@ -120,7 +128,7 @@ public struct DrillFile: Sendable, Equatable {
                 throw yaml.error(side.value, "\(f).\(side.key)", message, expected: metric.unit.thresholdExamples)
             }
             var check = DrillCheck(metric: metric, comparison: side.key == "below" ? .below : .above,
-                                   threshold: threshold, line: item.mark?.line ?? 0)
+                                   threshold: threshold, line: item.line)
             if let e = entry("continuous") { check.continuous = try yaml.bool(e.value, "\(f).continuous") }
             if let e = entry("tolerance") { check.toleranceSeconds = try yaml.duration(e.value, "\(f).tolerance") }
             result.append(check)
@@ -129,7 +137,7 @@ public struct DrillFile: Sendable, Equatable {
     }
 
     /// Reads a list of steps (`at:` plus one command) under `field`, each at most `duration` in.
-    static func steps(_ node: Node, field: String = "method", yaml: DrillYAML, duration: Double) throws(DrillFileError) -> [DrillStep] {
+    static func steps(_ node: ConfigNode, field: String = "method", yaml: DrillYAML, duration: Double) throws(Diagnostic) -> [DrillStep] {
         let reader = DrillCommandReader(yaml: yaml)
         var result: [DrillStep] = []
         for (i, item) in try yaml.sequence(node, field).enumerated() {
@@ -143,7 +151,7 @@ public struct DrillFile: Sendable, Equatable {
                 throw yaml.error(atEntry.value, "\(f).at", "at \(QuantityText.formatDuration(at)) is after the \(field == "method" ? "drill's duration" : "chapter's length") of \(QuantityText.formatDuration(duration))")
             }
             let command = try reader.command(from: entries.filter { $0.key != "at" }, in: item, field: f)
-            result.append(DrillStep(atSeconds: at, command: command, line: item.mark?.line ?? 0))
+            result.append(DrillStep(atSeconds: at, command: command, line: item.line))
         }
         return result.enumerated().sorted { ($0.element.atSeconds, $0.offset) < ($1.element.atSeconds, $1.offset) }.map(\.element)
     }
@@ -152,14 +160,14 @@ public struct DrillFile: Sendable, Equatable {
 extension DrillFile {
     /// Checks the drill against the fleet it will run on: every site, hall and tag it names exists, in
     /// checks, targets and faults' stop conditions.
-    public func validate(against s: Snapshot) throws(DrillFileError) {
-        for (role, checks) in [("steady_state", steadyState), ("stop_when", stopWhen)] {
+    public func validate(against s: Snapshot) throws(Diagnostic) {
+        for (role, checks) in [(DrillCheck.Role.steadyState, steadyState), (.stopWhen, stopWhen)] {
             for (i, c) in checks.enumerated() {
                 do {
                     try c.metric.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: source, line: c.line == 0 ? nil : c.line, field: "\(role)[\(i)].metric",
-                                         message: error.message, expected: error.expected)
+                    throw Diagnostic(file: source, line: c.line, field: "\(role.rawValue)[\(i)].metric",
+                                     message: error.message, expected: error.expected)
                 }
             }
         }
@@ -168,34 +176,34 @@ extension DrillFile {
         let stepTargets = fileOrder.enumerated().map { ("method[\($0.offset)]", method[$0.element].line, method[$0.element].command) }
         let rollbackTargets = rollback.enumerated().map { ("rollback[\($0.offset)]", 0, $0.element) }
         for (field, line, command) in stepTargets + rollbackTargets {
-            if case .fault(let f) = command, let stop = f.stopCondition {
+            if case .fleet(.fault(let f)) = command, let stop = f.stopCondition {
                 do {
                     try stop.metric.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).until",
-                                         message: error.message, expected: error.expected)
+                    throw Diagnostic(file: source, line: line, field: "\(field).until",
+                                     message: error.message, expected: error.expected)
                 }
             }
             let target: TargetSelector?
             switch command {
-            case .fault(let f): target = f.target
-            case .repair(let t): target = t
+            case .fleet(.fault(let f)): target = f.target
+            case .fleet(.repair(let t)): target = t
             default: target = nil
             }
             guard let target else { continue }
             if let tag = target.tag, !s.tags.contains(tag) {
-                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.tag",
-                                     message: "no tag '\(tag)' in fleet \(s.fleetName)", expected: s.tags)
+                throw Diagnostic(file: source, line: line, field: "\(field).target.tag",
+                                 message: "no tag '\(tag)' in fleet \(s.fleetName)", expected: s.tags)
             }
             guard let site = target.site else { continue }
             guard let siteIndex = s.sites.firstIndex(where: { $0.name == site }) else {
-                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.site",
-                                     message: "no site '\(site)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))
+                throw Diagnostic(file: source, line: line, field: "\(field).target.site",
+                                 message: "no site '\(site)' in fleet \(s.fleetName)", expected: s.sites.map(\.name))
             }
             let halls = s.halls.filter { $0.site == siteIndex }
             if let h = target.hall, !halls.contains(where: { $0.number == h }) {
-                throw DrillFileError(file: source, line: line == 0 ? nil : line, field: "\(field).target.hall",
-                                     message: "no hall \(h) at \(site)", expected: halls.map { String($0.number) })
+                throw Diagnostic(file: source, line: line, field: "\(field).target.hall",
+                                 message: "no hall \(h) at \(site)", expected: halls.map { String($0.number) })
             }
         }
     }

@@ -20,9 +20,9 @@ public struct DrillProgress: Sendable, Equatable {
     /// One terminal line for the headless progress bar, at most `width` characters:
     /// `[#########-----------] 12:30/30:00 step 1/2 next 15:00 surge agentic… ✔2 ✘0`.
     public func barLine(width: Int) -> String {
-        let status = " \(DrillReportWriter.clock(simSeconds))/\(DrillReportWriter.clock(durationSeconds)) step \(stepsApplied)/\(stepCount)"
+        let status = " \(ClockText.elapsed(simSeconds))/\(ClockText.elapsed(durationSeconds)) step \(stepsApplied)/\(stepCount)"
         let checks = " ✔\(checksPassing) ✘\(checksFailing)"
-        let next = nextStep.map { " next \(DrillReportWriter.clock(nextStepAtSeconds ?? 0)) \(DrillReportWriter.clean($0))" } ?? ""
+        let next = nextStep.map { " next \(ClockText.elapsed(nextStepAtSeconds ?? 0)) \(TextSanitizer.strip($0))" } ?? ""
         let barWidth = max(10, min(30, width / 4))
         let filled = Int((fraction * Double(barWidth)).rounded(.down))
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"

@@ -39,7 +39,7 @@ public struct DrillReport: Sendable, Codable, Equatable {
 
     /// One check and every evaluation of it.
     public struct Check: Sendable, Codable, Equatable {
-        public var role: String
+        public var role: DrillCheck.Role
         public var metric: String
         public var unit: MetricUnit
         public var comparison: DrillCheck.Comparison

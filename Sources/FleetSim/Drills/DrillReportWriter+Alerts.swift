@@ -19,7 +19,7 @@ extension DrillReportWriter {
         var out = "## Alerts (Prometheus rule engine)\n\n| | alert | fired | expectation |\n|---|---|---|---|\n"
         for a in alerts {
             let mark = a.held.map { $0 ? "✔" : "✘" } ?? ""
-            out += "| \(mark) | `\(clean(a.alert))` | \(clean(alertSummary(a))) | \(a.expectation.map(clean) ?? "") |\n"
+            out += "| \(mark) | `\(TextSanitizer.strip(a.alert))` | \(TextSanitizer.strip(alertSummary(a))) | \(a.expectation.map(TextSanitizer.strip) ?? "") |\n"
         }
         return out + "\n"
     }
@@ -27,12 +27,12 @@ extension DrillReportWriter {
     /// "fired at 00:08:30, 3m30s after the first fault, resolved at 00:21:00 · site=… (+2 more)".
     static func alertSummary(_ a: DrillAlertResult) -> String {
         guard let fired = a.firedAtS else { return "never fired" }
-        var s = "fired at \(clock(fired))"
+        var s = "fired at \(ClockText.elapsed(fired))"
         if let after = a.afterFirstFaultS {
             s += after >= 0 ? ", \(QuantityText.formatDuration(after)) after the first fault"
                 : ", \(QuantityText.formatDuration(-after)) before the first fault"
         }
-        s += a.resolvedAtS.map { ", resolved at \(clock($0))" } ?? ", still firing at the end"
+        s += a.resolvedAtS.map { ", resolved at \(ClockText.elapsed($0))" } ?? ", still firing at the end"
         if let first = a.instances.first {
             s += " · \(first)" + (a.instances.count > 1 ? " (+\(a.instances.count - 1) more)" : "")
         }

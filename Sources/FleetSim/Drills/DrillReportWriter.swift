@@ -12,16 +12,16 @@ public enum DrillReportWriter {
 
     /// The report for a terminal: verdict first, then checks, method, timeline.
     public static func text(_ r: DrillReport) -> String {
-        var out = "drill: \(clean(r.name)) — \(r.verdict.rawValue.uppercased()) (exit \(r.exitStatus))\n"
-        out += "fleet \(clean(r.fleet)) · seed \(r.seed) · \(clock(r.endedAtS)) of \(clock(r.durationS)) simulated · \(clean(r.source))\n"
-        if !r.description.isEmpty { out += "\(clean(r.description))\n" }
+        var out = "drill: \(TextSanitizer.strip(r.name)) — \(r.verdict.rawValue.uppercased()) (exit \(r.exitStatus))\n"
+        out += "fleet \(TextSanitizer.strip(r.fleet)) · seed \(r.seed) · \(ClockText.elapsed(r.endedAtS)) of \(ClockText.elapsed(r.durationS)) simulated · \(TextSanitizer.strip(r.source))\n"
+        if !r.description.isEmpty { out += "\(TextSanitizer.strip(r.description))\n" }
         if !r.invariantViolations.isEmpty {
-            out += "\nmodel invariants violated\n" + r.invariantViolations.map { "  ✘ \(clean($0))\n" }.joined()
+            out += "\nmodel invariants violated\n" + r.invariantViolations.map { "  ✘ \(TextSanitizer.strip($0))\n" }.joined()
         }
-        for role in ["steady_state", "stop_when"] {
+        for role in DrillCheck.Role.allCases {
             let checks = r.checks.filter { $0.role == role }
             guard !checks.isEmpty else { continue }
-            out += role == "steady_state" ? "\nsteady state\n" : "\nstop conditions\n"
+            out += role == .steadyState ? "\nsteady state\n" : "\nstop conditions\n"
             let width = checks.map(\.text.count).max() ?? 0
             for c in checks {
                 let mark = c.held ? "✔" : "✘"
@@ -30,14 +30,14 @@ public enum DrillReportWriter {
         }
         if !r.steps.isEmpty {
             out += "\nmethod\n"
-            for s in r.steps { out += "  \(paddedClock(s.atS))  \(s.applied ? "" : "skipped ")\(clean(s.command))\n" }
+            for s in r.steps { out += "  \(paddedClock(s.atS))  \(s.applied ? "" : "skipped ")\(TextSanitizer.strip(s.command))\n" }
         }
         if let a = r.abort {
-            out += "\naborted at \(clock(a.atS)): stop condition \(a.condition) (value \(abortValue(r, a)))\n"
+            out += "\naborted at \(ClockText.elapsed(a.atS)): stop condition \(a.condition) (value \(abortValue(r, a)))\n"
         }
         if !r.rollback.isEmpty {
             out += "\nrollback\n"
-            for s in r.rollback { out += "  \(paddedClock(s.atS))  \(clean(s.command))\n" }
+            for s in r.rollback { out += "  \(paddedClock(s.atS))  \(TextSanitizer.strip(s.command))\n" }
         }
         if !r.timeline.isEmpty {
             out += "\ntimeline\n"
@@ -50,35 +50,35 @@ public enum DrillReportWriter {
 
     /// The report as Markdown.
     public static func markdown(_ r: DrillReport) -> String {
-        var out = "# Drill: \(clean(r.name))\n\n"
+        var out = "# Drill: \(TextSanitizer.strip(r.name))\n\n"
         out += "**Verdict: \(r.verdict.rawValue)** (exit \(r.exitStatus)) — \(verdictSentence(r))\n\n"
-        if !r.description.isEmpty { out += "\(clean(r.description))\n\n" }
-        out += "Fleet `\(clean(r.fleet))`, seed \(r.seed), \(clock(r.endedAtS)) of \(clock(r.durationS)) simulated, from `\(clean(r.source))`.\n\n"
+        if !r.description.isEmpty { out += "\(TextSanitizer.strip(r.description))\n\n" }
+        out += "Fleet `\(TextSanitizer.strip(r.fleet))`, seed \(r.seed), \(ClockText.elapsed(r.endedAtS)) of \(ClockText.elapsed(r.durationS)) simulated, from `\(TextSanitizer.strip(r.source))`.\n\n"
         if !r.checks.isEmpty {
             out += "## Checks\n\n| | check | role | evaluations |\n|---|---|---|---|\n"
             for c in r.checks {
-                out += "| \(c.held ? "✔" : "✘") | `\(c.text)` | \(c.role == "steady_state" ? "steady state" : "stop condition") | \(evaluationSummary(c)) |\n"
+                out += "| \(c.held ? "✔" : "✘") | `\(c.text)` | \(c.role == .steadyState ? "steady state" : "stop condition") | \(evaluationSummary(c)) |\n"
             }
             out += "\n"
         }
         if !r.steps.isEmpty {
             out += "## Method\n\n| at | command | applied |\n|---|---|---|\n"
-            for s in r.steps { out += "| \(clock(s.atS)) | `\(clean(s.command))` | \(s.applied ? "yes" : "skipped") |\n" }
+            for s in r.steps { out += "| \(ClockText.elapsed(s.atS)) | `\(TextSanitizer.strip(s.command))` | \(s.applied ? "yes" : "skipped") |\n" }
             out += "\n"
         }
         if let a = r.abort {
-            out += "## Abort\n\nStop condition `\(a.condition)` fired at \(clock(a.atS)) (value \(abortValue(r, a))); the rest of the method was skipped.\n\n"
+            out += "## Abort\n\nStop condition `\(a.condition)` fired at \(ClockText.elapsed(a.atS)) (value \(abortValue(r, a))); the rest of the method was skipped.\n\n"
         }
         if !r.rollback.isEmpty {
             out += "## Rollback\n\n"
-            for s in r.rollback { out += "- \(clock(s.atS)) `\(clean(s.command))`\n" }
+            for s in r.rollback { out += "- \(ClockText.elapsed(s.atS)) `\(TextSanitizer.strip(s.command))`\n" }
             out += "\n"
         }
         out += alertsMarkdown(r)
         if !r.timeline.isEmpty {
             out += "## Timeline\n\n| start | lasted | what |\n|---|---|---|\n"
             for e in r.timeline {
-                out += "| \(clock(e.startS)) | \(e.endS.map { clock($0 - e.startS) } ?? "ongoing") | \(e.kind): \(clean(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "") |\n"
+                out += "| \(ClockText.elapsed(e.startS)) | \(e.endS.map { ClockText.elapsed($0 - e.startS) } ?? "ongoing") | \(e.kind): \(TextSanitizer.strip(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "") |\n"
             }
         }
         return out
@@ -107,7 +107,7 @@ public enum DrillReportWriter {
         case .passed: return "every check held"
         case .aborted: return "stopped early: \(r.abort?.condition ?? "a stop condition fired"); rollback applied"
         case .failed:
-            let failed = r.failedChecks.filter { $0.role == "steady_state" }.map(\.text)
+            let failed = r.failedChecks.filter { $0.role == .steadyState }.map(\.text)
                 + (r.invariantViolations.isEmpty ? [] : ["model invariants (\(r.invariantViolations.count) violated)"])
                 + r.failedAlerts
             return "did not hold: " + failed.joined(separator: "; ")
@@ -117,10 +117,10 @@ public enum DrillReportWriter {
     static func evaluationSummary(_ c: DrillReport.Check) -> String {
         let unit = c.unit
         var parts = c.evaluations.filter { $0.phase != "during" }.map { e in
-            "\(e.phase) \(e.value.map(unit.format) ?? "absent")\(e.met == (c.role == "steady_state") ? "" : " ✘")"
+            "\(e.phase) \(e.value.map(unit.format) ?? "absent")\(e.met == (c.role == .steadyState) ? "" : " ✘")"
         }
         if let s = c.continuousSummary {
-            var during = "during \(s.failing)/\(s.evaluations) s \(c.role == "steady_state" ? "failing" : "met")"
+            var during = "during \(s.failing)/\(s.evaluations) s \(c.role == .steadyState ? "failing" : "met")"
             if let w = s.worstValue { during += ", worst \(unit.format(w))" }
             if s.longestBreachS > 0 { during += ", longest \(QuantityText.formatDuration(s.longestBreachS))" }
             parts.append(during)
@@ -132,33 +132,19 @@ public enum DrillReportWriter {
         let lasted = e.endS.map { $0 - e.startS < 1 ? "0s" : QuantityText.formatDuration(($0 - e.startS).rounded()) } ?? "ongoing"
         let kind = e.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
         let lastedColumn = lasted.padding(toLength: 8, withPad: " ", startingAt: 0)
-        return "\(paddedClock(e.startS))  \(lastedColumn) \(kind) \(clean(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "")\(e.injected ? " (drill)" : "")"
+        return "\(paddedClock(e.startS))  \(lastedColumn) \(kind) \(TextSanitizer.strip(e.text))\(e.repeats > 1 ? " ×\(e.repeats)" : "")\(e.injected ? " (drill)" : "")"
     }
 
     /// The stop condition's value written in its metric's unit.
     static func abortValue(_ r: DrillReport, _ a: DrillReport.Abort) -> String {
         guard let v = a.value else { return "absent" }
-        let unit = r.checks.first { $0.role == "stop_when" && $0.text == a.condition }?.unit ?? .plain
+        let unit = r.checks.first { $0.role == .stopWhen && $0.text == a.condition }?.unit ?? .plain
         return unit.format(v)
     }
 
-    /// `clock` right-aligned to seven characters, so columns line up past ten minutes and an hour.
+    /// `ClockText.elapsed` right-aligned to seven characters, so columns line up past ten minutes and an hour.
     static func paddedClock(_ seconds: Double) -> String {
-        let c = clock(seconds)
+        let c = ClockText.elapsed(seconds)
         return String(repeating: " ", count: max(0, 7 - c.count)) + c
-    }
-
-    /// Simulated time as m:ss or h:mm:ss.
-    public static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded(.down))
-        let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60)
-        let mm = m < 10 && h > 0 ? "0\(m)" : "\(m)"
-        let ss = sec < 10 ? "0\(sec)" : "\(sec)"
-        return h > 0 ? "\(h):\(mm):\(ss)" : "\(mm):\(ss)"
-    }
-
-    /// Text from a file with control characters removed, so it can reach a terminal safely.
-    public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control }))
     }
 }

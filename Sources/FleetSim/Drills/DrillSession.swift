@@ -54,7 +54,7 @@ public struct DrillSession: Sendable {
 
     /// The tick at which the session next needs a snapshot, after the one at `tick`.
     public func nextObservationTick(after tick: UInt64) -> UInt64 {
-        let interval = max(1, UInt64((observationInterval * SessionRecording.ticksPerSecond).rounded()))
+        let interval = max(1, UInt64((observationInterval * SimClock.ticksPerSecond).rounded()))
         var next = (tick / interval + 1) * interval
         if !beforeDone { next = min(next, max(beforeTick, tick + 1)) }
         if nextStep < drill.method.count { next = min(next, max(SessionRecording.tick(atSeconds: drill.method[nextStep].atSeconds), tick + 1)) }
@@ -68,7 +68,7 @@ public struct DrillSession: Sendable {
         lastSeconds = t
         for e in s.events { events[e.id] = e }
         for v in s.invariantViolations where invariantViolations.count < 10 && !invariantViolations.contains(v) {
-            invariantViolations.append("at \(DrillReportWriter.clock(t)): " + v)
+            invariantViolations.append("at \(ClockText.elapsed(t)): " + v)
         }
         if !beforeDone && s.tick >= beforeTick {
             beforeDone = true

@@ -15,6 +15,6 @@ extension DrillSimulation {
     /// Advances to a given serving tick (no-op when already there or past it).
     public mutating func advance(toTick target: UInt64) {
         guard target > tick else { return }
-        advance(seconds: Double(target - tick) / SessionRecording.ticksPerSecond)
+        advance(seconds: Double(target - tick) / SimClock.ticksPerSecond)
     }
 }

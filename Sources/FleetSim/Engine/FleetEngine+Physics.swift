@@ -60,17 +60,17 @@ extension FleetEngine {
             }
             let shed = racks.filter { physics.rackShed[$0] }.count
             if shed > 0, alerts.shedding[s] == nil {
-                alerts.shedding[s] = events.open(.shedding, "governor shedding racks at \(topology.siteNames[s])", at: t)
+                alerts.shedding[s] = events.open(.shedding, .shedding(site: s, name: topology.siteNames[s]), at: t)
             } else if shed == 0, let id = alerts.shedding[s] {
                 events.close(id, at: t); alerts.shedding[s] = nil
             }
             let capping = governor.capW[s] != nil
             if capping {
                 alerts.capClearSince[s] = nil
-                let text = "power cap biting at \(topology.siteNames[s]) (limit \(Int(limit)) kW)"
+                let subject = SimEvent.Subject.powerCap(site: s, name: topology.siteNames[s], limitKW: Int(limit))
                 if !wasCapping, alerts.cap[s] == nil {
-                    alerts.cap[s] = events.open(.shedding, text, at: t)
-                } else if let id = alerts.cap[s] { events.retext(id, text) }
+                    alerts.cap[s] = events.open(.shedding, subject, at: t)
+                } else if let id = alerts.cap[s] { events.update(id, subject) }
             } else if let id = alerts.cap[s] {
                 let since = alerts.capClearSince[s] ?? t
                 alerts.capClearSince[s] = since
@@ -143,12 +143,12 @@ extension FleetEngine {
             let throttled = physics.hallThrottled[h], shut = physics.hallShutDown[h]
             let path = topology.hallPath(h)
             if throttled > 0, alerts.hallThrottle[h] == nil {
-                alerts.hallThrottle[h] = events.open(.throttling, "thermal throttling \(path)", at: t)
+                alerts.hallThrottle[h] = events.open(.throttling, .throttling(hall: h, path: path), at: t)
             } else if throttled == 0, let id = alerts.hallThrottle[h] {
                 events.close(id, at: t); alerts.hallThrottle[h] = nil
             }
             if shut > 0, alerts.hallShutdown[h] == nil {
-                alerts.hallShutdown[h] = events.open(.shutdown, "thermal shutdown \(path)", at: t)
+                alerts.hallShutdown[h] = events.open(.shutdown, .shutdown(hall: h, path: path), at: t)
             } else if shut == 0, let id = alerts.hallShutdown[h] {
                 events.close(id, at: t); alerts.hallShutdown[h] = nil
             }

@@ -26,8 +26,8 @@ extension FleetEngine {
             if reading >= alertC, alerts.hallTemperature[h] == nil {
                 let racks = topology.hallRacks[h]
                 let hottest = racks.max { reportedRackDie($0) < reportedRackDie($1) } ?? racks.lowerBound
-                let text = "die temperature alert \(topology.rackPath(hottest)) reads \(Int(reading.rounded())) °C"
-                alerts.hallTemperature[h] = events.open(.alert, text, at: t)
+                let subject = SimEvent.Subject.temperatureAlert(hall: h, rack: topology.rackPath(hottest), readingC: Int(reading.rounded()))
+                alerts.hallTemperature[h] = events.open(.alert, subject, at: t)
             } else if reading < clearC, let id = alerts.hallTemperature[h] {
                 events.close(id, at: t)
                 alerts.hallTemperature[h] = nil

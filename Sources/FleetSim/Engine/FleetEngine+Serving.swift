@@ -215,7 +215,11 @@ extension FleetEngine {
     /// next tick.
     func agenticStep() {
         let a = RequestClass.agentic.rawValue
-        let started = Double(rng.poisson(min(1e7, demand.rate(a, at: simTime) * SimClock.servingDt), .arrivals, UInt64(a), tick))
+        // Probes are started from the same task population; the cohorts start the rest.
+        let rate = demand.rate(a, at: simTime)
+        let cohortRate = max(0, rate - ProbeSessions.rate(of: rate, knobs: spec.agentic))
+        let started = Double(rng.poisson(min(1e7, cohortRate * SimClock.servingDt), .arrivals, UInt64(a), tick)
+                             + probes.takeOverflow())
         agenticIssued = agentic.tick(dt: SimClock.servingDt, started: started, completed: agenticCompleted, dropped: agenticDropped)
         agenticCompleted = 0
         agenticDropped = 0

@@ -8,23 +8,23 @@ extension FleetEngine {
             sloStatus[i].judge(st)
             let breaches = sloStatus[i].breaches
             if let first = breaches.first, alerts.slo[i] == nil {
-                alerts.slo[i] = events.open(.sloBreach, Self.breachText(st, first), at: t)
+                alerts.slo[i] = events.open(.sloBreach, Self.breach(st, first), at: t)
             } else if let first = breaches.first, let id = alerts.slo[i] {
-                events.retext(id, Self.breachText(st, first))
+                events.update(id, Self.breach(st, first))
             } else if breaches.isEmpty, let id = alerts.slo[i] {
                 events.close(id, at: t); alerts.slo[i] = nil
             }
         }
     }
 
-    /// "SLO breach chat TTFT p99 > 2 s", "… TPOT p99 > 200 ms", "SLO breach chat: nothing served".
-    static func breachText(_ st: ClassStats, _ metric: String) -> String {
-        let name = st.requestClass.name
-        switch metric {
-        case "TTFT": return "SLO breach \(name) TTFT p99 > \((st.slo.ttftSeconds ?? 0).formatted2) s"
-        case "TPOT": return "SLO breach \(name) TPOT p99 > \(((st.slo.tpotSeconds ?? 0) * 1000).formatted2) ms"
-        default: return "SLO breach \(name): nothing served"
+    /// The breach of `metric` ("TTFT", "TPOT", or nothing served) with the class's target for it.
+    static func breach(_ st: ClassStats, _ metric: String) -> SimEvent.Subject {
+        let target = switch metric {
+        case "TTFT": st.slo.ttftSeconds
+        case "TPOT": st.slo.tpotSeconds
+        default: Double?.none
         }
+        return .sloBreach(st.requestClass, metric: metric, targetSeconds: target)
     }
 
     /// The status of snapshot `s` (its classes, sites and faults already measured).

@@ -115,18 +115,18 @@ public final class FleetEngine {
         routeNow()
     }
 
-    /// Outcome of a command.
+    /// Outcome of a command: what it did in words, or why it was refused (an unknown site, a fault id
+    /// not active…), as a diagnostic; the events panel and the command line derive their text from it.
     public enum CommandResult: Sendable, Equatable {
         case applied(String)
-        case rejected(String)
+        case rejected(Diagnostic)
     }
 
-    /// Applies a command at the current tick boundary. Clock commands (pause, speed…) belong to the
-    /// runner and are accepted without effect here.
+    /// Applies a fleet command at the current tick boundary. (Clock commands belong to the runner.)
     @discardableResult
-    public func apply(_ command: SimCommand) -> CommandResult {
+    public func apply(_ command: FleetCommand) -> CommandResult {
         let t = simTime
-        do {
+        do throws(Diagnostic) {
             switch command {
             case .fault(let f):
                 try faults.inject(f, at: t, physics: &physics, events: &events)
@@ -136,11 +136,11 @@ public final class FleetEngine {
             case .surge(let s):
                 let id = nextSurgeID
                 nextSurgeID += 1
-                let names = s.classes.count == 4 ? "all" : s.classes.map(\.name).joined(separator: ",")
-                let eid = events.open(.surge, "surge \(names) ×\(s.factor.formatted2)", at: t, injected: true)
+                let subject = SimEvent.Subject.surge(id: id, classes: s.classes, factor: s.factor)
+                let eid = events.open(.surge, subject, at: t, injected: true)
                 surges.append(SurgeState(id: id, spec: s, start: t, end: s.durationSeconds.map { t + $0 }, eventID: eid))
                 updateSurges()
-                return .applied("surge \(names) ×\(s.factor.formatted2)")
+                return .applied(subject.text)
             case .repair(let sel):
                 try faults.repair(sel, at: t, physics: &physics, events: &events)
                 if sel == nil {
@@ -150,24 +150,23 @@ public final class FleetEngine {
                 }
                 afterFaultChange()
                 return .applied("repair")
-            case .pause, .resume, .step, .speed:
-                return .applied("clock")
             }
         } catch {
-            let message = "\(error)"
-            events.open(.command, "rejected: \(message)", at: t, injected: true, ongoing: false)
-            return .rejected(message)
+            events.open(.command, .rejected(command, error), at: t, injected: true, ongoing: false)
+            return .rejected(error)
         }
     }
 
-    /// Checks a command against this fleet without applying it (e.g. unknown site names).
-    public func validate(_ command: SimCommand) -> String? {
-        switch command {
-        case .fault(let f):
-            do { try faults.validate(f) } catch { return "\(error)" }
-        case .repair(let sel?):
-            do { _ = try TargetResolver(topology: topology).scope(sel, level: .gpu) } catch { return "\(error)" }
-        default: break
+    /// Checks a fleet command against this fleet without applying it (e.g. unknown site names).
+    public func validate(_ command: FleetCommand) -> Diagnostic? {
+        do {
+            switch command {
+            case .fault(let f): try faults.validate(f)
+            case .repair(let sel?): _ = try TargetResolver(topology: topology).scope(sel, level: .gpu)
+            case .surge, .repair(nil): break
+            }
+        } catch {
+            return error
         }
         return nil
     }

@@ -19,9 +19,10 @@ public struct CommandScope: Sendable, Equatable {
 
     /// The scope of `command` in `topology`; nil for commands with no target (surges, clock).
     /// Throws the resolver's error when the selector names nothing in this fleet.
-    public static func of(_ command: SimCommand, in topology: Topology) throws -> CommandScope? {
+    public static func of(_ command: SimCommand, in topology: Topology) throws(Diagnostic) -> CommandScope? {
         let resolver = TargetResolver(topology: topology)
-        switch command {
+        guard case .fleet(let fleetCommand) = command else { return nil }
+        switch fleetCommand {
         case .fault(let f):
             let level = TargetResolver.level(of: f.kind)
             let all = try resolver.scope(f.target, level: level)
@@ -29,7 +30,7 @@ public struct CommandScope: Sendable, Equatable {
                 do {
                     try metric.validate(fleet: "", siteNames: topology.siteNames, hallsPerSite: topology.siteHalls.map(\.count))
                 } catch {
-                    throw TargetResolver.ResolveError(description: "until=: \(error.description)")
+                    throw Diagnostic(message: "until=: \(error.description)")
                 }
             }
             var mode = f.target.mode
@@ -42,7 +43,7 @@ public struct CommandScope: Sendable, Equatable {
             return scope(all, level: .gpu, mode: .all, topology: topology)
         case .repair(nil):
             return scope(Array(0..<topology.gpuCount), level: .gpu, mode: .all, topology: topology)
-        default:
+        case .surge:
             return nil
         }
     }

@@ -5,13 +5,13 @@ extension FaultManager {
     public var hasStopConditions: Bool { records.contains { $0.spec?.stopCondition != nil } }
 
     /// Checks that a stop condition's site and hall exist in this fleet.
-    func validateStopCondition(_ spec: FaultSpec) throws {
+    func validateStopCondition(_ spec: FaultSpec) throws(Diagnostic) {
         guard let metric = spec.stopCondition?.metric else { return }
         let topo = resolver.topology
         do {
             try metric.validate(fleet: fleetName, siteNames: topo.siteNames, hallsPerSite: topo.siteHalls.map(\.count))
         } catch {
-            throw TargetResolver.ResolveError(description: "until=: \(error.description)")
+            throw Diagnostic(message: "until=: \(error.description)")
         }
     }
 
@@ -27,7 +27,7 @@ extension FaultManager {
             }
             let r = finish(i, at: t, physics: &physics, events: &events, repaired: false)
             pendingRepeats.removeAll { $0.spec == spec }
-            events.open(.repair, "reverted \(r.kind.rawValue) \(r.targetText): stop condition \(stop.text) met",
+            events.open(.repair, .reverted(faultID: r.id, kind: r.kind, target: r.targetText, condition: stop.text),
                         at: t, injected: true, ongoing: false)
             reverted = true
         }

@@ -64,14 +64,14 @@ public struct FaultManager: Sendable {
     }
 
     /// Checks a fault spec against the fleet without injecting it.
-    public func validate(_ spec: FaultSpec) throws {
+    public func validate(_ spec: FaultSpec) throws(Diagnostic) {
         _ = try resolver.scope(spec.target, level: TargetResolver.level(of: spec.kind))
         try validateStopCondition(spec)
     }
 
     /// Injects a fault at time `t`; GPU and rack faults fail their GPUs at once.
     public mutating func inject(_ spec: FaultSpec, at t: Double, physics: inout PowerThermalModel,
-                                events: inout EventLog) throws {
+                                events: inout EventLog) throws(Diagnostic) {
         let level = TargetResolver.level(of: spec.kind)
         let candidates = try resolver.scope(spec.target, level: level)
         try validateStopCondition(spec)
@@ -82,12 +82,13 @@ public struct FaultManager: Sendable {
             mode = .count(1)
         }
         let targets = resolver.select(candidates, mode: mode, rng: rng, key: UInt64(id))
-        let text = Self.describe(spec, targets: targets, level: level, resolver: resolver)
-        let eid = events.open(.fault, text, at: t, injected: true)
+        let targetText = Self.targetText(spec.target, targets: targets, level: level, resolver: resolver)
+        let eid = events.open(.fault, .fault(id: id, kind: spec.kind, magnitude: spec.magnitude ?? Self.defaultMagnitude(spec),
+                                             addedLatencySeconds: spec.addedLatencySeconds, target: targetText),
+                              at: t, injected: true)
         records.append(Record(id: id, kind: spec.kind, spec: spec, injected: true, start: t,
                               end: spec.durationSeconds.map { t + $0 }, level: level, targets: targets,
-                              targetText: Self.targetText(spec.target, targets: targets, level: level, resolver: resolver),
-                              eventID: eid, cause: nil))
+                              targetText: targetText, eventID: eid, cause: nil))
         count(spec.kind)
         failGPUs(records[records.count - 1], physics: &physics)
         if let every = spec.repeatSeconds, every > 0 { pendingRepeats.append((t + every, spec)) }
@@ -107,8 +108,7 @@ public struct FaultManager: Sendable {
         default: (.gpu, [draw.gpu])
         }
         let path = level == .rack ? resolver.path(rack, level: .rack) : resolver.path(targets[0], level: .gpu)
-        let text = "\(draw.cause.rawValue) failure \(path)" + (draw.cause == .host ? " (8 GPUs)" : "")
-        let eid = events.open(.fault, text, at: t)
+        let eid = events.open(.fault, .failure(id: id, cause: draw.cause, target: path), at: t)
         let kind: FaultKind = draw.cause == .network ? .rack : .gpu
         records.append(Record(id: id, kind: kind, spec: nil, injected: false, start: t, end: t + draw.repairSeconds,
                               level: level, targets: targets, targetText: path, eventID: eid, cause: draw.cause))
@@ -165,13 +165,15 @@ public struct FaultManager: Sendable {
         let r = records.remove(at: i)
         physics.repair(gpus(of: r), by: Int32(r.id))
         events.close(r.eventID, at: t)
-        if repaired { events.open(.repair, "repaired \(r.kind.rawValue) \(r.targetText)", at: t, injected: true, ongoing: false) }
+        if repaired {
+            events.open(.repair, .repaired(faultID: r.id, kind: r.kind, target: r.targetText), at: t, injected: true, ongoing: false)
+        }
         return r
     }
 
     /// Repairs what a selector covers (nil: everything): faults touching it end, failed GPUs in it return.
     public mutating func repair(_ sel: TargetSelector?, at t: Double, physics: inout PowerThermalModel,
-                                events: inout EventLog) throws {
+                                events: inout EventLog) throws(Diagnostic) {
         let topo = resolver.topology
         guard let sel else {
             while !records.isEmpty { finish(0, at: t, physics: &physics, events: &events, repaired: true) }
@@ -183,7 +185,7 @@ public struct FaultManager: Sendable {
         if let id = sel.fault {
             guard let i = records.firstIndex(where: { $0.id == id }) else {
                 let open = records.map { "#\($0.id)" }.joined(separator: ", ")
-                throw TargetResolver.ResolveError(description: "no active fault #\(id) (" + (open.isEmpty ? "no fault is active" : "active: " + open) + ")")
+                throw Diagnostic(message: "no active fault #\(id) (" + (open.isEmpty ? "no fault is active" : "active: " + open) + ")")
             }
             let r = records[i]
             finish(i, at: t, physics: &physics, events: &events, repaired: true)
@@ -275,22 +277,5 @@ public struct FaultManager: Sendable {
         if let tag = sel.tag { place = place == "fleet" ? "tag=\(tag)" : "\(place) tag=\(tag)" }
         let noun = switch level { case .site: "sites"; case .hall: "halls"; case .rack: "racks"; case .replica: "replicas"; case .gpu: "GPUs" }
         return place + " (\(targets.count) \(noun))"
-    }
-
-    static func describe(_ spec: FaultSpec, targets: [Int], level: TargetResolver.Level, resolver: TargetResolver) -> String {
-        let where_ = targetText(spec.target, targets: targets, level: level, resolver: resolver)
-        let m = spec.magnitude ?? defaultMagnitude(spec)
-        let pct = Int((m * 100).rounded())
-        switch spec.kind {
-        case .gpu: return "GPU failure \(where_)"
-        case .rack: return "rack failure \(where_)"
-        case .cooling: return "cooling −\(pct)% \(where_)"
-        case .powerCap: return "power cap \(pct)% \(where_)"
-        case .network:
-            let lat = spec.addedLatencySeconds.map { " +\(Int(($0 * 1000).rounded())) ms" } ?? ""
-            return (m >= 1 ? "partition" : "network loss \(pct)%") + lat + " \(where_)"
-        case .straggler: return "straggler ×\(m) \(where_)"
-        case .sensor: return "sensor \(QuantityText.formatTemperatureOffset(m)) °C \(where_)"
-        }
     }
 }

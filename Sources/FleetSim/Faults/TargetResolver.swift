@@ -23,32 +23,27 @@ public struct TargetResolver: Sendable {
         }
     }
 
-    /// A selector that names something that does not exist.
-    public struct ResolveError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Every child of `parents`, or only the `n`-th (1-based) of each when `n` is given, with an
     /// error naming the parent and the valid range when one has fewer children.
     private func narrow(_ parents: [Int], to n: Int?, key: String, noun: String,
-                        children: (Int) -> Range<Int>, place: (Int) -> String) throws -> [Int] {
+                        children: (Int) -> Range<Int>, place: (Int) -> String) throws(Diagnostic) -> [Int] {
         guard let n else { return parents.flatMap { Array(children($0)) } }
-        return try parents.map { p in
+        return try parents.map { p throws(Diagnostic) in
             let r = children(p)
             guard n >= 1, n <= r.count else {
-                throw ResolveError(description: "\(key)=\(n) out of range: \(place(p)) has \(noun) 1...\(r.count)")
+                throw Diagnostic(message: "\(key)=\(n) out of range: \(place(p)) has \(noun) 1...\(r.count)")
             }
             return r.lowerBound + n - 1
         }
     }
 
     /// Every entity of `level` inside the selector's scope (before the selection mode).
-    public func scope(_ sel: TargetSelector, level: Level) throws -> [Int] {
+    public func scope(_ sel: TargetSelector, level: Level) throws(Diagnostic) -> [Int] {
         let placed = try placeScope(sel, level: level)
         guard let tag = sel.tag else { return placed }
         guard let racks = topology.tags.racks(of: tag) else {
             let known = topology.tags.names.isEmpty ? "this fleet has no tags" : "tags: \(topology.tags.names.joined(separator: ", "))"
-            throw ResolveError(description: "unknown tag '\(tag)' (\(known))")
+            throw Diagnostic(message: "unknown tag '\(tag)' (\(known))")
         }
         var covered = [Bool](repeating: false, count: topology.rackCount)
         for r in racks { covered[r] = true }
@@ -64,17 +59,17 @@ public struct TargetResolver: Sendable {
         if kept.isEmpty {
             var place = sel
             place.tag = nil
-            throw ResolveError(description: "tag '\(tag)' covers nothing in \(CommandFormatter.placeLabel(place))")
+            throw Diagnostic(message: "tag '\(tag)' covers nothing in \(CommandFormatter.placeLabel(place))")
         }
         return kept
     }
 
     /// The scope of the selector's positions (`site= hall= rack= replica= gpu=`), ignoring its tag.
-    private func placeScope(_ sel: TargetSelector, level: Level) throws -> [Int] {
+    private func placeScope(_ sel: TargetSelector, level: Level) throws(Diagnostic) -> [Int] {
         var sites = Array(0..<topology.siteCount)
         if let name = sel.site {
             guard let s = topology.siteNames.firstIndex(of: name) else {
-                throw ResolveError(description: "unknown site '\(name)' (sites: \(topology.siteNames.joined(separator: ", ")))")
+                throw Diagnostic(message: "unknown site '\(name)' (sites: \(topology.siteNames.joined(separator: ", ")))")
             }
             sites = [s]
         }
@@ -90,16 +85,16 @@ public struct TargetResolver: Sendable {
         if level == .replica { return replicas }
         if let n = sel.gpu {
             if sel.replica != nil {
-                return try replicas.map { p in
+                return try replicas.map { p throws(Diagnostic) in
                     let first = Int(topology.replicaFirstGPU[p]), tp = Int(topology.replicaTP[p])
-                    guard n >= 1, n <= tp else { throw ResolveError(description: "gpu=\(n) out of range: replicas have GPUs 1...\(tp)") }
+                    guard n >= 1, n <= tp else { throw Diagnostic(message: "gpu=\(n) out of range: replicas have GPUs 1...\(tp)") }
                     return first + n - 1
                 }
             }
-            return try racks.map { r in
+            return try racks.map { r throws(Diagnostic) in
                 let range = topology.rackGPUs[r]
                 guard n >= 1, n <= range.count else {
-                    throw ResolveError(description: "gpu=\(n) out of range: \(topology.rackPath(r)) has GPUs 1...\(range.count)")
+                    throw Diagnostic(message: "gpu=\(n) out of range: \(topology.rackPath(r)) has GPUs 1...\(range.count)")
                 }
                 return range.lowerBound + n - 1
             }

@@ -15,8 +15,8 @@ public enum FleetFile {
     public static func resolve(_ nameOrPath: String) throws -> FleetSpec {
         if let p = FleetSpec.preset(named: nameOrPath) { return p }
         guard FileManager.default.fileExists(atPath: nameOrPath) else {
-            throw FleetFileError(file: nameOrPath, line: 0, field: "", message: "no such preset or file",
-                                 choices: FleetSpec.presetNames)
+            throw Diagnostic(file: nameOrPath, message: "no such preset or file",
+                             expected: FleetSpec.presetNames, expectedForm: .valid)
         }
         return try load(path: nameOrPath)
     }
@@ -25,7 +25,7 @@ public enum FleetFile {
     public static func load(path: String) throws -> FleetSpec {
         let text: String
         do { text = try TextFile.read(path, limit: TextFile.settingsLimit) } catch {
-            throw FleetFileError(file: path, line: 0, field: "", message: "cannot read the file: it \(error)")
+            throw Diagnostic(file: path, message: "cannot read the file: it \(error)")
         }
         return try parse(text, file: path)
     }
@@ -34,7 +34,7 @@ public enum FleetFile {
     public static func parse(_ text: String, file: String) throws -> FleetSpec {
         let root: ConfigNode
         do { root = try ConfigNode.parse(text) } catch {
-            throw FleetFileError(file: file, line: error.line, field: "", message: "YAML: \(error.message)")
+            throw Diagnostic(file: file, line: error.line, field: "", message: "YAML: \(error.message)")
         }
         var r = Reader(file: file)
         return try r.spec(root)
@@ -43,15 +43,15 @@ public enum FleetFile {
     struct Reader {
         let file: String
 
-        func fail(_ node: ConfigNode, _ field: String, _ message: String, _ choices: [String] = []) -> FleetFileError {
-            FleetFileError(file: file, line: node.line, field: field, message: message, choices: choices)
+        func fail(_ node: ConfigNode, _ field: String, _ message: String, _ choices: [String] = []) -> Diagnostic {
+            Diagnostic(file: file, line: node.line, field: field, message: message, expected: choices, expectedForm: .valid)
         }
 
         func entries(_ node: ConfigNode, _ field: String, allowed: [String]) throws -> [ConfigEntry] {
             guard case .mapping(let e, _) = node else { throw fail(node, field, "expected a mapping") }
             for x in e where !allowed.contains(x.key) {
-                throw FleetFileError(file: file, line: x.keyLine, field: field.isEmpty ? x.key : "\(field).\(x.key)",
-                                     message: "unknown field", choices: allowed)
+                throw Diagnostic(file: file, line: x.keyLine, field: field.isEmpty ? x.key : "\(field).\(x.key)",
+                                 message: "unknown field", expected: allowed, expectedForm: .valid)
             }
             return e
         }
@@ -208,7 +208,7 @@ public enum FleetFile {
             guard case .mapping(let e, _) = node else { throw fail(node, "classes", "expected a mapping of classes") }
             for x in e {
                 guard let rc = RequestClass(name: x.key) else {
-                    throw FleetFileError(file: file, line: x.keyLine, field: "classes.\(x.key)", message: "unknown class", choices: names)
+                    throw Diagnostic(file: file, line: x.keyLine, field: "classes.\(x.key)", message: "unknown class", expected: names, expectedForm: .valid)
                 }
                 var c = spec[rc]
                 var cv: Double?

@@ -5,12 +5,26 @@ public enum CommandFormatter {
     /// The canonical one-line text of a command, e.g. `fault cooling site=metro-edge hall=1 magnitude=60% for=10m`.
     public static func format(_ command: SimCommand) -> String {
         switch command {
+        case .fleet(let c): return format(c)
+        case .clock(let c): return format(c)
+        }
+    }
+
+    /// The canonical text of a fleet command.
+    public static func format(_ command: FleetCommand) -> String {
+        switch command {
         case .fault(let f): return format(f)
         case .surge(let s): return format(s)
         case .repair(nil): return "repair all"
         case .repair(let target?):
             let words = selectorWords(target)
             return words.isEmpty ? "repair all" : "repair " + words.joined(separator: " ")
+        }
+    }
+
+    /// The canonical text of a clock command.
+    public static func format(_ command: ClockCommand) -> String {
+        switch command {
         case .pause: return "pause"
         case .resume: return "resume"
         case .step: return "step"

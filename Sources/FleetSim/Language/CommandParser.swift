@@ -7,47 +7,47 @@
 ///     pause | resume | step | speed <X|max>
 ///
 /// Selectors are `site=NAME hall=N rack=N replica=N gpu=N tag=NAME` plus `count=N` or `percent=P`.
-/// Errors are `CommandError` values naming the column, the token and the valid choices.
+/// Errors are `Diagnostic` values naming the column, the token and the valid choices.
 public enum CommandParser {
     /// Parses a whole command line.
-    public static func parse(_ text: String) throws(CommandError) -> SimCommand {
+    public static func parse(_ text: String) throws(Diagnostic) -> SimCommand {
         let tokens = CommandToken.split(text)
         guard let verb = tokens.first else {
-            throw CommandError(column: 0, token: "", message: "empty command", expected: CommandVocabulary.verbs)
+            throw Diagnostic.command(column: 0, token: "", message: "empty command", expected: CommandVocabulary.verbs)
         }
         let args = Array(tokens.dropFirst())
         switch verb.text.lowercased() {
-        case "fault": return .fault(try parseFault(verb: verb, args: args, lineLength: text.count))
-        case "surge": return .surge(try parseSurge(verb: verb, args: args, lineLength: text.count))
-        case "repair": return .repair(try parseRepair(args: args, lineLength: text.count))
-        case "pause": try expectEnd(args); return .pause
-        case "resume": try expectEnd(args); return .resume
-        case "step": try expectEnd(args); return .step
-        case "speed": return .speed(try parseSpeed(args: args, lineLength: text.count))
+        case "fault": return .fleet(.fault(try parseFault(verb: verb, args: args, lineLength: text.count)))
+        case "surge": return .fleet(.surge(try parseSurge(verb: verb, args: args, lineLength: text.count)))
+        case "repair": return .fleet(.repair(try parseRepair(args: args, lineLength: text.count)))
+        case "pause": try expectEnd(args); return .clock(.pause)
+        case "resume": try expectEnd(args); return .clock(.resume)
+        case "step": try expectEnd(args); return .clock(.step)
+        case "speed": return .clock(.speed(try parseSpeed(args: args, lineLength: text.count)))
         default:
-            throw CommandError(column: verb.column, token: String(verb.text),
-                               message: "unknown command '\(verb.text)'", expected: CommandVocabulary.verbs)
+            throw Diagnostic.command(column: verb.column, token: String(verb.text),
+                                     message: "unknown command '\(verb.text)'", expected: CommandVocabulary.verbs)
         }
     }
 
-    private static func missing(_ what: String, at lineLength: Int, expected: [String]) -> CommandError {
-        CommandError(column: lineLength + 1, token: "", message: "missing \(what)", expected: expected)
+    private static func missing(_ what: String, at lineLength: Int, expected: [String]) -> Diagnostic {
+        Diagnostic.command(column: lineLength + 1, token: "", message: "missing \(what)", expected: expected)
     }
 
-    private static func expectEnd(_ args: [CommandToken]) throws(CommandError) {
+    private static func expectEnd(_ args: [CommandToken]) throws(Diagnostic) {
         if let extra = args.first {
-            throw CommandError(column: extra.column, token: String(extra.text),
-                               message: "unexpected '\(extra.text)': this command takes no arguments")
+            throw Diagnostic.command(column: extra.column, token: String(extra.text),
+                                     message: "unexpected '\(extra.text)': this command takes no arguments")
         }
     }
 
-    private static func parseFault(verb: CommandToken, args: [CommandToken], lineLength: Int) throws(CommandError) -> FaultSpec {
+    private static func parseFault(verb: CommandToken, args: [CommandToken], lineLength: Int) throws(Diagnostic) -> FaultSpec {
         guard let kindToken = args.first else {
             throw missing("fault kind", at: lineLength, expected: CommandVocabulary.faultKinds)
         }
         guard let kind = FaultKind(rawValue: kindToken.text.lowercased()) else {
-            throw CommandError(column: kindToken.column, token: String(kindToken.text),
-                               message: "unknown fault kind '\(kindToken.text)'", expected: CommandVocabulary.faultKinds)
+            throw Diagnostic.command(column: kindToken.column, token: String(kindToken.text),
+                                     message: "unknown fault kind '\(kindToken.text)'", expected: CommandVocabulary.faultKinds)
         }
         var builder = SelectorBuilder()
         var spec = FaultSpec(kind: kind, target: TargetSelector())
@@ -60,19 +60,19 @@ public enum CommandParser {
             switch key {
             case "magnitude":
                 guard CommandVocabulary.takesMagnitude(kind) else {
-                    throw CommandError(column: token.column, token: String(token.text),
-                                       message: "\(kind.rawValue) faults take no magnitude")
+                    throw Diagnostic.command(column: token.column, token: String(token.text),
+                                             message: "\(kind.rawValue) faults take no magnitude")
                 }
                 spec.magnitude = try magnitude(value, kind: kind, token: token)
             case "latency":
                 guard kind == .network else {
-                    throw CommandError(column: token.column, token: String(token.text),
-                                       message: "latency= applies to network faults only")
+                    throw Diagnostic.command(column: token.column, token: String(token.text),
+                                             message: "latency= applies to network faults only")
                 }
                 let latency = try duration(value, token: token)
                 guard latency <= CommandLimits.maxAddedLatencySeconds else {
-                    throw CommandError(column: token.column, token: String(token.text),
-                                       message: "latency '\(value)' must be at most \(QuantityText.formatDuration(CommandLimits.maxAddedLatencySeconds))")
+                    throw Diagnostic.command(column: token.column, token: String(token.text),
+                                             message: "latency '\(value)' must be at most \(QuantityText.formatDuration(CommandLimits.maxAddedLatencySeconds))")
                 }
                 spec.addedLatencySeconds = latency
             case "ramp": spec.rampSeconds = try duration(value, token: token)
@@ -85,56 +85,56 @@ public enum CommandParser {
         return spec
     }
 
-    private static func magnitude(_ value: Substring, kind: FaultKind, token: CommandToken) throws(CommandError) -> Double {
+    private static func magnitude(_ value: Substring, kind: FaultKind, token: CommandToken) throws(Diagnostic) -> Double {
         if CommandVocabulary.magnitudeIsShare(kind) {
             guard let share = QuantityText.parseShare(value), (0...1).contains(share) else {
-                throw CommandError(column: token.column, token: String(token.text),
-                                   message: "\(kind.rawValue) magnitude '\(value)' must be a share from 0% to 100%",
-                                   expected: ["a percentage like 60%", "a fraction like 0.6"])
+                throw Diagnostic.command(column: token.column, token: String(token.text),
+                                         message: "\(kind.rawValue) magnitude '\(value)' must be a share from 0% to 100%",
+                                         expected: ["a percentage like 60%", "a fraction like 0.6"])
             }
             return share
         }
         if kind == .sensor {
             guard let offset = QuantityText.parseTemperatureOffset(value), offset != 0, abs(offset) <= 100 else {
-                throw CommandError(column: token.column, token: String(token.text),
-                                   message: "sensor magnitude '\(value)' must be a reading offset in °C, not zero, within ±100",
-                                   expected: ["an offset like +25 or -15", "with a unit like +25C"])
+                throw Diagnostic.command(column: token.column, token: String(token.text),
+                                         message: "sensor magnitude '\(value)' must be a reading offset in °C, not zero, within ±100",
+                                         expected: ["an offset like +25 or -15", "with a unit like +25C"])
             }
             return offset
         }
         guard let factor = QuantityText.parseFactor(value), factor >= 1, factor <= CommandLimits.maxStragglerFactor else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "straggler magnitude '\(value)' must be a slowdown factor from 1 to \(QuantityText.shortest(CommandLimits.maxStragglerFactor))",
-                               expected: ["a factor like 3 or 3x"])
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "straggler magnitude '\(value)' must be a slowdown factor from 1 to \(QuantityText.shortest(CommandLimits.maxStragglerFactor))",
+                                     expected: ["a factor like 3 or 3x"])
         }
         return factor
     }
 
     /// `METRIC<VALUE` or `METRIC>VALUE`: the metric path checked like a drill's, the threshold in its unit.
-    private static func stopCondition(_ value: Substring, token: CommandToken) throws(CommandError) -> FaultStopCondition {
+    private static func stopCondition(_ value: Substring, token: CommandToken) throws(Diagnostic) -> FaultStopCondition {
         let examples = ["until=gpus_down_ratio>5%", "until=fleet.gpus_up<900000", "until=sites.NAME.h1.die_c_max>90C"]
         guard let op = value.firstIndex(where: { $0 == "<" || $0 == ">" }) else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "until= needs a stop condition METRIC<VALUE or METRIC>VALUE, got '\(value)'",
-                               expected: examples)
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "until= needs a stop condition METRIC<VALUE or METRIC>VALUE, got '\(value)'",
+                                     expected: examples)
         }
         let name = String(value[..<op]), raw = String(value[value.index(after: op)...])
         let metric: MetricPath
         do {
             metric = try MetricPath(name)
         } catch {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "until=: \(error.message)", expected: error.expected.isEmpty ? examples : error.expected)
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "until=: \(error.message)", expected: error.expected.isEmpty ? examples : error.expected)
         }
         guard !raw.isEmpty, let threshold = metric.unit.parseThreshold(raw) else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "until=: threshold '\(raw)' does not read as \(metric.unit.symbol) for \(name)",
-                               expected: metric.unit.thresholdExamples)
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "until=: threshold '\(raw)' does not read as \(metric.unit.symbol) for \(name)",
+                                     expected: metric.unit.thresholdExamples)
         }
         return FaultStopCondition(metric: metric, comparison: value[op] == "<" ? .below : .above, threshold: threshold)
     }
 
-    private static func parseSurge(verb: CommandToken, args: [CommandToken], lineLength: Int) throws(CommandError) -> SurgeSpec {
+    private static func parseSurge(verb: CommandToken, args: [CommandToken], lineLength: Int) throws(Diagnostic) -> SurgeSpec {
         guard let classToken = args.first else {
             throw missing("request class", at: lineLength, expected: CommandVocabulary.surgeTargets)
         }
@@ -145,8 +145,8 @@ public enum CommandParser {
             } else if let c = RequestClass(name: String(name)) {
                 if !classes.contains(c) { classes.append(c) }
             } else {
-                throw CommandError(column: classToken.column, token: String(classToken.text),
-                                   message: "unknown request class '\(name)'", expected: CommandVocabulary.surgeTargets)
+                throw Diagnostic.command(column: classToken.column, token: String(classToken.text),
+                                         message: "unknown request class '\(name)'", expected: CommandVocabulary.surgeTargets)
             }
         }
         var factor: Double?
@@ -158,9 +158,9 @@ public enum CommandParser {
             switch key {
             case "factor":
                 guard let f = QuantityText.parseFactor(value), f > 0, f <= CommandLimits.maxSurgeFactor else {
-                    throw CommandError(column: token.column, token: String(token.text),
-                                       message: "surge factor '\(value)' must be above 0 and at most \(QuantityText.shortest(CommandLimits.maxSurgeFactor))",
-                                       expected: ["a multiplier like 3 or 3x"])
+                    throw Diagnostic.command(column: token.column, token: String(token.text),
+                                             message: "surge factor '\(value)' must be above 0 and at most \(QuantityText.shortest(CommandLimits.maxSurgeFactor))",
+                                             expected: ["a multiplier like 3 or 3x"])
                 }
                 factor = f
             case "ramp": spec.rampSeconds = try duration(value, token: token)
@@ -172,7 +172,7 @@ public enum CommandParser {
         return spec
     }
 
-    private static func parseRepair(args: [CommandToken], lineLength: Int) throws(CommandError) -> TargetSelector? {
+    private static func parseRepair(args: [CommandToken], lineLength: Int) throws(Diagnostic) -> TargetSelector? {
         guard let first = args.first else {
             throw missing("what to repair", at: lineLength, expected: ["all"] + CommandVocabulary.selectorKeys.map { $0 + "=" })
         }
@@ -187,9 +187,9 @@ public enum CommandParser {
             let key = try keyOf(token, allowed: CommandVocabulary.selectorKeys + [CommandVocabulary.repairFaultKey], seen: &seen)
             if key == Substring(CommandVocabulary.repairFaultKey) {
                 guard let id = Int(token.value ?? ""), id >= 1 else {
-                    throw CommandError(column: token.column, token: String(token.text),
-                                       message: "fault '\(token.value ?? "")' must be a fault id from the faults list",
-                                       expected: ["fault=3"])
+                    throw Diagnostic.command(column: token.column, token: String(token.text),
+                                             message: "fault '\(token.value ?? "")' must be a fault id from the faults list",
+                                             expected: ["fault=3"])
                 }
                 fault = id
                 continue
@@ -199,57 +199,57 @@ public enum CommandParser {
         var selector = builder.selector
         selector.fault = fault
         if fault != nil, selector != TargetSelector(fault: fault) {
-            throw CommandError(column: args[0].column, token: String(args[0].text),
-                               message: "repair fault=N names one fault; give no other selector with it")
+            throw Diagnostic.command(column: args[0].column, token: String(args[0].text),
+                                     message: "repair fault=N names one fault; give no other selector with it")
         }
         return selector
     }
 
-    private static func parseSpeed(args: [CommandToken], lineLength: Int) throws(CommandError) -> SimSpeed {
+    private static func parseSpeed(args: [CommandToken], lineLength: Int) throws(Diagnostic) -> SimSpeed {
         guard let token = args.first else {
             throw missing("speed", at: lineLength, expected: CommandVocabulary.speedWords)
         }
         try expectEnd(Array(args.dropFirst()))
         if token.text.lowercased() == "max" { return .max }
         guard let x = QuantityText.parseFactor(token.text), x > 0, x <= CommandLimits.maxSpeed else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "speed '\(token.text)' must be a multiple of real time above 0 and at most \(QuantityText.shortest(CommandLimits.maxSpeed)), or max",
-                               expected: CommandVocabulary.speedWords)
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "speed '\(token.text)' must be a multiple of real time above 0 and at most \(QuantityText.shortest(CommandLimits.maxSpeed)), or max",
+                                     expected: CommandVocabulary.speedWords)
         }
         return .times(x)
     }
 
     /// The key of a `key=value` token, checked against the allowed keys and not repeated.
-    static func keyOf(_ token: CommandToken, allowed: [String], seen: inout Set<Substring>) throws(CommandError) -> Substring {
+    static func keyOf(_ token: CommandToken, allowed: [String], seen: inout Set<Substring>) throws(Diagnostic) -> Substring {
         let key = token.key
         guard token.value != nil else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "expected key=value, got '\(token.text)'", expected: allowed.map { $0 + "=" })
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "expected key=value, got '\(token.text)'", expected: allowed.map { $0 + "=" })
         }
         guard allowed.contains(String(key)) else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "unknown key '\(key)'", expected: allowed)
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "unknown key '\(key)'", expected: allowed)
         }
         guard seen.insert(key).inserted else {
-            throw CommandError(column: token.column, token: String(token.text), message: "'\(key)' given twice")
+            throw Diagnostic.command(column: token.column, token: String(token.text), message: "'\(key)' given twice")
         }
         return key
     }
 
-    static func duration(_ value: Substring, token: CommandToken) throws(CommandError) -> Double {
+    static func duration(_ value: Substring, token: CommandToken) throws(Diagnostic) -> Double {
         guard let d = QuantityText.parseDuration(value) else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "bad duration '\(value)' for \(token.key)",
-                               expected: ["a duration like 90s, 10m, 1m30s, 2h, \(QuantityText.durationLimitText)"])
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "bad duration '\(value)' for \(token.key)",
+                                     expected: ["a duration like 90s, 10m, 1m30s, 2h, \(QuantityText.durationLimitText)"])
         }
         return d
     }
 
-    static func positiveDuration(_ value: Substring, token: CommandToken) throws(CommandError) -> Double {
+    static func positiveDuration(_ value: Substring, token: CommandToken) throws(Diagnostic) -> Double {
         let d = try duration(value, token: token)
         guard d > 0 else {
-            throw CommandError(column: token.column, token: String(token.text),
-                               message: "\(token.key) must be longer than zero")
+            throw Diagnostic.command(column: token.column, token: String(token.text),
+                                     message: "\(token.key) must be longer than zero")
         }
         return d
     }

@@ -30,10 +30,10 @@ public struct ScenarioCheck: Sendable, Equatable {
         zip(reports, checks).map { report, check in
             let evaluated = !report.evaluations.isEmpty || (report.continuousSummary?.evaluations ?? 0) > 0
             let raw = check.metric.value(in: snapshot)
-            let breachingNow = report.role == "stop_when" ? check.isMet(by: raw) : !check.isMet(by: raw)
+            let breachingNow = report.role.isBreach(met: check.isMet(by: raw))
             let state: State = !report.held ? .failed : (!evaluated ? .pending : (breachingNow ? .breaching : .passing))
             let value = raw.map(check.metric.format) ?? "–"
-            return ScenarioCheck(text: report.text, isStopCondition: report.role == "stop_when", state: state, value: value)
+            return ScenarioCheck(text: report.text, isStopCondition: report.role == .stopWhen, state: state, value: value)
         }
     }
 }

@@ -60,7 +60,7 @@ public final class ScenarioDrill: ScenarioObserver, Sendable {
             state.current.verdict = state.session.verdict
             if state.session.finished {
                 state.current.report = state.session.report()
-                if hold { commands.append(.pause) }
+                if hold { commands.append(.clock(.pause)) }
             }
             return commands
         }

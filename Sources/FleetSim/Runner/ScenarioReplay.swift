@@ -87,7 +87,7 @@ public final class ScenarioReplay: ScenarioObserver, Sendable {
             var commands: [SimCommand] = []
             if let seek = state.current.seekTick, snapshot.tick >= seek {
                 state.current.seekTick = nil
-                commands += [.pause, .speed(state.pace)]
+                commands += [.clock(.pause), .clock(.speed(state.pace))]
             }
             guard !state.current.finished else { return commands }
             let due = state.replay.due(atTick: snapshot.tick)
@@ -96,7 +96,7 @@ public final class ScenarioReplay: ScenarioObserver, Sendable {
             state.current.nextTick = state.replay.nextTick
             if snapshot.tick >= hold && state.replay.isFinished {
                 state.current.finished = true
-                commands.append(.pause)
+                commands.append(.clock(.pause))
             }
             return commands
         }

@@ -79,7 +79,7 @@ public final class ScenarioStory: ScenarioObserver, Sendable {
         state.withLock { state in
             var commands: [SimCommand] = []
             for c in state.session.observe(snapshot) {
-                if case .speed(let s) = c {
+                if case .clock(.speed(let s)) = c {
                     state.pace = s
                     if state.seekTarget != nil { continue }
                 }
@@ -92,17 +92,17 @@ public final class ScenarioStory: ScenarioObserver, Sendable {
                 state.current.seeking = false
                 state.current.rewinding = false
                 state.current.chapter = target
-                return commands + [.speed(state.pace)]
+                return commands + [.clock(.speed(state.pace))]
             }
             guard !state.current.ended, !state.current.held, tick >= endTick(state.current.chapter) else { return commands }
             if state.current.chapter == story.chapters.count - 1 {
                 state.current.ended = true
-                commands.append(.pause)
+                commands.append(.clock(.pause))
             } else if state.current.auto {
                 state.current.chapter += 1
             } else {
                 state.current.held = true
-                commands.append(.pause)
+                commands.append(.clock(.pause))
             }
             return commands
         }
@@ -116,14 +116,14 @@ public final class ScenarioStory: ScenarioObserver, Sendable {
             if state.current.held {
                 state.current.held = false
                 state.current.chapter += 1
-                return [.resume]
+                return [.clock(.resume)]
             }
             let from = state.seekTarget ?? state.current.chapter
             guard from + 1 < count else { return [] }
             state.seekTarget = from + 1
             state.current.chapter = from + 1
             state.current.seeking = true
-            return [.speed(.max), .resume]
+            return [.clock(.speed(.max)), .clock(.resume)]
         }
     }
 
@@ -134,7 +134,7 @@ public final class ScenarioStory: ScenarioObserver, Sendable {
             guard state.current.auto, state.current.held else { return [] }
             state.current.held = false
             state.current.chapter += 1
-            return [.resume]
+            return [.clock(.resume)]
         }
     }
 

@@ -23,7 +23,7 @@ final class SimLoop {
     private let scenario: ScenarioObserver?
     private let snapshotInterval: Double
     private let onCommandApplied: (@Sendable (UInt64, SimCommand) -> Void)?
-    private let onCommandRejected: (@Sendable (SimCommand, String) -> Void)?
+    private let onCommandRejected: (@Sendable (SimCommand, Diagnostic) -> Void)?
 
     private var speed: SimSpeed
     private var paused: Bool
@@ -37,7 +37,7 @@ final class SimLoop {
     init(engine: FleetEngine, inbox: RunnerInbox, hub: SnapshotHub, clock: SuspendableClock,
          scenario: ScenarioObserver?, speed: SimSpeed, paused: Bool, snapshotInterval: Double,
          onCommandApplied: (@Sendable (UInt64, SimCommand) -> Void)?,
-         onCommandRejected: (@Sendable (SimCommand, String) -> Void)?) {
+         onCommandRejected: (@Sendable (SimCommand, Diagnostic) -> Void)?) {
         self.engine = engine
         self.inbox = inbox
         self.hub = hub
@@ -155,16 +155,16 @@ final class SimLoop {
     private func handle(_ command: SimCommand, requested: inout Bool) {
         let at = engine.tick
         switch command {
-        case .pause: paused = true; clockChanged = true
-        case .resume: paused = false; clockChanged = true
-        case .speed(let s): speed = s; clockChanged = true
-        case .step:
+        case .clock(.pause): paused = true; clockChanged = true
+        case .clock(.resume): paused = false; clockChanged = true
+        case .clock(.speed(let s)): speed = s; clockChanged = true
+        case .clock(.step):
             onCommandApplied?(at, command)
             requested = true
             for _ in 0..<Int(SimClock.ticksPerPhysics) { observeIfDue(requested: &requested); engine.step() }
             return
-        case .fault, .surge, .repair:
-            if case .rejected(let reason) = engine.apply(command) {
+        case .fleet(let fleetCommand):
+            if case .rejected(let reason) = engine.apply(fleetCommand) {
                 onCommandRejected?(command, reason)
                 requested = true
                 return

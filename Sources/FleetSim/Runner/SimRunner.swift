@@ -14,7 +14,7 @@ public final class SimRunner: Sendable {
     /// Called on the runner thread after each command is applied, with the tick it applied at.
     public let onCommandApplied: (@Sendable (UInt64, SimCommand) -> Void)?
     /// Called on the runner thread when a command is rejected (e.g. an unknown site), with the reason.
-    public let onCommandRejected: (@Sendable (SimCommand, String) -> Void)?
+    public let onCommandRejected: (@Sendable (SimCommand, Diagnostic) -> Void)?
     public let snapshotInterval: Double
     public let fleetName: String
     /// The drill, story or replay driving the run, if any (see `ScenarioObserver`).
@@ -37,7 +37,7 @@ public final class SimRunner: Sendable {
     public init(spec: FleetSpec, seed: UInt64, speed: SimSpeed = .times(1), paused: Bool = false,
                 snapshotInterval: Double = 0.25,
                 onCommandApplied: (@Sendable (UInt64, SimCommand) -> Void)? = nil,
-                onCommandRejected: (@Sendable (SimCommand, String) -> Void)? = nil,
+                onCommandRejected: (@Sendable (SimCommand, Diagnostic) -> Void)? = nil,
                 scenario: ScenarioObserver? = nil,
                 clock: any RunnerClock = WallRunnerClock()) throws {
         let engine = try FleetEngine(spec: spec, seed: seed)
@@ -83,7 +83,7 @@ public final class SimRunner: Sendable {
 
     /// Checks a command against the fleet without applying it (`FleetEngine.validate`); only
     /// before `start()`, while no thread owns the engine.
-    public func validate(_ command: SimCommand) -> String? {
+    public func validate(_ command: FleetCommand) -> Diagnostic? {
         loop.withLock { $0.engine.validate(command) }
     }
 

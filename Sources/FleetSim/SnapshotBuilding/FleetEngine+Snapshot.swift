@@ -216,9 +216,9 @@ extension FleetEngine {
 
     func agenticStats(sites: [SiteStats], classes: [ClassStats]) -> AgenticStats {
         var a = AgenticStats()
-        a.tasksStarted = agentic.tasksStarted
-        a.tasksCompleted = agentic.tasksCompleted
-        a.tasksInFlight = agentic.tasksInFlight
+        a.tasksStarted = agentic.tasksStarted + Double(probes.started)
+        a.tasksCompleted = agentic.tasksCompleted + Double(probes.completed)
+        a.tasksInFlight = agentic.tasksInFlight + Double(probes.inFlight)
         a.callsPerTaskMean = agentic.meanCallsPerTask
         let task = probes.taskHistogram
         a.taskE2E = Self.percentiles(task)
@@ -228,13 +228,14 @@ extension FleetEngine {
         a.rttShareOfTaskTime = probes.rttShare
         a.rttPerTaskSeconds = probes.rttPerTask
         let call = classes[RequestClass.agentic.rawValue].e2e
-        let tool = spec.agentic.toolMedianSeconds * exp(pow(log(spec.agentic.toolP99Seconds / spec.agentic.toolMedianSeconds) / 2.326, 2) / 2)
+        let tool = spec.agentic.toolMedianSeconds * exp(pow(LognormalQuantiles.sigma(median: spec.agentic.toolMedianSeconds, p99: spec.agentic.toolP99Seconds), 2) / 2)
         a.rttShareBySite = sites.map { s in
             let rtt = s.rttMs / 1000
             let per = max(call.p50, rtt) + tool
             return per > 0 ? rtt / per : 0
         }
         a.probesInFlight = probes.inFlight
+        a.taskTailStillFilling = (probes.oldestStart ?? .infinity) < 60
         return a
     }
 

@@ -19,7 +19,8 @@ public enum SnapshotReport {
     /// kv_use, ttft_s, tpot_s, e2e_s: {p50, p90, p95, p99} (last 60 s), departures_rps, run: {ttft_s,
     /// tpot_s, e2e_s} (every request completed since the start)}}, `agentic_tasks` {started, completed,
     /// in_flight, calls_per_task_mean, task_e2e_s {p50, p90, p95, p99}, call_p99_s, rtt_share_of_task_time,
-    /// probes_in_flight}, `failures` {gpu, rack, cooling, power, network, straggler, sensor}, `faults_active`
+    /// probes_in_flight, task_tail_still_filling}, `failures` {gpu, rack, cooling, power, network,
+    /// straggler, sensor}, `faults_active`
     /// [{kind, target, injected, since_s, until_s, stop_condition}], `invariant_violations` [string].
     /// `inlet_c_max` / `die_c_max` are the true temperatures; the `_reported` keys are what the sensors
     /// say (they differ only under a sensor fault). `stop_condition` is the `until=` text or null.
@@ -102,6 +103,7 @@ public enum SnapshotReport {
                 w.key("call_p99_s"); w.number(a.callP99Seconds)
                 w.key("rtt_share_of_task_time"); w.number(a.rttShareOfTaskTime)
                 w.key("probes_in_flight"); w.integer(a.probesInFlight)
+                w.key("task_tail_still_filling"); w.bool(a.taskTailStillFilling)
             }
             w.key("failures"); w.object {
                 let f = s.failures
@@ -135,7 +137,7 @@ public enum SnapshotReport {
     public static func summary(_ s: Snapshot) -> String {
         let t = s.totals
         var lines: [String] = []
-        lines.append("fleettop snapshot · \(s.fleetName) · seed \(s.seed) · sim time \(clock(s.simTime))")
+        lines.append("fleettop snapshot · \(s.fleetName) · seed \(s.seed) · sim time \(ClockText.hoursMinutesSeconds(s.simTime))")
         lines.append("fleet: \(t.sites) sites, \(t.racks) racks, \(t.gpusUp)/\(t.gpus) GPUs up, \(t.gpusThermalThrottled) thermal-throttled, "
             + "\(t.gpusPowerCapped) power-capped, \(t.gpusShutDown) shut down" + (s.status.outage.map { " · \($0.uppercased())" } ?? ""))
         lines.append("power: IT \(f(t.itPowerKW / 1000, 2)) MW, facility \(f(t.facilityPowerKW / 1000, 2)) MW (PUE \(f(t.pue, 2))), "
@@ -174,8 +176,8 @@ public enum SnapshotReport {
         if !s.activeFaults.isEmpty {
             lines.append("faults active:")
             for x in s.activeFaults {
-                lines.append("  \(x.kind.rawValue) \(x.target) since \(clock(x.sinceSeconds))"
-                    + (x.untilSeconds.map { " until \(clock($0))" } ?? " until repaired")
+                lines.append("  \(x.kind.rawValue) \(x.target) since \(ClockText.hoursMinutesSeconds(x.sinceSeconds))"
+                    + (x.untilSeconds.map { " until \(ClockText.hoursMinutesSeconds($0))" } ?? " until repaired")
                     + (x.spec?.stopCondition.map { " or until \($0.text)" } ?? "") + (x.injected ? "" : " (background)"))
             }
         }
@@ -189,8 +191,4 @@ public enum SnapshotReport {
     static func f(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
     static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
     static func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s }
-    static func clock(_ t: Double) -> String {
-        let s = Int(t)
-        return String(format: "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
-    }
 }

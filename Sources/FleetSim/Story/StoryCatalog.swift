@@ -8,7 +8,7 @@ public enum StoryCatalog {
         public let yaml: String
 
         /// The story, parsed (built-in texts are tested to parse).
-        public func story() throws(DrillFileError) -> StoryFile {
+        public func story() throws(Diagnostic) -> StoryFile {
             try StoryFile.parse(yaml: yaml, file: "built-in: \(name)")
         }
     }
@@ -22,12 +22,12 @@ public enum StoryCatalog {
     public static var defaultEntry: Entry { builtIn[0] }
 
     /// A story from a built-in name or a file path (anything with `/` or a YAML suffix is a path).
-    public static func load(_ nameOrPath: String) throws(DrillFileError) -> StoryFile {
+    public static func load(_ nameOrPath: String) throws(Diagnostic) -> StoryFile {
         let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
         if !looksLikePath, let e = builtIn.first(where: { $0.name == nameOrPath }) { return try e.story() }
         if !looksLikePath, !FileManager.default.fileExists(atPath: nameOrPath) {
-            throw DrillFileError(file: nameOrPath, line: nil, field: "", message: "no built-in story or file by that name",
-                                 expected: builtIn.map(\.name))
+            throw Diagnostic(file: nameOrPath, line: nil, field: "", message: "no built-in story or file by that name",
+                             expected: builtIn.map(\.name))
         }
         return try StoryFile.load(path: nameOrPath)
     }

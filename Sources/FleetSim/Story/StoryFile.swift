@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A narrated story: a drill plus chapters. Chapters follow one another; each has a
 /// title, a caption with `{metric.path}` placeholders, a `panel` to highlight, a `duration`, and
@@ -17,16 +16,16 @@ public struct StoryFile: Sendable, Equatable {
     public init(drill: DrillFile, chapters: [StoryChapter]) { self.drill = drill; self.chapters = chapters }
 
     /// Reads a story file from disk.
-    public static func load(path: String) throws(DrillFileError) -> StoryFile {
-        try parse(yaml: DrillFileError.readText(path: path), file: path)
+    public static func load(path: String) throws(Diagnostic) -> StoryFile {
+        try parse(yaml: DrillFile.readText(path: path), file: path)
     }
 
     /// Parses story YAML; `file` labels errors.
-    public static func parse(yaml text: String, file: String) throws(DrillFileError) -> StoryFile {
+    public static func parse(yaml text: String, file: String) throws(Diagnostic) -> StoryFile {
         let yaml = DrillYAML(file: file)
         let root = try yaml.compose(text)
         var drill = try DrillFile.read(root: root, yaml: yaml, extraKeys: ["chapters"], durationRequired: false)
-        guard let chaptersNode = root.mapping?["chapters"] else {
+        guard let chaptersNode = root["chapters"] else {
             throw yaml.error(root, "chapters", "missing: a story needs chapters", expected: ["chapters: [- title: …, caption: …, duration: 45s]"])
         }
         var chapters: [StoryChapter] = []
@@ -40,11 +39,11 @@ public struct StoryFile: Sendable, Equatable {
         if drill.durationSeconds.isInfinite {
             drill.durationSeconds = start
         } else if drill.durationSeconds < start {
-            throw yaml.error(root.mapping?["duration"], "duration",
+            throw yaml.error(root["duration"], "duration",
                              "\(QuantityText.formatDuration(drill.durationSeconds)) is shorter than the chapters' \(QuantityText.formatDuration(start))")
         }
         if let late = drill.method.first(where: { $0.atSeconds > drill.durationSeconds }) {
-            throw DrillFileError(file: file, line: late.line, field: "method.at", message: "a step comes after the story ends")
+            throw Diagnostic(file: file, line: late.line, field: "method.at", message: "a step comes after the story ends")
         }
         let chapterSteps = chapters.flatMap { c in
             c.commands.map { DrillStep(atSeconds: c.startSeconds + $0.atSeconds, command: $0.command, line: $0.line) }
@@ -54,7 +53,7 @@ public struct StoryFile: Sendable, Equatable {
         return StoryFile(drill: drill, chapters: chapters)
     }
 
-    private static func readChapter(_ node: Node, field f: String, start: Double, yaml: DrillYAML) throws(DrillFileError) -> StoryChapter {
+    private static func readChapter(_ node: ConfigNode, field f: String, start: Double, yaml: DrillYAML) throws(Diagnostic) -> StoryChapter {
         let entries = try yaml.mapping(node, f, allowed: chapterKeys)
         func entry(_ key: String) -> DrillYAML.Entry? { entries.first { $0.key == key } }
         for required in ["title", "caption", "duration"] where entry(required) == nil {
@@ -86,7 +85,7 @@ public struct StoryFile: Sendable, Equatable {
             let reader = DrillCommandReader(yaml: yaml)
             for (j, item) in try yaml.sequence(e.value, "\(f).commands").enumerated() {
                 let cf = "\(f).commands[\(j)]"
-                let line = item.mark?.line ?? 0
+                let line = item.line
                 if item.scalar != nil {
                     let text = try yaml.string(item, cf)
                     do {
@@ -109,19 +108,19 @@ public struct StoryFile: Sendable, Equatable {
             }
         }
         return StoryChapter(title: try yaml.string(titleEntry.value, "\(f).title"), caption: caption, panel: panel,
-                            startSeconds: start, durationSeconds: duration, commands: commands, line: node.mark?.line ?? 0)
+                            startSeconds: start, durationSeconds: duration, commands: commands, line: node.line)
     }
 
     /// Checks the story against its fleet: the drill's sites and halls, and every caption's.
-    public func validate(against s: Snapshot) throws(DrillFileError) {
+    public func validate(against s: Snapshot) throws(Diagnostic) {
         try drill.validate(against: s)
         for (i, c) in chapters.enumerated() {
             for m in c.caption.metrics {
                 do {
                     try m.validate(against: s)
                 } catch {
-                    throw DrillFileError(file: drill.source, line: c.line == 0 ? nil : c.line, field: "chapters[\(i)].caption",
-                                         message: "placeholder {\(m.text)}: \(error.message)", expected: error.expected)
+                    throw Diagnostic(file: drill.source, line: c.line, field: "chapters[\(i)].caption",
+                                     message: "placeholder {\(m.text)}: \(error.message)", expected: error.expected)
                 }
             }
         }

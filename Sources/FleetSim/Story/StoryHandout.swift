@@ -26,15 +26,15 @@ public struct StoryHandout: Sendable {
 
     /// The handout as Markdown (`fleettop demo --headless --markdown PATH`).
     public var markdown: String {
-        var out = "# \(DrillReportWriter.clean(name))\n\n"
-        if !description.isEmpty { out += "\(DrillReportWriter.clean(description))\n\n" }
-        out += "Simulated fleet `\(DrillReportWriter.clean(fleet))`, seed \(seed). Every number below comes from the running simulation at the end of its chapter.\n\n"
+        var out = "# \(TextSanitizer.strip(name))\n\n"
+        if !description.isEmpty { out += "\(TextSanitizer.strip(description))\n\n" }
+        out += "Simulated fleet `\(TextSanitizer.strip(fleet))`, seed \(seed). Every number below comes from the running simulation at the end of its chapter.\n\n"
         for (i, c) in chapters.enumerated() {
-            out += "## \(i + 1). \(DrillReportWriter.clean(c.title))\n\n"
-            out += "*\(DrillReportWriter.clock(c.startSeconds))–\(DrillReportWriter.clock(c.endSeconds)) simulated · look at the \(c.panel.rawValue) panel*\n\n"
-            out += "\(DrillReportWriter.clean(c.caption))\n\n"
+            out += "## \(i + 1). \(TextSanitizer.strip(c.title))\n\n"
+            out += "*\(ClockText.elapsed(c.startSeconds))–\(ClockText.elapsed(c.endSeconds)) simulated · look at the \(c.panel.rawValue) panel*\n\n"
+            out += "\(TextSanitizer.strip(c.caption))\n\n"
             if !c.commands.isEmpty {
-                out += "What happens: " + c.commands.map { "`\(DrillReportWriter.clean($0))`" }.joined(separator: ", ") + "\n\n"
+                out += "What happens: " + c.commands.map { "`\(TextSanitizer.strip($0))`" }.joined(separator: ", ") + "\n\n"
             }
             if !c.figures.isEmpty {
                 out += "| figure | value |\n|---|---|\n"
@@ -42,7 +42,7 @@ public struct StoryHandout: Sendable {
                 out += "\n"
             }
         }
-        let checks = report.checks.filter { $0.role == "steady_state" }
+        let checks = report.checks.filter { $0.role == .steadyState }
         if !checks.isEmpty {
             out += "## Service levels over the story\n\n"
             for c in checks { out += "- \(c.held ? "✔" : "✘") `\(c.text)` — \(DrillReportWriter.evaluationSummary(c))\n" }

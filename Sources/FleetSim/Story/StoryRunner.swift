@@ -4,7 +4,7 @@
 public enum StoryRunner {
     /// Runs the story on a fresh engine and returns the handout.
     public static func run<E: DrillSimulation>(_ story: StoryFile, on engine: inout E,
-                                               progress: ((DrillProgress) -> Void)? = nil) throws(DrillFileError) -> StoryHandout {
+                                               progress: ((DrillProgress) -> Void)? = nil) throws(Diagnostic) -> StoryHandout {
         var snapshot = engine.currentSnapshot()
         try story.validate(against: snapshot)
         var session = DrillSession(drill: story.drill)
@@ -45,7 +45,7 @@ public enum StoryRunner {
 extension StoryRunner {
     /// Plays a story on a fresh `FleetEngine` built from `fleet` with the story's seed (or `seed`).
     public static func run(_ story: StoryFile, fleet: FleetSpec, seed: UInt64? = nil,
-                           progress: ((DrillProgress) -> Void)? = nil) throws(DrillFileError) -> StoryHandout {
+                           progress: ((DrillProgress) -> Void)? = nil) throws(Diagnostic) -> StoryHandout {
         var s = story
         if let seed { s.drill.seed = seed }
         var engine = try DrillRunner.makeEngine(fleet: fleet, seed: s.drill.seed, source: s.drill.source)

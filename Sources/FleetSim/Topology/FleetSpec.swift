@@ -312,11 +312,13 @@ public struct AgenticKnobs: Sendable, Equatable {
     public var toolMedianSeconds = 0.3
     public var toolP99Seconds = 10.0
     public var toolTimeoutSeconds = 300.0
-    /// Followed probe sessions per session (≈ 1 in 10,000), with a floor in probes per second.
+    /// Followed probe sessions per session (≈ 1 in 10,000), with a floor in probes per second: 2 a
+    /// second put about 1,200 finished tasks in a 10-minute window, so its p99 rests on a dozen tasks
+    /// rather than on the slowest one (*knob*).
     public var probeShare = 1e-4
-    public var minProbesPerSecond = 0.2
-    /// Most probes followed at once.
-    public var maxProbes = 512
+    public var minProbesPerSecond = 2.0
+    /// Most probes followed at once: room for the floor's tasks through a surge that lengthens them.
+    public var maxProbes = 4096
     /// A surge of ×m lengthens chains by m^k (*knob*).
     public var surgeChainExponent = 0.5
     public init() {}

@@ -33,7 +33,7 @@ public struct ReferenceComparison: Sendable {
         guard let data = FileManager.default.contents(atPath: referenceFile),
               let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let whole = json["whole_run"] as? [String: [String: Double]] else {
-            throw FleetFileError(file: referenceFile, line: 0, field: "whole_run", message: "not a reference results file")
+            throw Diagnostic(file: referenceFile, line: 0, field: "whole_run", message: "not a reference results file")
         }
         let horizon = spec.classes.compactMap { c -> Double? in
             if case .trace(let t) = c.arrivals { return t.durationSeconds }

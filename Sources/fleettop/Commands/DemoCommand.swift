@@ -79,8 +79,8 @@ struct DemoCommand: ParsableCommand {
     private func listStories() {
         for entry in StoryCatalog.builtIn {
             let parsed = try? entry.story()
-            let chapters = parsed.map { "\($0.chapters.count) chapters, \(DrillReportWriter.clock($0.drill.durationSeconds)) simulated" } ?? ""
-            print("\(entry.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(parsed.map { Sanitize.line($0.drill.name) } ?? "") · \(chapters)")
+            let chapters = parsed.map { "\($0.chapters.count) chapters, \(ClockText.elapsed($0.drill.durationSeconds)) simulated" } ?? ""
+            print("\(entry.name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(parsed.map { TextSanitizer.clean($0.drill.name) } ?? "") · \(chapters)")
         }
         print("\nPlay one: fleettop demo NAME · handout: fleettop demo NAME --headless --markdown story.md")
     }

@@ -93,7 +93,7 @@ struct DrillCommand: ParsableCommand {
 
     private func showDrill(_ name: String) throws {
         guard let entry = DrillCatalog.entry(named: name) else {
-            throw UserFailure(message: "fleettop drill: no built-in drill '\(Sanitize.line(name))' — expected one of "
+            throw UserFailure(message: "fleettop drill: no built-in drill '\(TextSanitizer.clean(name))' — expected one of "
                 + DrillCatalog.builtIn.map(\.name).joined(separator: ", "))
         }
         print(entry.yaml, terminator: entry.yaml.hasSuffix("\n") ? "" : "\n")
@@ -110,7 +110,7 @@ struct DrillCommand: ParsableCommand {
 
     private func convert(_ path: String) throws {
         let recording = try SessionRecording.load(path: path)
-        for warning in recording.warnings { Stderr.print("warning: " + Sanitize.line(warning)) }
+        for warning in recording.warnings { Stderr.print("warning: " + TextSanitizer.clean(warning)) }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         print(SessionRecordingDrill.yaml(from: recording, name: name, source: path), terminator: "")
     }

@@ -74,8 +74,8 @@ struct DrillMetricsOptions: ParsableArguments {
         }
         guard let alertRules else {
             if let d = drills.first(where: { !$0.alerts.isEmpty }), let e = d.alerts.first {
-                throw DrillFileError(file: d.source, line: e.line == 0 ? nil : e.line, field: "alerts",
-                                     message: "the drill expects alerts; give the rules with --alert-rules FILE")
+                throw Diagnostic(file: d.source, line: e.line, field: "alerts",
+                                 message: "the drill expects alerts; give the rules with --alert-rules FILE")
             }
             return plan
         }
@@ -91,8 +91,8 @@ struct DrillMetricsOptions: ParsableArguments {
         }
         for d in drills {
             for (i, e) in d.alerts.enumerated() where !rules.alertNames.contains(e.alert) {
-                throw DrillFileError(file: d.source, line: e.line == 0 ? nil : e.line, field: "alerts[\(i)].alert",
-                                     message: "no alerting rule '\(e.alert)' in \(alertRules)", expected: rules.alertNames)
+                throw Diagnostic(file: d.source, line: e.line, field: "alerts[\(i)].alert",
+                                 message: "no alerting rule '\(e.alert)' in \(alertRules)", expected: rules.alertNames)
             }
         }
         plan.rules = rules

@@ -26,7 +26,7 @@ struct ReplayCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         try CommandErrors.reporting("fleettop replay") {
             let recording = try SessionRecording.load(path: path)
-            for warning in recording.warnings { Stderr.print("warning: " + Sanitize.line(warning)) }
+            for warning in recording.warnings { Stderr.print("warning: " + TextSanitizer.clean(warning)) }
             let config = try display.loadConfig(environment: environment)
             let spec = try FleetSource.resolve(recording.fleet)
             let (themes, themeIndex, _) = try display.loadThemes(config: config, environment: environment)

@@ -58,7 +58,7 @@ struct SnapshotCommand: ParsableCommand {
             let spec = try FleetSource.resolve(fleet)
             let engine = try FleetEngine(spec: spec, seed: seed)
             for command in timed {
-                if let problem = engine.validate(command.command) {
+                if let fleetCommand = command.command.fleetCommand, let problem = engine.validate(fleetCommand) {
                     throw UserFailure(message: "--exec '\(command.text)': \(problem)")
                 }
             }
@@ -70,7 +70,8 @@ struct SnapshotCommand: ParsableCommand {
                 while let command = pending.first, command.atSeconds <= sampleAt {
                     pending.removeFirst()
                     engine.advance(seconds: command.atSeconds - engine.simTime)
-                    if case .rejected(let why) = engine.apply(command.command) {
+                    // A headless run has no clock: pause, resume, step and speed change nothing here.
+                    if let fleetCommand = command.command.fleetCommand, case .rejected(let why) = engine.apply(fleetCommand) {
                         throw UserFailure(message: "--exec '\(command.text)': \(why)")
                     }
                 }

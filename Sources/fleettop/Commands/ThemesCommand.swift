@@ -1,3 +1,4 @@
+import FleetSim
 import ArgumentParser
 import FleetDashboard
 import Foundation
@@ -24,7 +25,7 @@ struct ThemesCommand: ParsableCommand {
             let result = ThemeLoader.load(path: check)
             for d in result.diagnostics { print(d.description) }
             if result.hasErrors { throw ExitCode(1) }
-            print("\(Sanitize.line(check)): valid theme '\(result.theme.name)'"
+            print("\(TextSanitizer.clean(check)): valid theme '\(result.theme.name)'"
                 + (result.diagnostics.isEmpty ? "" : " (\(result.diagnostics.count) warning(s))"))
             return
         }

@@ -32,9 +32,14 @@ struct ValidateCommand: ParsableCommand {
             for file in fleets {
                 let base = (file as NSString).deletingPathExtension
                 let dir = directory as NSString
-                let result = try ReferenceComparison.run(fleetFile: dir.appendingPathComponent(file),
+                let result: ReferenceComparison
+                do {
+                    result = try ReferenceComparison.run(fleetFile: dir.appendingPathComponent(file),
                                                          referenceFile: dir.appendingPathComponent("reference-\(base).json"),
                                                          seed: seed)
+                } catch let error as Diagnostic {
+                    throw UserFailure(message: "fleettop validate: \(error)")
+                }
                 print(result.table)
                 print("")
                 if !result.passed { failed = true }

@@ -44,7 +44,7 @@ final class CampaignProgress: @unchecked Sendable {
         let width = 24
         let filled = total > 0 ? Int(Double(width) * Double(done) / Double(total)) : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        let elapsed = Self.clock(seconds(ContinuousClock.now - start))
+        let elapsed = ClockText.elapsed(seconds(ContinuousClock.now - start))
         var line = "[\(bar)] \(done)/\(total) runs · \(notPassed) not passed · \(jobs) job\(jobs == 1 ? "" : "s") · \(elapsed)"
         line += left(count: done - alreadyDone, done: done)
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
@@ -53,13 +53,11 @@ final class CampaignProgress: @unchecked Sendable {
     private func left(count: Int, done: Int) -> String {
         guard count > 0, done < total else { return "" }
         let perRun = seconds(ContinuousClock.now - start) / Double(count)
-        return " · ~\(Self.clock(perRun * Double(total - done))) left"
+        return " · ~\(ClockText.elapsed(perRun * Double(total - done))) left"
     }
 
     private func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
-    /// Wall time as m:ss or h:mm:ss.
-    static func clock(_ s: Double) -> String { DrillReportWriter.clock(s) }
 }

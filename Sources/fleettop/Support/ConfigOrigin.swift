@@ -14,9 +14,9 @@ enum ConfigOrigin {
             return try body()
         } catch {
             guard fromConfig, let location = config.origins.location(of: key) else { throw error }
-            let inner = (error as? UserFailure)?.message ?? Sanitize.line("\(error)")
+            let inner = (error as? UserFailure)?.message ?? TextSanitizer.clean("\(error)")
             let status = (error as? UserFailure)?.status ?? 2
-            throw UserFailure(message: "fleettop: \(Sanitize.line(location)): cannot use '\(Sanitize.line(value))' named here:\n"
+            throw UserFailure(message: "fleettop: \(TextSanitizer.clean(location)): cannot use '\(TextSanitizer.clean(value))' named here:\n"
                                 + inner, status: status)
         }
     }

@@ -48,7 +48,7 @@ struct DisplayOptions: ParsableArguments {
         guard let path else { return }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UserFailure(message: "fleettop: --themes-dir \(Sanitize.line(path)): no such folder")
+            throw UserFailure(message: "fleettop: --themes-dir \(TextSanitizer.clean(path)): no such folder")
         }
     }
 
@@ -80,7 +80,7 @@ struct DisplayOptions: ParsableArguments {
         let wanted = isPath ? ThemeLoader.themeName(forFile: selected) : selected
         guard catalog.entry(named: wanted) != nil else {
             if isPath { throw UserFailure(message: "fleettop: \(selected): no such theme file") }
-            throw UserFailure(message: "fleettop: unknown theme '\(Sanitize.line(selected))' — expected one of "
+            throw UserFailure(message: "fleettop: unknown theme '\(TextSanitizer.clean(selected))' — expected one of "
                 + catalog.entries.map(\.name).joined(separator: ", "))
         }
         var themes: [Theme] = []

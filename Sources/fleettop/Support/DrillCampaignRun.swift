@@ -55,7 +55,7 @@ struct DrillCampaignRun {
         if let failure = sink.failure { Stderr.print("warning: \(failure): an interruption would have redone the runs since") }
         let wall = ContinuousClock.now - start
         let records = (done + fresh.values).sorted { $0.result.run < $1.result.run }
-        let timing = "\(remaining.count) runs in \(DrillReportWriter.clock(Double(wall.components.seconds))) wall time on \(min(jobs, max(1, remaining.count))) job\(jobs == 1 ? "" : "s")"
+        let timing = "\(remaining.count) runs in \(ClockText.elapsed(Double(wall.components.seconds))) wall time on \(min(jobs, max(1, remaining.count))) job\(jobs == 1 ? "" : "s")"
             + (done.isEmpty ? "" : " (\(done.count) more from the journal)")
 
         if let shard, let json {
@@ -79,7 +79,7 @@ struct DrillCampaignRun {
     static func breakBelow(_ text: String?) throws -> Double {
         guard let text else { return 0.5 }
         guard let share = QuantityText.parseShare(text[...]), share > 0, share <= 1 else {
-            throw UserFailure(message: "fleettop drill: --break-below '\(Sanitize.line(text))': expected a share above 0% and at most 100%, such as 50% or 0.9")
+            throw UserFailure(message: "fleettop drill: --break-below '\(TextSanitizer.clean(text))': expected a share above 0% and at most 100%, such as 50% or 0.9")
         }
         return share
     }

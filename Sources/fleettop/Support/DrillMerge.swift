@@ -21,6 +21,6 @@ struct DrillMerge {
         if let markdown { try DrillCampaignRun.write(CampaignReportWriter.markdown(report), to: markdown) }
         print(CampaignReportWriter.slowest(records, report: report), terminator: "")
         let total = records.reduce(0) { $0 + $1.wallS }
-        print("\(records.count) runs from \(parts.count) parts, \(DrillReportWriter.clock(total)) of run time in all")
+        print("\(records.count) runs from \(parts.count) parts, \(ClockText.elapsed(total)) of run time in all")
     }
 }

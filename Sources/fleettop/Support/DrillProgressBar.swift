@@ -15,9 +15,9 @@ final class DrillProgressBar {
         let width = 24
         let filled = Int((p.fraction * Double(width)).rounded())
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        var line = "\(Sanitize.line(name)) [\(bar)] \(DrillReportWriter.clock(p.simSeconds))/\(DrillReportWriter.clock(p.durationSeconds))"
+        var line = "\(TextSanitizer.clean(name)) [\(bar)] \(ClockText.elapsed(p.simSeconds))/\(ClockText.elapsed(p.durationSeconds))"
         line += "  step \(p.stepsApplied)/\(p.stepCount)"
-        if let next = p.nextStep, let at = p.nextStepAtSeconds { line += " next \(DrillReportWriter.clock(at)) \(Sanitize.line(next))" }
+        if let next = p.nextStep, let at = p.nextStepAtSeconds { line += " next \(ClockText.elapsed(at)) \(TextSanitizer.clean(next))" }
         line += "  checks ✔\(p.checksPassing) ✘\(p.checksFailing)"
         let columns = 118
         if line.count > columns { line = String(line.prefix(columns - 1)) + "…" }

@@ -27,7 +27,7 @@ extension ScenarioController {
 /// Text shared by the scenario controllers.
 enum ScenarioText {
     /// "03:12" or "1:02:03" of simulated seconds (negative clamps to zero).
-    static func clock(_ seconds: Double) -> String { DrillReportWriter.clock(max(0, seconds)) }
+    static func clock(_ seconds: Double) -> String { ClockText.elapsed(max(0, seconds)) }
 
     /// The wall-clock equivalent of `seconds` simulated at `speed` (simulated time at max speed).
     static func wallSeconds(_ seconds: Double, speed: SimSpeed) -> Double {
@@ -37,7 +37,7 @@ enum ScenarioText {
 
     /// A name from a file, safe and short for the header.
     static func name(_ s: String, limit: Int = 40) -> String {
-        let clean = Sanitize.line(s)
+        let clean = TextSanitizer.clean(s)
         return clean.count <= limit ? clean : String(clean.prefix(limit - 1)) + "…"
     }
 }

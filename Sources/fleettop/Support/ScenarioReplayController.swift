@@ -35,7 +35,7 @@ final class ScenarioReplayController: ScenarioController {
         if prompt != nil { return typePrompt(key, app: app) }
         let now = runner.hub.latest?.tick ?? 0
         let step = { (seconds: Double) -> UInt64 in
-            let t = Double(now) + seconds * SessionRecording.ticksPerSecond
+            let t = Double(now) + seconds * SimClock.ticksPerSecond
             return UInt64(max(0, t.rounded()))
         }
         switch key {
@@ -60,7 +60,7 @@ final class ScenarioReplayController: ScenarioController {
             let text = prompt ?? ""
             prompt = nil
             guard let tick = Self.parseTarget(text) else {
-                app.state.say("seek: '\(Sanitize.line(text))' is not a time (12:30, 1:02:03, 90s, 5m) or a tick (#1234)", error: true)
+                app.state.say("seek: '\(TextSanitizer.clean(text))' is not a time (12:30, 1:02:03, 90s, 5m) or a tick (#1234)", error: true)
                 return .proceed
             }
             seek(to: tick, app: app)
@@ -94,8 +94,8 @@ final class ScenarioReplayController: ScenarioController {
         if tick > now {
             scenario.seek(to: tick, pace: back)
             runner.scenarioChanged()
-            runner.send(.speed(.max))
-            runner.send(.resume)
+            runner.send(.clock(.speed(.max)))
+            runner.send(.clock(.resume))
         } else if tick < now {
             let fresh = ScenarioReplay(recording, seekTo: tick, pace: back)
             do {

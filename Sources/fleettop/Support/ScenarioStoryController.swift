@@ -60,7 +60,7 @@ final class ScenarioStoryController: ScenarioController {
         let s = scenario.status
         let chapter = story.chapters[s.chapter]
         let sep = ascii ? " - " : " · ", right = ascii ? "Right" : "→", left = ascii ? "Left" : "←", dots = ascii ? "..." : "…"
-        var line = "chapter \(s.chapter + 1)/\(s.chapterCount)" + sep + Sanitize.line(chapter.title)
+        var line = "chapter \(s.chapter + 1)/\(s.chapterCount)" + sep + TextSanitizer.clean(chapter.title)
         if s.ended {
             line += sep + "the end (" + left + " replays a chapter, q quits)"
         } else if s.held {
@@ -71,7 +71,7 @@ final class ScenarioStoryController: ScenarioController {
         }
         let note: String? = s.seeking ? (s.rewinding ? "rewinding" + dots + " (replaying the story from its start at full speed)"
                                                      : "skipping ahead" + dots + " (running the simulation at full speed)") : nil
-        let text = s.seeking ? "" : Sanitize.line(chapter.caption.render(snapshot))
+        let text = s.seeking ? "" : TextSanitizer.clean(chapter.caption.render(snapshot))
         let keys = right + "/space next" + sep + left + " back" + sep + "a auto-advance " + (s.auto ? "on" : "off") + sep + "q quit"
         state.scenario = "story: " + ScenarioText.name(story.drill.name, limit: 36)
         let hints: [FooterBar.Hint]? = state.modal == nil && !state.editingFilter && state.message == nil

@@ -108,10 +108,10 @@ enum SnapshotFixture {
             }
         }
         let events = [
-            SimEvent(id: 1, kind: .fault, startSeconds: 51_893, endSeconds: nil, text: "cooling −60% metro-edge/h1", injected: true),
-            SimEvent(id: 2, kind: .throttling, startSeconds: 51_970, endSeconds: nil, text: "throttling metro-edge/h1 212 GPUs"),
-            SimEvent(id: 3, kind: .sloBreach, startSeconds: 52_300, endSeconds: 52_325, text: "SLO breach code TTFT p99 0.51 s", repeats: 3),
-            SimEvent(id: 4, kind: .repair, startSeconds: 52_310, endSeconds: 52_310, text: "repair regional/h2/r03"),
+            SimEvent(id: 1, kind: .fault, startSeconds: 51_893, endSeconds: nil, subject: .note("cooling −60% metro-edge/h1"), injected: true),
+            SimEvent(id: 2, kind: .throttling, startSeconds: 51_970, endSeconds: nil, subject: .note("throttling metro-edge/h1 212 GPUs")),
+            SimEvent(id: 3, kind: .sloBreach, startSeconds: 52_300, endSeconds: 52_325, subject: .note("SLO breach code TTFT p99 0.51 s"), repeats: 3),
+            SimEvent(id: 4, kind: .repair, startSeconds: 52_310, endSeconds: 52_310, subject: .note("repair regional/h2/r03")),
         ]
         let fault = ActiveFault(id: 1, kind: .cooling, target: "metro-edge/h1", spec: nil, injected: true,
                                 sinceSeconds: 51_893, untilSeconds: 52_493)

@@ -14,7 +14,7 @@ struct LayoutRuleTests {
     static func snapshot() -> Snapshot {
         var s = SnapshotFixture.demo()
         s.events.append(SimEvent(id: 9, kind: .throttling, startSeconds: 52_390, endSeconds: nil,
-                                 text: "power cap biting at metro-edge (limit 700 kW)"))
+                                 subject: .note("power cap biting at metro-edge (limit 700 kW)")))
         return s
     }
 

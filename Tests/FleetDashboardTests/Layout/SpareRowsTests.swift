@@ -32,7 +32,7 @@ struct SpareRowsTests {
     func mapWantsItsRows() {
         var s = SnapshotFixture.demo()
         for i in 0..<60 {
-            s.events.append(SimEvent(id: 100 + i, kind: .info, startSeconds: 52_000 + Double(i), endSeconds: nil, text: "event \(i)"))
+            s.events.append(SimEvent(id: 100 + i, kind: .info, startSeconds: 52_000 + Double(i), endSeconds: nil, subject: .note("event \(i)")))
         }
         let wants = PanelWants.of(s, digest: FleetDigest(s), plain: LayoutEngine().layout(width: 160, height: 60, preset: .overview),
                                   scope: .fleet, eventCount: s.events.count)
@@ -50,7 +50,7 @@ struct SpareRowsTests {
     func mapWidth() throws {
         var s = SnapshotFixture.demo()
         for i in 0..<60 {
-            s.events.append(SimEvent(id: 100 + i, kind: .info, startSeconds: 52_000 + Double(i), endSeconds: nil, text: "event \(i)"))
+            s.events.append(SimEvent(id: 100 + i, kind: .info, startSeconds: 52_000 + Double(i), endSeconds: nil, subject: .note("event \(i)")))
         }
         let app = DashboardApp(themes: [SnapshotFixture.theme], readOnly: false)
         app.state.presetName = LayoutPreset.operations.name

@@ -33,7 +33,7 @@ struct DrillCommandCheckTests {
           - repair: {site: near, hall: 9}
         """
         let drill = try DrillFile.parse(yaml: text, file: "typo.yaml")
-        #expect(throws: DrillFileError.self) { try DrillRunner.run(drill, fleet: SimTestSupport.quietTiny()) }
+        #expect(throws: Diagnostic.self) { try DrillRunner.run(drill, fleet: SimTestSupport.quietTiny()) }
     }
 
     @Test(arguments: DrillCatalog.builtIn.map { $0.name })

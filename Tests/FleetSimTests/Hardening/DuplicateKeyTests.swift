@@ -6,7 +6,7 @@ import Testing
 @Suite struct DuplicateKeyTests {
     @Test func fleetFileNamesTheRepeatedLine() throws {
         let text = "preset: tiny\nsites:\n  - name: near\n    rtt_ms: 3\n    name: far\n"
-        let error = try #require(throws: FleetFileError.self) { try FleetFile.parse(text, file: "f.yaml") }
+        let error = try #require(throws: Diagnostic.self) { try FleetFile.parse(text, file: "f.yaml") }
         #expect(error.line == 5, "\(error)")
         #expect("\(error)".contains("duplicate key name") && "\(error)".contains("first given on line 3"), "\(error)")
     }
@@ -26,14 +26,14 @@ import Testing
             command: surge chat factor=2
             at: 20s
         """
-        let error = try #require(throws: DrillFileError.self) { try DrillFile.parse(yaml: text, file: "d.yaml") }
+        let error = try #require(throws: Diagnostic.self) { try DrillFile.parse(yaml: text, file: "d.yaml") }
         #expect(error.line == 7, "\(error)")
         #expect(error.description.contains("key given twice: at"), "\(error)")
     }
 
     @Test func storyFileNamesTheRepeatedLine() throws {
         let text = "name: s\nfleet: tiny\nname: t\nchapters:\n  - title: One\n    duration: 10s\n    caption: x\n"
-        let error = try #require(throws: DrillFileError.self) { try StoryFile.parse(yaml: text, file: "s.yaml") }
+        let error = try #require(throws: Diagnostic.self) { try StoryFile.parse(yaml: text, file: "s.yaml") }
         #expect(error.line == 3, "\(error)")
     }
 

@@ -10,7 +10,7 @@ struct FileHardeningTests {
 
     static func recordingText(commands: Int) -> String {
         var lines = [header]
-        for i in 0..<commands { lines.append(SessionRecording.commandLine(tick: UInt64(i), command: .pause)) }
+        for i in 0..<commands { lines.append(SessionRecording.commandLine(tick: UInt64(i), command: .clock(.pause))) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -22,8 +22,8 @@ struct FileHardeningTests {
     }
 
     @Test func brokenLineInTheMiddleIsStillAnError() {
-        let text = Self.header + "\n{\"tick\":1,\"comm\n" + SessionRecording.commandLine(tick: 2, command: .pause) + "\n"
-        #expect(throws: DrillFileError.self) { try SessionRecording.parse(jsonLines: text, file: "bad.jsonl") }
+        let text = Self.header + "\n{\"tick\":1,\"comm\n" + SessionRecording.commandLine(tick: 2, command: .clock(.pause)) + "\n"
+        #expect(throws: Diagnostic.self) { try SessionRecording.parse(jsonLines: text, file: "bad.jsonl") }
     }
 
     @Test func crlfLineEndsAreAccepted() throws {

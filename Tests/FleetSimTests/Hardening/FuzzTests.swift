@@ -52,8 +52,9 @@ struct FuzzTests {
         for i in 0..<Self.perReader {
             let text = m.mutate(Self.commands[i % Self.commands.count])
             guard let command = try? CommandParser.parse(text) else { continue }
-            if engine.validate(command) == nil, case .applied = engine.apply(command) { applied += 1 }
-            if case .speed = command { continue }
+            if let fleetCommand = command.fleetCommand, engine.validate(fleetCommand) == nil,
+               case .applied = engine.apply(fleetCommand) { applied += 1 }
+            if case .clock(.speed) = command { continue }
             engine.advance(seconds: 0.5)
         }
         engine.advance(seconds: 5)

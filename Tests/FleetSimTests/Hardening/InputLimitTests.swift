@@ -14,7 +14,7 @@ struct InputLimitTests {
         "surge chat factor=3 ramp=1e300", "speed 1e308", "speed 1001",
     ])
     func commandOutOfRangeIsRefused(_ text: String) {
-        #expect(throws: CommandError.self) { try CommandParser.parse(text) }
+        #expect(throws: Diagnostic.self) { try CommandParser.parse(text) }
     }
 
     @Test(arguments: [
@@ -58,7 +58,7 @@ struct InputLimitTests {
         do {
             _ = try FleetFile.parse("preset: tiny\n" + body, file: "bad.yaml")
             Issue.record("accepted \(body)")
-        } catch let error as FleetFileError {
+        } catch let error as Diagnostic {
             #expect(error.line == line && error.field == field, "\(error)")
         } catch {
             Issue.record("\(error)")
@@ -90,19 +90,19 @@ struct InputLimitTests {
             text += "a\(level): &a\(level) [\(refs)]\n"
         }
         let start = Date()
-        #expect(throws: FleetFileError.self) { try FleetFile.parse("preset: tiny\n" + text, file: "bomb.yaml") }
+        #expect(throws: Diagnostic.self) { try FleetFile.parse("preset: tiny\n" + text, file: "bomb.yaml") }
         #expect(throws: ConfigNode.ParseError.self) { try ConfigNode.parse(text) }
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func drillDurationBeyondTheLimitIsRefused() {
-        #expect(throws: DrillFileError.self) { try DrillFile.parse(yaml: "name: x\nfleet: tiny\nduration: 1e12\n", file: "d.yaml") }
-        #expect(throws: DrillFileError.self) { try DrillFile.parse(yaml: "name: x\nfleet: tiny\nduration: 1e30\n", file: "d.yaml") }
+        #expect(throws: Diagnostic.self) { try DrillFile.parse(yaml: "name: x\nfleet: tiny\nduration: 1e12\n", file: "d.yaml") }
+        #expect(throws: Diagnostic.self) { try DrillFile.parse(yaml: "name: x\nfleet: tiny\nduration: 1e30\n", file: "d.yaml") }
     }
 
     @Test func stackedSurgesStayWithinTheLimit() throws {
         let engine = try SimTestSupport.engine(warm: 1)
-        for _ in 0..<3 { engine.apply(try CommandParser.parse("surge chat factor=1000")) }
+        for _ in 0..<3 { engine.apply(try SimTestSupport.fleetCommand("surge chat factor=1000")) }
         engine.advance(seconds: 2)
         #expect(engine.demand.surge[RequestClass.chat.rawValue] <= CommandLimits.maxSurgeFactor)
     }

@@ -15,8 +15,8 @@ struct TextFileTests {
         } catch {
             #expect(error.reason.contains(reason), "\(error)")
         }
-        #expect(throws: FleetFileError.self) { try FleetFile.load(path: path) }
-        #expect(throws: DrillFileError.self) { try SessionRecording.load(path: path) }
+        #expect(throws: Diagnostic.self) { try FleetFile.load(path: path) }
+        #expect(throws: Diagnostic.self) { try SessionRecording.load(path: path) }
     }
 
     @Test func fileOverTheLimitIsRefused() throws {

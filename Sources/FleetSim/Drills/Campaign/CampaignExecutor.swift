@@ -15,7 +15,7 @@ public final class CampaignExecutor: @unchecked Sendable {
     private var queue: [Int] = []
     private var next = 0
     private var results: [Int: CampaignRunRecord] = [:]
-    private var failure: DrillFileError?
+    private var failure: Diagnostic?
     private var finished = 0
 
     /// Stack for each worker thread: a drill run's deepest frames fit the main thread's 8 MiB.
@@ -29,7 +29,7 @@ public final class CampaignExecutor: @unchecked Sendable {
     /// Runs `runs` (indices in plan order) and returns their records by index. `onFinish` is called
     /// once per finished run, one call at a time, with the number finished so far; a run that
     /// throws stops the workers taking new runs, and the first error is thrown once they are done.
-    public func run(_ runs: [Int], onFinish: @escaping @Sendable (CampaignRunRecord, Int) -> Void) throws(DrillFileError) -> [Int: CampaignRunRecord] {
+    public func run(_ runs: [Int], onFinish: @escaping @Sendable (CampaignRunRecord, Int) -> Void) throws(Diagnostic) -> [Int: CampaignRunRecord] {
         lock.withLock {
             queue = runs; next = 0; results = [:]; failure = nil; finished = 0
         }

@@ -45,7 +45,7 @@ public struct CampaignPlan: Sendable {
 
     /// Checks every point's drill against the fleet it runs on (sites, halls, racks, tags and each
     /// command), building one engine, so a campaign fails at once rather than at its first run.
-    public func validate() throws(DrillFileError) {
+    public func validate() throws(Diagnostic) {
         guard let first = points.first else { return }
         let engine = try DrillRunner.makeEngine(fleet: first.fleet, seed: first.drill.seed, source: first.drill.source)
         let snapshot = engine.currentSnapshot()
@@ -71,7 +71,7 @@ public struct CampaignPlan: Sendable {
     }
 
     /// Runs run `r` on a fresh engine and summarises it.
-    public func execute(run r: Int) throws(DrillFileError) -> CampaignRunResult {
+    public func execute(run r: Int) throws(Diagnostic) -> CampaignRunResult {
         let point = points[point(ofRun: r)]
         let report = try DrillRunner.run(point.drill, fleet: point.fleet, seed: seed(ofRun: r))
         return CampaignRunResult(run: r, point: self.point(ofRun: r), spec: spec, report: report)

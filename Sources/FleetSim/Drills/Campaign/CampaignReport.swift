@@ -22,7 +22,7 @@ public struct CampaignReport: Sendable, Codable, Equatable {
 
     /// One check across the campaign's runs.
     public struct CheckSummary: Sendable, Codable, Equatable {
-        public var role: String
+        public var role: DrillCheck.Role
         public var text: String
         public var unit: MetricUnit
         /// Runs in which the metric had a value.

@@ -13,7 +13,7 @@ public enum CampaignReportWriter {
     /// The report for a terminal: pass rate, checks, sweep with its plot and breaking point, worst runs.
     public static func text(_ r: CampaignReport) -> String {
         let c = r.campaign
-        var out = "campaign: \(clean(c.drillName)) — \(r.runs.count) runs on fleet \(clean(c.fleet)) (\(setting(c)))\n"
+        var out = "campaign: \(TextSanitizer.strip(c.drillName)) — \(r.runs.count) runs on fleet \(TextSanitizer.strip(c.fleet)) (\(setting(c)))\n"
         out += "passed \(r.passed) of \(r.runs.count): \(r.passRate.text) · failed \(r.failed) · aborted \(r.aborted)\n"
         if !r.checks.isEmpty {
             out += "\nchecks: each run's worst value"
@@ -22,7 +22,7 @@ public enum CampaignReportWriter {
             for s in r.checks {
                 let mark = s.failedRuns.isEmpty ? "✔" : "✘"
                 let columns = [s.p5, s.p50, s.p95].map { ($0.map(s.unit.format) ?? "–").leftPadded(9) }.joined(separator: " ")
-                out += "  \(mark) \(clean(s.text).padding(toLength: width, withPad: " ", startingAt: 0)) \(columns)   \(failedText(s, r, listing: listedRunsText))\n"
+                out += "  \(mark) \(TextSanitizer.strip(s.text).padding(toLength: width, withPad: " ", startingAt: 0)) \(columns)   \(failedText(s, r, listing: listedRunsText))\n"
             }
         }
         for axis in r.sweep {
@@ -39,9 +39,9 @@ public enum CampaignReportWriter {
     /// The report as Markdown.
     public static func markdown(_ r: CampaignReport) -> String {
         let c = r.campaign
-        var out = "# Drill campaign: \(clean(c.drillName))\n\n"
+        var out = "# Drill campaign: \(TextSanitizer.strip(c.drillName))\n\n"
         out += "**Passed \(r.passed) of \(r.runs.count) runs: \(r.passRate.text)** · failed \(r.failed) · aborted \(r.aborted)\n\n"
-        out += "Drill `\(clean(c.drill))` (\(clean(c.source))) on fleet `\(clean(c.fleet))`, \(setting(c)). "
+        out += "Drill `\(TextSanitizer.strip(c.drill))` (\(TextSanitizer.strip(c.source))) on fleet `\(TextSanitizer.strip(c.fleet))`, \(setting(c)). "
         out += "Intervals are 95% Wilson score intervals.\n\n"
         if !r.checks.isEmpty {
             out += "## Checks\n\nEach run's worst value of the check's metric, across runs; a worst value past the threshold in a "
@@ -49,7 +49,7 @@ public enum CampaignReportWriter {
             out += "| | check | p5 | p50 | p95 | failed in | worst |\n|---|---|---|---|---|---|---|\n"
             for s in r.checks {
                 let worst = s.worstRun.map { "\(s.worstValue.map(s.unit.format) ?? "–") in \(runName($0, r))" } ?? "–"
-                out += "| \(s.failedRuns.isEmpty ? "✔" : "✘") | `\(clean(s.text))` | \([s.p5, s.p50, s.p95].map { $0.map(s.unit.format) ?? "–" }.joined(separator: " | ")) | \(failedText(s, r)) | \(worst) |\n"
+                out += "| \(s.failedRuns.isEmpty ? "✔" : "✘") | `\(TextSanitizer.strip(s.text))` | \([s.p5, s.p50, s.p95].map { $0.map(s.unit.format) ?? "–" }.joined(separator: " | ")) | \(failedText(s, r)) | \(worst) |\n"
             }
             out += "\n"
         }
@@ -80,7 +80,7 @@ public enum CampaignReportWriter {
             out += "## Runs that did not pass\n\n| run | \(c.vary.isEmpty ? "" : "values | ")verdict | checks not held |\n|---|\(c.vary.isEmpty ? "" : "---|")---|---|\n"
             for run in failing.prefix(50) {
                 let values = c.vary.isEmpty ? "" : "\(c.labels(ofPoint: run.point).joined(separator: " ")) | "
-                let checks = zip(c.checks, run.checks).filter { !$0.1.held }.map { "`\(clean($0.0.text))`" }
+                let checks = zip(c.checks, run.checks).filter { !$0.1.held }.map { "`\(TextSanitizer.strip($0.0.text))`" }
                     + (run.invariantViolations > 0 ? ["model invariants"] : [])
                 out += "| seed \(run.seed) | \(values)\(run.verdict.rawValue) | \(checks.joined(separator: ", ")) |\n"
             }
@@ -136,7 +136,7 @@ public enum CampaignReportWriter {
     private static func worstLines(_ r: CampaignReport) -> [(check: String, value: String, run: String, replay: String)] {
         r.checks.compactMap { s in
             guard let run = s.worstRun, let value = s.worstValue else { return nil }
-            return (clean(s.text), s.unit.format(value), runName(run, r), replayCommand(run, r))
+            return (TextSanitizer.strip(s.text), s.unit.format(value), runName(run, r), replayCommand(run, r))
         }
     }
 
@@ -156,7 +156,6 @@ public enum CampaignReportWriter {
         return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    static func clean(_ s: String) -> String { DrillReportWriter.clean(s) }
 }
 
 fileprivate extension String {

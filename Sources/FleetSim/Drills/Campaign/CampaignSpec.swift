@@ -36,7 +36,7 @@ public struct CampaignSpec: Sendable, Codable, Equatable {
 
     /// A check of the drill, as the campaign report names it.
     public struct Check: Sendable, Codable, Equatable {
-        public var role: String
+        public var role: DrillCheck.Role
         public var text: String
         public var metric: String
         public var unit: MetricUnit
@@ -57,7 +57,7 @@ public struct CampaignSpec: Sendable, Codable, Equatable {
         vary = axes.map { Axis(path: $0.path.text, spec: $0.spec, values: $0.values, labels: $0.labels) }
         self.breakBelow = breakBelow
         runs = axes.reduce(seeds.seeds.count) { $0 * $1.values.count }
-        checks = drill.steadyState.map { Check($0, role: "steady_state") } + drill.stopWhen.map { Check($0, role: "stop_when") }
+        checks = drill.steadyState.map { Check($0, role: .steadyState) } + drill.stopWhen.map { Check($0, role: .stopWhen) }
     }
 
     /// Combinations of varied values (1 without `--vary`).
@@ -105,10 +105,10 @@ public struct CampaignSpec: Sendable, Codable, Equatable {
 }
 
 extension CampaignSpec.Check {
-    init(_ c: DrillCheck, role: String) {
+    init(_ c: DrillCheck, role: DrillCheck.Role) {
         self.init(role: role, text: c.text, metric: c.metric.text, unit: c.metric.unit, comparison: c.comparison, threshold: c.threshold)
     }
 
     /// True when larger values are worse (a steady-state "below" check, a stop condition "above").
-    public var worseUp: Bool { (role == "steady_state") == (comparison == .below) }
+    public var worseUp: Bool { (role == .steadyState) == (comparison == .below) }
 }

@@ -78,7 +78,7 @@ public struct VaryPath: Sendable, Equatable {
         let field = String(rest.dropFirst())
         let command = steps[n - 1].command
         let what = "method[\(n)] is '\(CommandFormatter.format(command))'"
-        switch (field, command) {
+        switch (field, command.fleetCommand) {
         case ("at", _):
             return (.step(n - 1, field), .duration)
         case ("magnitude", .fault(let f)):
@@ -102,7 +102,7 @@ public struct VaryPath: Sendable, Equatable {
     }
 
     private static func fields(of command: SimCommand) -> [String] {
-        switch command {
+        switch command.fleetCommand {
         case .fault(let f):
             let magnitude = [FaultKind.gpu, .rack].contains(f.kind) ? [] : ["magnitude"]
             return ["at"] + magnitude + (f.kind == .network ? ["latency"] : []) + ["for", "ramp", "repeat"]
@@ -185,16 +185,16 @@ public struct VaryPath: Sendable, Equatable {
             drill.durationSeconds = value
         case .step(let i, let field):
             var command = drill.method[i].command
-            switch (field, command) {
+            switch (field, command.fleetCommand) {
             case ("at", _): drill.method[i].atSeconds = value
-            case ("magnitude", .fault(var f)): f.magnitude = value; command = .fault(f)
-            case ("latency", .fault(var f)): f.addedLatencySeconds = value; command = .fault(f)
-            case ("repeat", .fault(var f)): f.repeatSeconds = value; command = .fault(f)
-            case ("for", .fault(var f)): f.durationSeconds = value; command = .fault(f)
-            case ("ramp", .fault(var f)): f.rampSeconds = value; command = .fault(f)
-            case ("for", .surge(var s)): s.durationSeconds = value; command = .surge(s)
-            case ("ramp", .surge(var s)): s.rampSeconds = value; command = .surge(s)
-            case ("factor", .surge(var s)): s.factor = value; command = .surge(s)
+            case ("magnitude", .fault(var f)): f.magnitude = value; command = .fleet(.fault(f))
+            case ("latency", .fault(var f)): f.addedLatencySeconds = value; command = .fleet(.fault(f))
+            case ("repeat", .fault(var f)): f.repeatSeconds = value; command = .fleet(.fault(f))
+            case ("for", .fault(var f)): f.durationSeconds = value; command = .fleet(.fault(f))
+            case ("ramp", .fault(var f)): f.rampSeconds = value; command = .fleet(.fault(f))
+            case ("for", .surge(var s)): s.durationSeconds = value; command = .fleet(.surge(s))
+            case ("ramp", .surge(var s)): s.rampSeconds = value; command = .fleet(.surge(s))
+            case ("factor", .surge(var s)): s.factor = value; command = .fleet(.surge(s))
             default: break
             }
             do {

@@ -13,16 +13,14 @@ import Foundation
 public struct SessionRecording: Sendable, Equatable {
     /// The format name and version written in the header.
     public static let schemaName = "fleettop.recording/1"
-    /// Simulated seconds per serving tick (MODEL.md §2).
-    public static let tickSeconds = 0.1
-    /// Serving ticks per simulated second.
-    public static let ticksPerSecond = 10.0
+    /// Simulated seconds per serving tick (MODEL.md §2), as the header's `tick_seconds` states it.
+    public static let tickSeconds = SimClock.servingDt
 
     /// The simulated time of a tick, computed as a division so whole tenths stay exact.
-    public static func seconds(ofTick tick: UInt64) -> Double { Double(tick) / ticksPerSecond }
+    public static func seconds(ofTick tick: UInt64) -> Double { Double(tick) / SimClock.ticksPerSecond }
 
     /// The tick at which a simulated time falls (rounded to the nearest tick).
-    public static func tick(atSeconds seconds: Double) -> UInt64 { UInt64(max(0, (seconds * ticksPerSecond).rounded())) }
+    public static func tick(atSeconds seconds: Double) -> UInt64 { UInt64(max(0, (seconds * SimClock.ticksPerSecond).rounded())) }
 
     /// A preset name or fleet file path.
     public var fleet: String
@@ -88,12 +86,12 @@ public struct SessionRecording: Sendable, Equatable {
     }
 
     /// Reads a recording from disk.
-    public static func load(path: String) throws(DrillFileError) -> SessionRecording {
+    public static func load(path: String) throws(Diagnostic) -> SessionRecording {
         let text: String
         do {
             text = try TextFile.read(path, limit: TextFile.recordingLimit)
         } catch {
-            throw DrillFileError(file: path, line: nil, field: "", message: "cannot read the recording: it \(error)")
+            throw Diagnostic(file: path, line: nil, field: "", message: "cannot read the recording: it \(error)")
         }
         return try parse(jsonLines: text, file: path)
     }
@@ -101,7 +99,7 @@ public struct SessionRecording: Sendable, Equatable {
     /// Parses JSON Lines text in one pass; errors name the file and line. CRLF line ends are
     /// accepted. A last line cut short (no newline, not whole JSON — a full disk or a crash while
     /// recording) is skipped with a warning in `warnings`; the commands before it are kept.
-    public static func parse(jsonLines text: String, file: String) throws(DrillFileError) -> SessionRecording {
+    public static func parse(jsonLines text: String, file: String) throws(Diagnostic) -> SessionRecording {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         var recording = SessionRecording(fleet: "", seed: 0)
@@ -114,24 +112,24 @@ public struct SessionRecording: Sendable, Equatable {
             let number = i + 1
             guard haveHeader else {
                 guard let header = try? decoder.decode(HeaderLine.self, from: Data(line.utf8)) else {
-                    throw DrillFileError(file: file, line: number, field: "header",
-                                         message: "the first line must be the recording header",
-                                         expected: [headerLine(fleet: "demo", seed: 7)])
+                    throw Diagnostic(file: file, line: number, field: "header",
+                                     message: "the first line must be the recording header",
+                                     expected: [headerLine(fleet: "demo", seed: 7)])
                 }
                 guard header.schema == schemaName else {
-                    throw DrillFileError(file: file, line: number, field: "schema",
-                                         message: "unsupported recording format '\(header.schema)'", expected: [schemaName])
+                    throw Diagnostic(file: file, line: number, field: "schema",
+                                     message: "unsupported recording format '\(header.schema)'", expected: [schemaName])
                 }
                 guard header.tickSeconds == tickSeconds else {
-                    throw DrillFileError(file: file, line: number, field: "tick_seconds",
-                                         message: "recorded with \(header.tickSeconds) s ticks; this fleettop uses \(tickSeconds) s")
+                    throw Diagnostic(file: file, line: number, field: "tick_seconds",
+                                     message: "recorded with \(header.tickSeconds) s ticks; this fleettop uses \(tickSeconds) s")
                 }
                 recording = SessionRecording(fleet: header.fleet, seed: header.seed)
                 haveHeader = true
                 continue
             }
             guard recording.endTick == nil else {
-                throw DrillFileError(file: file, line: number, field: "", message: "nothing may follow the end_tick line")
+                throw Diagnostic(file: file, line: number, field: "", message: "nothing may follow the end_tick line")
             }
             guard let entry = try? decoder.decode(Line.self, from: Data(line.utf8)) else {
                 if cutShort && i == lines.count - 1 {
@@ -139,28 +137,28 @@ public struct SessionRecording: Sendable, Equatable {
                         + "skipped, the \(recording.entries.count) commands before it are kept")
                     continue
                 }
-                throw DrillFileError(file: file, line: number, field: "", message: "not a JSON object",
-                                     expected: [commandLine(tick: 0, command: .repair(nil))])
+                throw Diagnostic(file: file, line: number, field: "", message: "not a JSON object",
+                                 expected: [commandLine(tick: 0, command: .fleet(.repair(nil)))])
             }
             if let end = entry.endTick {
                 recording.endTick = end
             } else if let tick = entry.tick, let commandText = entry.command {
                 if let last = recording.entries.last, tick < last.tick {
-                    throw DrillFileError(file: file, line: number, field: "tick",
-                                         message: "tick \(tick) is earlier than the previous command's tick \(last.tick)")
+                    throw Diagnostic(file: file, line: number, field: "tick",
+                                     message: "tick \(tick) is earlier than the previous command's tick \(last.tick)")
                 }
                 do {
                     recording.entries.append(Entry(tick: tick, command: try CommandParser.parse(commandText)))
                 } catch {
-                    throw DrillFileError(file: file, line: number, field: "command", message: error.located)
+                    throw Diagnostic(file: file, line: number, field: "command", message: error.located)
                 }
             } else {
-                throw DrillFileError(file: file, line: number, field: "", message: "a line needs tick and command, or end_tick",
-                                     expected: ["tick", "command", "end_tick"])
+                throw Diagnostic(file: file, line: number, field: "", message: "a line needs tick and command, or end_tick",
+                                 expected: ["tick", "command", "end_tick"])
             }
         }
         guard haveHeader else {
-            throw DrillFileError(file: file, line: nil, field: "header", message: "the recording is empty")
+            throw Diagnostic(file: file, line: nil, field: "header", message: "the recording is empty")
         }
         return recording
     }

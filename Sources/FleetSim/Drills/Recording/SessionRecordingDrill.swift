@@ -22,7 +22,7 @@ public enum SessionRecordingDrill {
         let end = r.endTick.map(SessionRecording.seconds(ofTick:)) ?? lastTime + tailSeconds
         return DrillFile(name: name, description: "converted from a recorded session", fleet: r.fleet, seed: r.seed,
                          durationSeconds: max(end, lastTime, SessionRecording.tickSeconds),
-                         steadyState: defaultChecks(), method: steps, rollback: [.repair(nil)])
+                         steadyState: defaultChecks(), method: steps, rollback: [.fleet(.repair(nil))])
     }
 
     /// The drill as YAML text, with a comment saying where it came from.
