@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A bad theme or fleet named in the config file is reported against the config's line, followed by
-/// the named file's own error (issue 13).
+/// the named file's own error.
 @Suite(.enabled(if: CommandLineRun.available, "the fleettop binary is not built"))
 struct ConfigAttributionTests {
     /// A folder with `fleettop/config.yaml` holding `config`, a broken theme file and a broken fleet file.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The built binary in tmux: start-up, help, resize, quit, signals, non-terminal stdout (issue 2).
+/// The built binary in tmux: start-up, help, resize, quit, signals, non-terminal stdout.
 @Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed (.ci/run installs it)"))
 struct DashboardLifecycleTests {
     @Test func startsShowsHeaderAndMapAndQuitsCleanly() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// `fleettop demo` in tmux at 100×30: → walks through every chapter; each chapter's title shows in
 /// the caption box, its panel carries "◆", and the caption box never overlaps that panel's box;
-/// ← rewinds (issue 7).
+/// ← rewinds.
 @Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed (.ci/run installs it)"))
 struct DemoLiveTests {
     static let chapters: [(title: String, panel: String)] = [

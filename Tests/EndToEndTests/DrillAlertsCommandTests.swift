@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `fleettop drill --alert-rules / --openmetrics` from the command line, with the shipped example
-/// rules and Prometheus's promtool (issue 16), on the tiny fleet so a debug build runs it quickly.
+/// rules and Prometheus's promtool, on the tiny fleet so a debug build runs it quickly.
 @Suite(.enabled(if: CommandLineRun.available && PrometheusBinary.promtool != nil,
                 "build fleettop first; promtool is not installed (.ci/run installs Debian's prometheus package)"))
 struct DrillAlertsCommandTests {

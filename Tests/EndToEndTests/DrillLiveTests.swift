@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `fleettop watch --drill` in tmux: the check line fills in, the summary dialog gives the verdict,
-/// and `y` saves the report as Markdown and JSON (issue 6 item 4).
+/// and `y` saves the report as Markdown and JSON.
 @Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed (.ci/run installs it)"))
 struct DrillLiveTests {
     static let drill = """

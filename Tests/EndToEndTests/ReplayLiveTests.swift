@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `watch --record` then `fleettop replay` in tmux: the fault injected by hand is in the recording,
-/// and the replay shows it in the events panel, says REPLAY, and refuses new injections (issue 6 item 5).
+/// and the replay shows it in the events panel, says REPLAY, and refuses new injections.
 @Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed (.ci/run installs it)"))
 struct ReplayLiveTests {
     @Test func recordThenReplayShowsTheRecordedFault() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Ctrl-Z and `fg` from a shell, and bracketed paste, against the built binary in tmux (issue 13).
+/// Ctrl-Z and `fg` from a shell, and bracketed paste, against the built binary in tmux.
 @Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed (.ci/run installs it)"))
 struct SuspendPasteLiveTests {
     /// The simulated clock in the header (`hh:mm:ss` on the first line), in seconds.

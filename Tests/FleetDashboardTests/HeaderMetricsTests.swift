@@ -2,7 +2,7 @@ import Foundation
 @testable import FleetDashboard
 import Testing
 
-/// The header's `--metrics-listen` indicator (issue 16).
+/// The header's `--metrics-listen` indicator.
 @Suite struct HeaderMetricsTests {
     let s = SnapshotFixture.demo()
 

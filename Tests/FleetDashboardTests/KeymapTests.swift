@@ -35,7 +35,7 @@ struct KeymapTests {
         #expect(throws: Keymap.BindingError.quitUnbound) { try map.bind(.storyAuto, to: [.character("q")]) }
     }
 
-    @Test("the keys of DESIGN §4 and issue 5")
+    @Test("the keys of DESIGN §4")
     func designKeys() {
         let map = Keymap.defaults
         let expected: [(Key, KeyAction)] = [

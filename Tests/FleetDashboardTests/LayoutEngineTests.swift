@@ -7,19 +7,21 @@ struct LayoutEngineTests {
     let engine = LayoutEngine()
 
     /// Every cell of the body is covered by exactly one box, and nothing lies outside the screen.
-    func checkTiling(_ layout: ScreenLayout, _ label: String) {
+    func checkTiling(_ layout: ScreenLayout, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
         var owner = [Int](repeating: 0, count: layout.width * layout.height)
         var rects = layout.placements.map(\.frame)
         if let h = layout.header { rects.append(h) }
         if let f = layout.footer { rects.append(f) }
         for r in rects {
-            #expect(r.x >= 0 && r.y >= 0 && r.maxX <= layout.width && r.maxY <= layout.height, "\(label): \(r) outside")
-            #expect(!r.isEmpty, "\(label): empty box \(r)")
+            #expect(r.x >= 0 && r.y >= 0 && r.maxX <= layout.width && r.maxY <= layout.height, "\(label): \(r) outside",
+                    sourceLocation: sourceLocation)
+            #expect(!r.isEmpty, "\(label): empty box \(r)", sourceLocation: sourceLocation)
             for y in max(0, r.y)..<min(layout.height, r.maxY) {
                 for x in max(0, r.x)..<min(layout.width, r.maxX) { owner[y * layout.width + x] += 1 }
             }
         }
-        #expect(owner.allSatisfy { $0 == 1 }, "\(label): cells covered \(Set(owner)) times, want exactly once")
+        #expect(owner.allSatisfy { $0 == 1 }, "\(label): cells covered \(Set(owner)) times, want exactly once",
+                sourceLocation: sourceLocation)
     }
 
     @Test("no overlaps, nothing off screen, body fully tiled", arguments: LayoutPreset.all.map(\.name))

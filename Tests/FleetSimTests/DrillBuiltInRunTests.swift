@@ -22,7 +22,7 @@ struct DrillBuiltInRunTests {
     }
 
     /// The drill without the steps that name racks the small fleet does not have (a drill that
-    /// names them is refused at load, issue 13; on the demo fleet every step applies).
+    /// names them is refused at load; on the demo fleet every step applies).
     static func fitted(_ drill: DrillFile) throws -> DrillFile {
         let engine = try FleetEngine(spec: smallDemo, seed: drill.seed)
         var d = drill

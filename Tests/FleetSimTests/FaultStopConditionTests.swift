@@ -3,7 +3,9 @@ import Testing
 
 /// MODEL §8 stop conditions (`until=`): a fault reverts itself, as a repair would, once its metric crosses.
 @Suite struct FaultStopConditionTests {
-    static func fault(_ text: String) throws -> FleetCommand { try #require(try CommandParser.parse(text).fleetCommand) }
+    static func fault(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> FleetCommand {
+        try #require(try CommandParser.parse(text).fleetCommand, sourceLocation: sourceLocation)
+    }
 
     /// What a "reverted" event reverted, or nil for any other event.
     static func revert(_ e: SimEvent) -> (kind: FaultKind, target: String, condition: String)? {

@@ -109,17 +109,18 @@ import Testing
 
 extension FleetFileTests {
     /// Parses `text` as `bad.yaml` and expects a `Diagnostic` with this line, field and message.
-    static func expectRejected(_ text: String, line: Int, field: String, message: String, case i: Int) {
+    static func expectRejected(_ text: String, line: Int, field: String, message: String, case i: Int,
+                               sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             _ = try FleetFile.parse(text, file: "bad.yaml")
-            Issue.record("accepted bad file #\(i)")
+            Issue.record("accepted bad file #\(i)", sourceLocation: sourceLocation)
         } catch let e as Diagnostic {
-            #expect(e.file == "bad.yaml")
-            #expect(e.line == line, "\(e)")
-            #expect(e.field == field, "\(e)")
-            #expect(e.description.contains(message), "\(e)")
+            #expect(e.file == "bad.yaml", sourceLocation: sourceLocation)
+            #expect(e.line == line, "\(e)", sourceLocation: sourceLocation)
+            #expect(e.field == field, "\(e)", sourceLocation: sourceLocation)
+            #expect(e.description.contains(message), "\(e)", sourceLocation: sourceLocation)
         } catch {
-            Issue.record("unexpected error \(error)")
+            Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
         }
     }
 }

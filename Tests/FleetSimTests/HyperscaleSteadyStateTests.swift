@@ -1,7 +1,7 @@
 import Testing
 @testable import FleetSim
 
-/// The hyperscale preset at a steady load (issue 12): healthy on a calm day, and under a demand
+/// The hyperscale preset at a steady load: healthy on a calm day, and under a demand
 /// response at every site its power-capped count holds still instead of flapping by whole campuses.
 @Suite(.serialized) struct HyperscaleSteadyStateTests {
     /// Power-capped GPUs each second for `seconds` seconds.

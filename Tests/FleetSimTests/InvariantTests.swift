@@ -25,32 +25,40 @@ import Testing
         #expect(Self.faults.contains { $0.stopCondition != nil })
     }
 
-    static func check(_ s: Snapshot, _ label: String) {
-        #expect(s.invariantViolations.isEmpty, "\(label): \(s.invariantViolations)")
+    static func check(_ s: Snapshot, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(s.invariantViolations.isEmpty, "\(label): \(s.invariantViolations)", sourceLocation: sourceLocation)
         for c in s.classes {
             let rhs = c.completed + c.dropped + c.waiting + c.inFlight
-            #expect(abs(c.arrived - rhs) <= 1e-6 * max(1, c.arrived), "\(label) \(c.requestClass.name) conservation")
+            #expect(abs(c.arrived - rhs) <= 1e-6 * max(1, c.arrived), "\(label) \(c.requestClass.name) conservation",
+                    sourceLocation: sourceLocation)
             for v in [c.ttft.p99, c.tpot.p99, c.e2e.p99, c.goodputRatio, c.kvUse, c.shedRatio] {
-                #expect(v.isFinite && v >= 0, "\(label): \(v)")
+                #expect(v.isFinite && v >= 0, "\(label): \(v)", sourceLocation: sourceLocation)
             }
-            #expect(c.goodputRatio <= 1 + 1e-9 && c.kvUse <= 1 + 1e-9)
+            #expect(c.goodputRatio <= 1 + 1e-9 && c.kvUse <= 1 + 1e-9, sourceLocation: sourceLocation)
         }
         for site in s.sites {
-            #expect(site.utilization >= 0 && site.utilization <= 1)
-            #expect(site.inletCMax >= 20 && site.inletCMax < 150, "\(label) \(site.name) inlet \(site.inletCMax)")
-            #expect(site.itPowerKW >= 0 && site.facilityPowerKW.isFinite)
+            #expect(site.utilization >= 0 && site.utilization <= 1, sourceLocation: sourceLocation)
+            #expect(site.inletCMax >= 20 && site.inletCMax < 150, "\(label) \(site.name) inlet \(site.inletCMax)",
+                    sourceLocation: sourceLocation)
+            #expect(site.itPowerKW >= 0 && site.facilityPowerKW.isFinite, sourceLocation: sourceLocation)
         }
         for i in 0..<s.racks.count {
-            #expect(s.racks.inletC[i].isFinite && s.racks.dieCMax[i].isFinite && s.racks.itPowerKW[i] >= 0)
-            #expect(s.racks.utilization[i] >= 0 && s.racks.utilization[i] <= 1)
+            #expect(s.racks.inletC[i].isFinite && s.racks.dieCMax[i].isFinite && s.racks.itPowerKW[i] >= 0,
+                    sourceLocation: sourceLocation)
+            #expect(s.racks.utilization[i] >= 0 && s.racks.utilization[i] <= 1, sourceLocation: sourceLocation)
         }
-        #expect(s.totals.energyKWh.isFinite && s.totals.costUSD.isFinite && s.totals.usdPerMillionTokens.isFinite)
+        #expect(s.totals.energyKWh.isFinite && s.totals.costUSD.isFinite && s.totals.usdPerMillionTokens.isFinite,
+                sourceLocation: sourceLocation)
     }
 
     @Test(arguments: faults)
     func invariantsHoldUnderEachFaultKind(_ fault: FaultSpec) throws {
         let e = try SimTestSupport.engine(warm: 30)
-        #expect(e.apply(.fault(fault)) != .rejected(Diagnostic(message: "")))
+        let result = e.apply(.fault(fault))
+        guard case .applied = result else {
+            Issue.record("\(fault.kind.rawValue) fault not applied: \(result)")
+            return
+        }
         for _ in 0..<6 {
             e.advance(seconds: 50)
             Self.check(e.snapshot(), fault.kind.rawValue)

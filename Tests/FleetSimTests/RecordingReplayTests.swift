@@ -15,17 +15,17 @@ struct RecordingReplayTests {
     ]
     static let endTick: UInt64 = 900
 
-    static func expectIdentical(_ a: Snapshot, _ b: Snapshot) {
-        #expect(a.tick == b.tick)
-        #expect(a.totals == b.totals)
-        #expect(a.sites == b.sites)
-        #expect(a.halls == b.halls)
-        #expect(a.racks == b.racks)
-        #expect(a.classes == b.classes)
-        #expect(a.agentic == b.agentic)
-        #expect(a.failures == b.failures)
-        #expect(a.events == b.events)
-        #expect(a.history == b.history)
+    static func expectIdentical(_ a: Snapshot, _ b: Snapshot, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.tick == b.tick, sourceLocation: sourceLocation)
+        #expect(a.totals == b.totals, sourceLocation: sourceLocation)
+        #expect(a.sites == b.sites, sourceLocation: sourceLocation)
+        #expect(a.halls == b.halls, sourceLocation: sourceLocation)
+        #expect(a.racks == b.racks, sourceLocation: sourceLocation)
+        #expect(a.classes == b.classes, sourceLocation: sourceLocation)
+        #expect(a.agentic == b.agentic, sourceLocation: sourceLocation)
+        #expect(a.failures == b.failures, sourceLocation: sourceLocation)
+        #expect(a.events == b.events, sourceLocation: sourceLocation)
+        #expect(a.history == b.history, sourceLocation: sourceLocation)
     }
 
     @Test func replayIsBitIdentical() throws {

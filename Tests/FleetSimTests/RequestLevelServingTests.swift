@@ -8,11 +8,12 @@ import Testing
     static let validation = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Validation")
 
-    static func checkBooks(_ e: FleetEngine, _ label: String) {
+    static func checkBooks(_ e: FleetEngine, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for c in e.snapshot().classes {
             // Weights are whole requests when nothing is sampled: the books balance exactly.
             #expect(c.arrived == c.completed + c.dropped + c.waiting + c.inFlight,
-                    "\(label) \(c.requestClass.name): \(c.arrived) ≠ \(c.completed)+\(c.dropped)+\(c.waiting)+\(c.inFlight)")
+                    "\(label) \(c.requestClass.name): \(c.arrived) ≠ \(c.completed)+\(c.dropped)+\(c.waiting)+\(c.inFlight)",
+                            sourceLocation: sourceLocation)
         }
     }
 

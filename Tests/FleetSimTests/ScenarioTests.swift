@@ -1,7 +1,7 @@
 import Testing
 @testable import FleetSim
 
-/// Behaviour an operator expects from the fleet under faults and surges (issue 3).
+/// Behaviour an operator expects from the fleet under faults and surges.
 @Suite struct ScenarioTests {
     @Test func airHallCoolingLossThrottlesThenShutsDownAndRepairRecovers() throws {
         let e = try SimTestSupport.engine()

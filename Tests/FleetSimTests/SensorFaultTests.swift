@@ -6,9 +6,11 @@ import Testing
     static let sensor = FaultSpec(kind: .sensor, target: TargetSelector(site: "near", hall: 1, rack: 2), magnitude: 40)
 
     /// Runs the quiet tiny fleet for 60 s, optionally injects `fault`, runs `seconds` more.
-    static func run(_ fault: FaultSpec?, seconds: Double = 120) throws -> FleetEngine {
+    static func run(_ fault: FaultSpec?, seconds: Double = 120,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> FleetEngine {
         let e = try SimTestSupport.engine()
-        if let fault { #expect(e.apply(.fault(fault)) == .applied("sensor +40 °C near/h1/r02")) }
+        if let fault { #expect(e.apply(.fault(fault)) == .applied("sensor +40 °C near/h1/r02"),
+                               sourceLocation: sourceLocation) }
         e.advance(seconds: seconds)
         return e
     }

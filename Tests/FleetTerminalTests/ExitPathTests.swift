@@ -74,10 +74,10 @@ import Glibc
                             blockedSignals: blockedSignals, ownProcessGroup: ownProcessGroup)
     }
 
-    private static func expectRestored(_ child: PTYChild) {
+    private static func expectRestored(_ child: PTYChild, sourceLocation: SourceLocation = #_sourceLocation) {
         let modes = child.terminalModes()
-        #expect(modes.c_lflag & tcflag_t(ICANON) != 0, "canonical mode restored")
-        #expect(modes.c_lflag & tcflag_t(ECHO) != 0, "echo restored")
+        #expect(modes.c_lflag & tcflag_t(ICANON) != 0, "canonical mode restored", sourceLocation: sourceLocation)
+        #expect(modes.c_lflag & tcflag_t(ECHO) != 0, "echo restored", sourceLocation: sourceLocation)
     }
 
     @Test(.enabled(if: Terminfo.has("xterm-256color"), "no xterm-256color terminfo entry"),

@@ -50,8 +50,12 @@ public struct FleetRollup: Sendable {
         for r in 0..<layout.rackCount {
             racks.gpus[r] = Int32(layout.gpuOffsets[r + 1] - layout.gpuOffsets[r])
         }
-        Self.sumCounts(racks.gpus, layout.rackOffsets, into: &halls.gpus)
-        Self.sumCounts(halls.gpus, layout.hallOffsets, into: &sites.gpus)
+        for h in 0..<layout.hallCount {
+            halls.gpus[h] = racks.gpus[layout.rackOffsets[h] ..< layout.rackOffsets[h + 1]].reduce(0, +)
+        }
+        for s in 0..<layout.siteCount {
+            sites.gpus[s] = halls.gpus[layout.hallOffsets[s] ..< layout.hallOffsets[s + 1]].reduce(0, +)
+        }
         fleet.gpus[0] = Int32(layout.gpuCount)
     }
 
@@ -61,12 +65,18 @@ public struct FleetRollup: Sendable {
     /// `values[c]` is column `c`. (`reduce(column:values:)` needs `update(up:)` first.)
     public mutating func update(columns values: [[Float]], up: UnsafeBufferPointer<UInt8>, engine: Engine = .simd) {
         precondition(values.count == columns.count, "expected \(columns.count) columns")
-        switch engine {
-        case .simd: fusedPass(values, up)
-        case .scalar: scalarPass(values, up)
+        let n = layout.gpuCount
+        precondition(up.count == n && values.allSatisfy { $0.count == n },
+                     "column lengths differ from the layout's GPU count")
+        let zeroIsUp = upByte == .zero, columnCount = columns.count
+        withUnsafeState(columns: values) { s in
+            switch engine {
+            case .simd: Self.fusedPass(s, up, zeroIsUp: zeroIsUp)
+            case .scalar: Self.scalarPass(s, up, zeroIsUp: zeroIsUp, columnCount: columnCount)
+            }
+            Self.rollUpCounts(s)
+            for c in 0..<columnCount { Self.rollUpColumn(c, s) }
         }
-        rollUpCounts()
-        for c in 0..<columns.count { rollUpColumn(c) }
     }
 
     /// `update(columns:up:engine:)` with the state bytes in an array.
@@ -84,18 +94,16 @@ public struct FleetRollup: Sendable {
             case .zero: for i in 0..<up.count { dst[i] = up[i] == 0 ? 1 : 0 }
             }
         }
-        let layout = self.layout, bytes = upBytes
+        let bytes = upBytes
         bytes.withUnsafeBufferPointer { u in
-            layout.gpuOffsets.withUnsafeBufferPointer { o in
-                racks.gpusUp.withUnsafeMutableBufferPointer { out in
-                    switch engine {
-                    case .simd: SegmentedKernels.countUp(u, offsets: o, into: out)
-                    case .scalar: ScalarSegmentedKernels.countUp(u, offsets: o, into: out)
-                    }
+            withUnsafeState { s in
+                switch engine {
+                case .simd: SegmentedKernels.countUp(u, offsets: s.gpuOffsets, into: s.racks.gpusUp)
+                case .scalar: ScalarSegmentedKernels.countUp(u, offsets: s.gpuOffsets, into: s.racks.gpusUp)
                 }
+                Self.rollUpCounts(s)
             }
         }
-        rollUpCounts()
     }
 
     /// `update(up:engine:)` with the state bytes in an array.
@@ -108,21 +116,15 @@ public struct FleetRollup: Sendable {
     public mutating func reduce(column: Int, values: [Float], engine: Engine = .simd) {
         precondition(values.count == layout.gpuCount, "column length differs from the layout's GPU count")
         precondition(upBytes.count == layout.gpuCount, "reduce(column:) needs update(up:) first")
-        let spec = columns[column]
-        let n = racks.count, range = column * n ..< (column + 1) * n
-        let layout = self.layout, bytes = upBytes
+        let spec = columns[column], bytes = upBytes
         values.withUnsafeBufferPointer { x in
             bytes.withUnsafeBufferPointer { allUp in
-                let u = spec.masked ? allUp : nil
-                racks.sums[range].withUnsafeMutableBufferPointer { sums in
-                    racks.maxima[range].withUnsafeMutableBufferPointer { maxima in
-                        racks.countsAbove[range].withUnsafeMutableBufferPointer { above in
-                            Self.gpuPass(layout, x, u, spec.threshold, engine, sums, maxima, above)
-                        }
-                    }
+                withUnsafeState { s in
+                    Self.gpuPass(s, x, spec.masked ? allUp : nil, threshold: spec.threshold, engine: engine,
+                                 into: s.racks.column(column))
+                    Self.rollUpColumn(column, s)
                 }
             }
         }
-        rollUpColumn(column)
     }
 }

@@ -26,9 +26,9 @@ extension FleetEngine {
         _ = physics.step(dt: dt, topology: topology, prefillBusy: busy.prefill, decodeBusy: busy.decode, capW: caps,
                          coolingLoss: faults.hallCoolingLoss)
         for s in 0..<topology.siteCount {
-            itKW[s] = RollUp.sum(physics.rackPowerKW, topology.siteRacks[s])
+            itKW[s] = SliceReductions.sum(physics.rackPowerKW, topology.siteRacks[s])
             facilityKW[s] = itKW[s] * pue[s]
-            siteMaxGPUW[s] = Double(RollUp.max(physics.powerW, topology.siteGPUs[s]))
+            siteMaxGPUW[s] = Double(SliceReductions.max(physics.powerW, topology.siteGPUs[s]))
         }
         governStep()
         updateReplicaSpeeds()

@@ -3,7 +3,7 @@
 extension FleetEngine {
     /// A rack's reported hottest die reading, °C.
     func reportedRackDie(_ r: Int) -> Float {
-        RollUp.max(physics.dieC, topology.rackGPUs[r]) + Float(faults.rackSensorOffsetC[r])
+        SliceReductions.max(physics.dieC, topology.rackGPUs[r]) + Float(faults.rackSensorOffsetC[r])
     }
 
     /// The hottest die reading each hall reports now; halls without a sensor fault report the truth.

@@ -1,4 +1,4 @@
-/// Parses one line of the command language (issue 3 item 7) into a `SimCommand`:
+/// Parses one line of the command language into a `SimCommand`:
 ///
 ///     fault <gpu|rack|cooling|power-cap|network|straggler|sensor> <selector...> [magnitude=X] [latency=D]
 ///           [ramp=D] [for=D] [repeat=D] [until=METRIC<VALUE|METRIC>VALUE]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A narrated story (issue 7): a drill plus chapters. Chapters follow one another; each has a
+/// A narrated story: a drill plus chapters. Chapters follow one another; each has a
 /// title, a caption with `{metric.path}` placeholders, a `panel` to highlight, a `duration`, and
 /// the `commands` that make it true (a command string runs at the chapter's start; a mapping with
 /// `at:` runs that long into the chapter). The drill's own `method` may add more steps; its

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetDashboard
+import FleetBench
 import FleetMetrics
 import FleetSim
 import Foundation

@@ -1,3 +1,4 @@
+import FleetBench
 import FleetMetrics
 import Foundation
 
@@ -58,7 +59,7 @@ struct BenchReport: Encodable {
     }
 
     let schema = "fleettop.bench/1"
-    /// One scrape of /metrics per fleet, and the simulation's speed while scraped (issue 16).
+    /// One scrape of /metrics per fleet, and the simulation's speed while scraped.
     var scrape: [ScrapeBench.Scrape] = []
     var scrapeLoad: ScrapeBench.Load?
     var metrics: MetricsBenchReport

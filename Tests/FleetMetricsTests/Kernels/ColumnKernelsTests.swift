@@ -10,27 +10,34 @@ import Testing
         abs(a - b) <= 1e-6 * scale + 1e-12
     }
 
-    func check(_ x: [Float], _ up: [UInt8], threshold: Float) {
+    func check(_ x: [Float], _ up: [UInt8], threshold: Float, sourceLocation: SourceLocation = #_sourceLocation) {
         x.withUnsafeBufferPointer { xs in
             up.withUnsafeBufferPointer { us in
                 let scale = x.reduce(0.0) { $0 + Double(abs($1)) }
-                #expect(close(ColumnKernels.sum(xs), ScalarKernels.sum(xs), scale: scale), "sum n=\(x.count)")
+                #expect(close(ColumnKernels.sum(xs), ScalarKernels.sum(xs), scale: scale), "sum n=\(x.count)",
+                        sourceLocation: sourceLocation)
                 #expect(close(ColumnKernels.sum(xs, up: us), ScalarKernels.sum(xs, up: us), scale: scale),
-                        "masked sum n=\(x.count)")
+                        "masked sum n=\(x.count)", sourceLocation: sourceLocation)
                 #expect(close(ColumnKernels.mean(xs) * Double(x.count), ScalarKernels.mean(xs) * Double(x.count),
-                              scale: scale), "mean n=\(x.count)")
+                              scale: scale), "mean n=\(x.count)", sourceLocation: sourceLocation)
                 let upCount = ScalarKernels.count(up: us)
                 #expect(close(ColumnKernels.mean(xs, up: us) * Double(upCount),
-                              ScalarKernels.mean(xs, up: us) * Double(upCount), scale: scale), "masked mean n=\(x.count)")
-                #expect(ColumnKernels.count(up: us) == upCount, "up count n=\(x.count)")
-                #expect(ColumnKernels.max(xs) == ScalarKernels.max(xs), "max n=\(x.count)")
-                #expect(ColumnKernels.min(xs) == ScalarKernels.min(xs), "min n=\(x.count)")
-                #expect(ColumnKernels.max(xs, up: us) == ScalarKernels.max(xs, up: us), "masked max n=\(x.count)")
-                #expect(ColumnKernels.min(xs, up: us) == ScalarKernels.min(xs, up: us), "masked min n=\(x.count)")
+                              ScalarKernels.mean(xs, up: us) * Double(upCount), scale: scale), "masked mean n=\(x.count)",
+                        sourceLocation: sourceLocation)
+                #expect(ColumnKernels.count(up: us) == upCount, "up count n=\(x.count)", sourceLocation: sourceLocation)
+                #expect(ColumnKernels.max(xs) == ScalarKernels.max(xs), "max n=\(x.count)",
+                        sourceLocation: sourceLocation)
+                #expect(ColumnKernels.min(xs) == ScalarKernels.min(xs), "min n=\(x.count)",
+                        sourceLocation: sourceLocation)
+                #expect(ColumnKernels.max(xs, up: us) == ScalarKernels.max(xs, up: us), "masked max n=\(x.count)",
+                        sourceLocation: sourceLocation)
+                #expect(ColumnKernels.min(xs, up: us) == ScalarKernels.min(xs, up: us), "masked min n=\(x.count)",
+                        sourceLocation: sourceLocation)
                 #expect(ColumnKernels.count(xs, above: threshold) == ScalarKernels.count(xs, above: threshold),
-                        "count above n=\(x.count)")
+                        "count above n=\(x.count)", sourceLocation: sourceLocation)
                 #expect(ColumnKernels.count(xs, above: threshold, up: us)
-                        == ScalarKernels.count(xs, above: threshold, up: us), "masked count above n=\(x.count)")
+                        == ScalarKernels.count(xs, above: threshold, up: us), "masked count above n=\(x.count)",
+                        sourceLocation: sourceLocation)
             }
         }
     }

@@ -58,12 +58,13 @@ import Testing
         return out
     }
 
-    func expectClose(_ a: Out, _ b: Out, _ note: String) {
-        #expect(a.up == b.up, "up \(note)")
-        #expect(a.maxima == b.maxima, "max \(note)")
-        #expect(a.above == b.above, "count \(note)")
+    func expectClose(_ a: Out, _ b: Out, _ note: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.up == b.up, "up \(note)", sourceLocation: sourceLocation)
+        #expect(a.maxima == b.maxima, "max \(note)", sourceLocation: sourceLocation)
+        #expect(a.above == b.above, "count \(note)", sourceLocation: sourceLocation)
         for (x, y) in zip(a.sums, b.sums) {
-            #expect(abs(x - y) <= 1e-5 * Swift.max(1, abs(y)), "sum \(note): \(x) vs \(y)")
+            #expect(abs(x - y) <= 1e-5 * Swift.max(1, abs(y)), "sum \(note): \(x) vs \(y)",
+                    sourceLocation: sourceLocation)
         }
     }
 

@@ -48,12 +48,12 @@ import Testing
         return up.withUnsafeBufferPointer { body($0) }
     }
 
-    func expectMatch(_ a: Result, _ b: Result, _ note: String) {
-        #expect(a.maxima == b.maxima, "max \(note)")
-        #expect(a.above == b.above, "count \(note)")
-        #expect(a.sums.count == b.sums.count)
+    func expectMatch(_ a: Result, _ b: Result, _ note: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.maxima == b.maxima, "max \(note)", sourceLocation: sourceLocation)
+        #expect(a.above == b.above, "count \(note)", sourceLocation: sourceLocation)
+        #expect(a.sums.count == b.sums.count, sourceLocation: sourceLocation)
         for (p, q) in zip(a.sums, b.sums) {
-            #expect(abs(p - q) <= 1e-5 * Swift.max(1, abs(q)), "sum \(note)")
+            #expect(abs(p - q) <= 1e-5 * Swift.max(1, abs(q)), "sum \(note)", sourceLocation: sourceLocation)
         }
     }
 

@@ -33,21 +33,26 @@ import Testing
         return [racks, halls, sites, [0..<layout.gpuCount]][level]
     }
 
-    func expectLevel(_ level: RollupLevel, ranges: [Range<Int>], data: Data, note: String) {
-        #expect(level.count == ranges.count)
+    func expectLevel(_ level: RollupLevel, ranges: [Range<Int>], data: Data, note: String,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(level.count == ranges.count, sourceLocation: sourceLocation)
         for (e, range) in ranges.enumerated() {
-            #expect(Int(level.gpus[e]) == range.count, "\(note) gpus \(e)")
+            #expect(Int(level.gpus[e]) == range.count, "\(note) gpus \(e)", sourceLocation: sourceLocation)
             let upIdx = range.filter { data.up[$0] != 0 }
-            #expect(Int(level.gpusUp[e]) == upIdx.count, "\(note) up \(e)")
+            #expect(Int(level.gpusUp[e]) == upIdx.count, "\(note) up \(e)", sourceLocation: sourceLocation)
             for (c, spec) in Self.columns.enumerated() {
                 let idx = spec.masked ? upIdx : Array(range)
                 let values = idx.map { data.columns[c][$0] }
                 let sum = values.reduce(0.0) { $0 + Double($1) }
-                #expect(abs(level.sum(c, e) - sum) <= 1e-5 * Swift.max(1, sum), "\(note) sum c\(c) e\(e)")
-                #expect(level.max(c, e) == (values.max() ?? -.infinity), "\(note) max c\(c) e\(e)")
-                #expect(level.countAbove(c, e) == values.filter { $0 > spec.threshold }.count, "\(note) above c\(c) e\(e)")
+                #expect(abs(level.sum(c, e) - sum) <= 1e-5 * Swift.max(1, sum), "\(note) sum c\(c) e\(e)",
+                        sourceLocation: sourceLocation)
+                #expect(level.max(c, e) == (values.max() ?? -.infinity), "\(note) max c\(c) e\(e)",
+                        sourceLocation: sourceLocation)
+                #expect(level.countAbove(c, e) == values.filter { $0 > spec.threshold }.count, "\(note) above c\(c) e\(e)",
+                        sourceLocation: sourceLocation)
                 let mean = values.isEmpty ? 0 : sum / Double(values.count)
-                #expect(abs(level.mean(c, e) - mean) <= 1e-5 * Swift.max(1, mean), "\(note) mean c\(c) e\(e)")
+                #expect(abs(level.mean(c, e) - mean) <= 1e-5 * Swift.max(1, mean), "\(note) mean c\(c) e\(e)",
+                        sourceLocation: sourceLocation)
             }
         }
     }

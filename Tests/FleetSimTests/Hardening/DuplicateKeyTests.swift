@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FleetSim
 
-/// A key given twice is reported at the line that repeats it, in every YAML reader (issue 13).
+/// A key given twice is reported at the line that repeats it, in every YAML reader.
 @Suite struct DuplicateKeyTests {
     @Test func fleetFileNamesTheRepeatedLine() throws {
         let text = "preset: tiny\nsites:\n  - name: near\n    rtt_ms: 3\n    name: far\n"

@@ -1,3 +1,4 @@
+import FleetMetrics
 import Foundation
 
 /// Measures the FleetMetrics kernels for `fleettop bench`: the machine's streaming-read bandwidth,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FleetMetrics
+@testable import FleetBench
+import FleetMetrics
 
 /// The benchmark's plumbing on a tiny fleet: engines agree, figures are consistent, JSON keys
 /// follow `fleettop.bench/1`. Nothing here looks at how fast anything ran.

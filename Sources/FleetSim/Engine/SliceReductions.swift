@@ -3,7 +3,7 @@ import FleetMetrics
 /// Reductions over one contiguous slice (children of one parent are contiguous) for the engine's
 /// per-tick figures; Float columns go through FleetMetrics' SIMD kernels. Snapshots roll every level
 /// up at once with `FleetRollup` instead (`SnapshotGPURollup`).
-public enum RollUp {
+public enum SliceReductions {
     /// Sum of `values[range]`.
     @inline(__always)
     public static func sum(_ values: [Double], _ range: Range<Int>) -> Double {

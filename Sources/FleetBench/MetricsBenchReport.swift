@@ -1,3 +1,4 @@
+import FleetMetrics
 import Foundation
 
 /// The FleetMetrics half of `fleettop bench` (schema `fleettop.bench/1`): plain values the command
