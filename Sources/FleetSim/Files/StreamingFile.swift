@@ -1,8 +1,7 @@
-import FleetSim
 import Foundation
 
-/// Writes a large file whole or not at all, in chunks: a temporary file beside the target, synced,
-/// then renamed over it (as `AtomicFile`, without holding the whole text in memory).
+/// Writes a file whole or not at all, in chunks: a temporary file beside the target, synced, then
+/// renamed over it, so a large export never has to be held in memory (`AtomicFile` writes through it).
 public struct StreamingFile {
     public let path: String
     private let temp: String
