@@ -1,22 +1,33 @@
 import FleetHTTP
 import FleetSim
 import Foundation
+import Synchronization
 
 /// `--metrics-listen`: serves `GET /metrics` from the latest snapshot of the runner it follows. The
 /// runner copies the export columns on its own thread when it publishes; rendering happens on the
 /// server's worker thread, one at a time, and a body is reused until a newer snapshot arrives and
 /// `minimumRenderInterval` has passed, so a client scraping in a tight loop costs one render a second.
 /// Nothing here calls into the engine or waits on the simulation or the screen.
-public final class MetricsEndpoint: @unchecked Sendable {
+public final class MetricsEndpoint: Sendable {
     public let gpuLimit: Int
     /// Wall seconds a rendered body is served before a newer snapshot is rendered.
     public let minimumRenderInterval: Double
-    private let lock = NSLock()
-    private let renderLock = NSLock()
-    private var hub: SnapshotHub?
-    private var layout: (key: String, set: MetricSet)?
-    private var cached: [ExpositionFormat: (hub: ObjectIdentifier, version: UInt64, at: Date, body: [UInt8])] = [:]
-    private var server: MetricsServer?
+
+    /// The hub followed and the server, both set once running.
+    private struct Links {
+        var hub: SnapshotHub?
+        var server: MetricsServer?
+    }
+
+    /// What renders reuse: the last label layout and each format's last body. Held for a whole
+    /// render, so renders come one at a time.
+    private struct RenderCache {
+        var layout: (key: String, set: MetricSet)?
+        var cached: [ExpositionFormat: (hub: ObjectIdentifier, version: UInt64, at: Date, body: [UInt8])] = [:]
+    }
+
+    private let links = Mutex(Links())
+    private let renderCache = Mutex(RenderCache())
 
     /// An endpoint on `address`, exporting GPUs one by one up to `gpuLimit`.
     public init(gpuLimit: Int = ExportColumns.defaultGPULimit, minimumRenderInterval: Double = 1) {
@@ -31,40 +42,37 @@ public final class MetricsEndpoint: @unchecked Sendable {
             return self.respond(head)
         }
         try s.start()
-        lock.lock(); server = s; lock.unlock()
+        links.withLock { $0.server = s }
     }
 
     /// Stops serving.
     public func stop() {
-        lock.lock(); let s = server; server = nil; lock.unlock()
+        let s = links.withLock { l in
+            defer { l.server = nil }
+            return l.server
+        }
         s?.stop()
     }
 
     /// Serves `runner`'s snapshots from now on and asks it for export columns.
     public func follow(_ runner: SimRunner) {
         runner.exportMetrics(gpuLimit: gpuLimit)
-        lock.lock(); hub = runner.hub; lock.unlock()
+        let hub = runner.hub
+        links.withLock { $0.hub = hub }
     }
 
     /// "metrics :9400" (loopback) or "metrics 0.0.0.0:9400", for the header.
     public var indicator: String? {
-        lock.lock(); let s = server; lock.unlock()
-        guard let s else { return nil }
+        guard let s = links.withLock({ $0.server }) else { return nil }
         let host = s.address.host == "127.0.0.1" ? "" : (s.address.isIPv6 ? "[\(s.address.host)]" : s.address.host)
         return "metrics \(host):\(s.boundPort)"
     }
 
     /// The port bound (0 before `start`).
-    public var port: UInt16 {
-        lock.lock(); defer { lock.unlock() }
-        return server?.boundPort ?? 0
-    }
+    public var port: UInt16 { links.withLock { $0.server?.boundPort ?? 0 } }
 
     /// Scrapes answered so far.
-    public var scrapes: Int {
-        lock.lock(); defer { lock.unlock() }
-        return server?.scrapes ?? 0
-    }
+    public var scrapes: Int { links.withLock { $0.server?.scrapes ?? 0 } }
 
     func respond(_ head: ScrapeRequest) -> HTTPResponse {
         let format = ExpositionFormat.negotiate(accept: head.header("accept"))
@@ -76,23 +84,23 @@ public final class MetricsEndpoint: @unchecked Sendable {
 
     /// The body of a scrape now, in `format` (nil before the first snapshot).
     public func body(format: ExpositionFormat) -> [UInt8]? {
-        lock.lock(); let hub = self.hub; lock.unlock()
-        guard let hub else { return nil }
+        guard let hub = links.withLock({ $0.hub }) else { return nil }
         var version = hub.version
         guard var snapshot = hub.latest else { return nil }
         if snapshot.export == nil, let newer = hub.wait(after: version, timeout: 1) {
             // The first snapshots after `follow` may predate the export columns.
             snapshot = newer.snapshot; version = newer.version
         }
-        renderLock.lock(); defer { renderLock.unlock() }
         let id = ObjectIdentifier(hub)
-        if let c = cached[format], c.hub == id, c.version == version || -c.at.timeIntervalSinceNow < minimumRenderInterval {
-            return c.body
+        return renderCache.withLock { r in
+            if let c = r.cached[format], c.hub == id, c.version == version || -c.at.timeIntervalSinceNow < minimumRenderInterval {
+                return c.body
+            }
+            let set = Self.metricSet(snapshot, reusing: &r.layout)
+            let body = ExpositionText.render(set, format: format)
+            r.cached[format] = (id, version, Date(), body)
+            return body
         }
-        let set = Self.metricSet(snapshot, reusing: &layout)
-        let body = ExpositionText.render(set, format: format)
-        cached[format] = (id, version, Date(), body)
-        return body
     }
 
     /// The metric set of `s`, reusing the label layout of an earlier snapshot of the same shape.

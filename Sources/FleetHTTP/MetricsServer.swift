@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// A bounded HTTP/1.1 server for a metrics endpoint, built on SwiftNIO: one event-loop thread for
 /// every connection and one worker thread that builds responses, so a render never holds up the
@@ -10,7 +11,7 @@ import NIOPosix
 /// HEAD of `path` call `handler`; other methods get 405, other paths 404, malformed requests 400.
 /// Beyond `limits.maxConnections` open connections a new one gets 503 at once. Nothing here waits on
 /// the caller's threads, so a slow or hostile client costs one connection until its timeout.
-public final class MetricsServer: @unchecked Sendable {
+public final class MetricsServer: Sendable {
     /// Builds the response to a GET or HEAD of the metrics path (called on the worker thread).
     public typealias Handler = @Sendable (ScrapeRequest) -> HTTPResponse
 
@@ -18,13 +19,19 @@ public final class MetricsServer: @unchecked Sendable {
     public let path: String
     public let limits: HTTPLimits
     let handler: Handler
-    private let lock = NSLock()
-    private var running: (group: MultiThreadedEventLoopGroup, pool: NIOThreadPool, channel: Channel)?
-    private var active = 0
-    private var served = 0
+
+    /// What changes while serving: the threads and channel once started, open connections, 200s sent.
+    private struct State {
+        var running: (group: MultiThreadedEventLoopGroup, pool: NIOThreadPool, channel: Channel)?
+        var active = 0
+        var served = 0
+        var boundPort: UInt16 = 0
+    }
+
+    private let state = Mutex(State())
 
     /// The port actually bound (differs from `address.port` when that is 0).
-    public private(set) var boundPort: UInt16 = 0
+    public var boundPort: UInt16 { state.withLock { $0.boundPort } }
 
     public init(address: ListenAddress, path: String = "/metrics", limits: HTTPLimits = HTTPLimits(), handler: @escaping Handler) {
         self.address = address; self.path = path; self.limits = limits; self.handler = handler
@@ -65,8 +72,8 @@ public final class MetricsServer: @unchecked Sendable {
             }
         do {
             let channel = try bootstrap.bind(to: socketAddress).wait()
-            boundPort = UInt16(channel.localAddress?.port ?? 0)
-            lock.lock(); running = (group, pool, channel); lock.unlock()
+            let port = UInt16(channel.localAddress?.port ?? 0)
+            state.withLock { $0.boundPort = port; $0.running = (group, pool, channel) }
         } catch {
             try? pool.syncShutdownGracefully()
             try? group.syncShutdownGracefully()
@@ -77,7 +84,10 @@ public final class MetricsServer: @unchecked Sendable {
     /// Stops accepting, lets the worker finish the response it is building, closes every connection
     /// and ends both threads. Safe to call more than once; must not be called from the event loop.
     public func stop() {
-        lock.lock(); let r = running; running = nil; lock.unlock()
+        let r = state.withLock { s in
+            defer { s.running = nil }
+            return s.running
+        }
         guard let r else { return }
         try? r.channel.close().wait()
         try? r.pool.syncShutdownGracefully()
@@ -85,21 +95,19 @@ public final class MetricsServer: @unchecked Sendable {
     }
 
     /// Requests answered with a 200 so far.
-    public var scrapes: Int {
-        lock.lock(); defer { lock.unlock() }
-        return served
-    }
+    public var scrapes: Int { state.withLock { $0.served } }
 
-    func countScrape() { lock.lock(); served += 1; lock.unlock() }
+    func countScrape() { state.withLock { $0.served += 1 } }
 
     private func admit() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard active < limits.maxConnections else { return false }
-        active += 1
-        return true
+        state.withLock { s in
+            guard s.active < limits.maxConnections else { return false }
+            s.active += 1
+            return true
+        }
     }
 
-    private func release() { lock.lock(); active -= 1; lock.unlock() }
+    private func release() { state.withLock { $0.active -= 1 } }
 
     /// NIO's decoder limits: the request target and all header names and values together are
     /// bounded by `maxHeaderBytes`, and a head has at most 100 header lines (a scraper sends about

@@ -1,17 +1,20 @@
 import FleetSim
 import Foundation
+import Synchronization
 
 /// A campaign's progress on standard error: on a terminal one bar redrawn in place (runs done, runs
 /// that did not pass, time elapsed and an estimate of the time left); otherwise one plain line per
-/// finished run, for batch logs. Calls arrive one at a time (`CampaignExecutor` serialises them).
-final class CampaignProgress: @unchecked Sendable {
+/// finished run, for batch logs. Calls arrive one at a time (`CampaignExecutor` serialises them);
+/// each holds the lock on `notPassed` while it writes, so even concurrent calls would not interleave.
+final class CampaignProgress: Sendable {
     private let plan: CampaignPlan
     private let total: Int
     private let alreadyDone: Int
     private let jobs: Int
     private let terminal: Bool
     private let start = ContinuousClock.now
-    private var notPassed = 0
+    /// Runs finished in this session that did not pass.
+    private let notPassed = Mutex(0)
 
     init(plan: CampaignPlan, total: Int, alreadyDone: Int, jobs: Int, terminal: Bool) {
         self.plan = plan; self.total = total; self.alreadyDone = alreadyDone; self.jobs = jobs; self.terminal = terminal
@@ -19,20 +22,23 @@ final class CampaignProgress: @unchecked Sendable {
 
     /// Draws the bar before the first run finishes.
     func begin() {
-        if terminal { draw(done: alreadyDone) }
+        guard terminal else { return }
+        notPassed.withLock { draw(done: alreadyDone, notPassed: $0) }
     }
 
     /// Notes a finished run; `count` runs have finished in this session.
     func finished(_ record: CampaignRunRecord, count: Int) {
-        if record.result.verdict != .passed { notPassed += 1 }
-        let done = alreadyDone + count
-        if terminal {
-            draw(done: done)
-            return
+        notPassed.withLock { notPassed in
+            if record.result.verdict != .passed { notPassed += 1 }
+            let done = alreadyDone + count
+            if terminal {
+                draw(done: done, notPassed: notPassed)
+                return
+            }
+            let values = plan.spec.labels(ofPoint: record.result.point).joined(separator: " ")
+            let place = "seed \(record.result.seed)" + (values.isEmpty ? "" : " \(values)")
+            Stderr.print("run \(done)/\(total) (\(place)): \(record.result.verdict.rawValue) in \(String(format: "%.1f", record.wallS)) s\(left(count: count, done: done))")
         }
-        let values = plan.spec.labels(ofPoint: record.result.point).joined(separator: " ")
-        let place = "seed \(record.result.seed)" + (values.isEmpty ? "" : " \(values)")
-        Stderr.print("run \(done)/\(total) (\(place)): \(record.result.verdict.rawValue) in \(String(format: "%.1f", record.wallS)) s\(left(count: count, done: done))")
     }
 
     /// Clears the bar.
@@ -40,7 +46,7 @@ final class CampaignProgress: @unchecked Sendable {
         if terminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
     }
 
-    private func draw(done: Int) {
+    private func draw(done: Int, notPassed: Int) {
         let width = 24
         let filled = total > 0 ? Int(Double(width) * Double(done) / Double(total)) : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)

@@ -1,5 +1,6 @@
 import FleetSim
 import Foundation
+import Synchronization
 
 /// `fleettop drill NAME --seeds … [--vary …] [--jobs N] [--shard I/N]`: plans the campaign, resumes
 /// its journal, runs what is left side by side, and writes the report (or a shard's part).
@@ -96,14 +97,20 @@ struct DrillCampaignRun {
 
 /// Appends finished runs to the journal from the executor's callback (one call at a time), keeping
 /// the first failure to report once the runs are done.
-final class JournalSink: @unchecked Sendable {
+final class JournalSink: Sendable {
     private let journal: CampaignJournal?
-    private(set) var failure: CampaignError?
+    /// The first append that failed; after it nothing more is appended.
+    private let firstFailure = Mutex<CampaignError?>(nil)
 
     init(journal: CampaignJournal?) { self.journal = journal }
 
+    /// The first append that failed, if any.
+    var failure: CampaignError? { firstFailure.withLock { $0 } }
+
     func append(_ record: CampaignRunRecord) {
-        guard failure == nil, let journal else { return }
-        do { try journal.append(record) } catch { failure = error }
+        firstFailure.withLock { failure in
+            guard failure == nil, let journal else { return }
+            do throws(CampaignError) { try journal.append(record) } catch { failure = error }
+        }
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// The record of a campaign's finished runs, kept next to its report as JSON Lines so an
 /// interrupted campaign resumes without redoing them: a header line (schema, spec, shard), then one
 /// `CampaignRunRecord` per finished run, appended as each finishes. A last line cut short by the
 /// interruption is dropped on resume. The journal is removed once the report is written.
-/// Appends must come one at a time (as `CampaignExecutor`'s callbacks do).
-public final class CampaignJournal: @unchecked Sendable {
+/// Appends are written one at a time, each line whole.
+public final class CampaignJournal: Sendable {
     /// The schema of the header line.
     public static let schemaName = "fleettop.drill-campaign-journal/1"
 
@@ -22,6 +23,8 @@ public final class CampaignJournal: @unchecked Sendable {
 
     public let path: String
     private let fd: Int32
+    /// Held while a line is written, so lines from concurrent appends never interleave.
+    private let writing = Mutex(())
 
     /// The journal of `plan` (and `shard`) at `path`: the runs it already holds, and the journal open
     /// to append more. A journal of another campaign is refused, naming what differs.
@@ -52,14 +55,16 @@ public final class CampaignJournal: @unchecked Sendable {
     /// Appends a finished run (one line, synced).
     public func append(_ record: CampaignRunRecord) throws(CampaignError) {
         let bytes = Array((CampaignJSON.text(record, pretty: false) + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-            if n > 0 { offset += n } else if n < 0, errno == EINTR { continue } else {
-                throw CampaignError("cannot write the journal \(path): \(String(cString: strerror(n < 0 ? errno : EIO)))")
+        try writing.withLock { _ throws(CampaignError) in
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+                if n > 0 { offset += n } else if n < 0, errno == EINTR { continue } else {
+                    throw CampaignError("cannot write the journal \(path): \(String(cString: strerror(n < 0 ? errno : EIO)))")
+                }
             }
+            fsync(fd)
         }
-        fsync(fd)
     }
 
     /// Removes the journal (the report holds everything now).
