@@ -39,7 +39,8 @@ public struct ServingModel: Sendable {
         return out
     }
 
-    /// A pointer that may cross into the worker threads: each thread touches only its own sites.
+    /// A pointer that may cross into the worker threads. `@unchecked Sendable`: a raw pointer is not
+    /// Sendable, and each thread touches only its own sites' slots, so no two threads share memory.
     struct SiteBuffer: @unchecked Sendable {
         let base: UnsafeMutablePointer<SiteServing>
     }

@@ -56,7 +56,8 @@ struct DrillCampaignRun {
         if let failure = sink.failure { Stderr.print("warning: \(failure): an interruption would have redone the runs since") }
         let wall = ContinuousClock.now - start
         let records = (done + fresh.values).sorted { $0.result.run < $1.result.run }
-        let timing = "\(remaining.count) runs in \(ClockText.elapsed(Double(wall.components.seconds))) wall time on \(min(jobs, max(1, remaining.count))) job\(jobs == 1 ? "" : "s")"
+        let used = min(jobs, max(1, remaining.count))
+        let timing = "\(remaining.count) run\(remaining.count == 1 ? "" : "s") in \(ClockText.elapsed(Double(wall.components.seconds))) wall time on \(used) job\(used == 1 ? "" : "s")"
             + (done.isEmpty ? "" : " (\(done.count) more from the journal)")
 
         if let shard, let json {
