@@ -29,6 +29,22 @@ extension Panel {
     static func handle(_ action: KeyAction, app: DashboardApp) -> [DashboardAction]? { nil }
 }
 
+/// A panel drawn from the snapshot alone: its box and its section need neither the dashboard's state
+/// nor the frame's click regions, so both come from its `draw` and `content`.
+protocol SnapshotPanel: Panel {
+    /// Draws the panel in its own box filling `rect`.
+    static func draw(into canvas: inout Canvas, _ s: Snapshot, rect: Rect, ctx: PanelContext)
+    /// The content without the box.
+    static func content(into canvas: inout Canvas, _ s: Snapshot, inner: Rect, ctx: PanelContext)
+}
+
+extension SnapshotPanel {
+    static func drawBox(_ s: Snapshot, rect: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
+                        frame: inout FrameLayout) { draw(into: &canvas, s, rect: rect, ctx: ctx) }
+    static func drawSection(_ s: Snapshot, inner: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
+                            frame: inout FrameLayout) { content(into: &canvas, s, inner: inner, ctx: ctx) }
+}
+
 /// The dashboard's panels, by id: the one table the frame and the input look panels up in.
 enum Panels {
     /// The panel drawn for `id` (nil for the header and the key bar, which are bars, not panels).
@@ -47,51 +63,31 @@ enum Panels {
     }
 }
 
-extension PowerPanel: Panel {
+extension PowerPanel: SnapshotPanel {
     static var id: PanelID { .power }
     static var role: ThemeColor { .powerBox }
     static var sharedRole: ThemeColor { .powerBox }
-    static func drawBox(_ s: Snapshot, rect: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                        frame: inout FrameLayout) { draw(into: &canvas, s, rect: rect, ctx: ctx) }
-    static func drawSection(_ s: Snapshot, inner: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                            frame: inout FrameLayout) { content(into: &canvas, s, inner: inner, ctx: ctx) }
 }
 
-extension ThermalPanel: Panel {
+extension ThermalPanel: SnapshotPanel {
     static var id: PanelID { .thermal }
     static var role: ThemeColor { .thermalBox }
-    static func drawBox(_ s: Snapshot, rect: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                        frame: inout FrameLayout) { draw(into: &canvas, s, rect: rect, ctx: ctx) }
-    static func drawSection(_ s: Snapshot, inner: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                            frame: inout FrameLayout) { content(into: &canvas, s, inner: inner, ctx: ctx) }
 }
 
-extension TrafficPanel: Panel {
+extension TrafficPanel: SnapshotPanel {
     static var id: PanelID { .traffic }
     static var role: ThemeColor { .trafficBox }
-    static func drawBox(_ s: Snapshot, rect: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                        frame: inout FrameLayout) { draw(into: &canvas, s, rect: rect, ctx: ctx) }
-    static func drawSection(_ s: Snapshot, inner: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                            frame: inout FrameLayout) { content(into: &canvas, s, inner: inner, ctx: ctx) }
 }
 
-extension LatencyPanel: Panel {
+extension LatencyPanel: SnapshotPanel {
     static var id: PanelID { .latency }
     static var role: ThemeColor { .latencyBox }
     static var sharedRole: ThemeColor { .latencyBox }
-    static func drawBox(_ s: Snapshot, rect: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                        frame: inout FrameLayout) { draw(into: &canvas, s, rect: rect, ctx: ctx) }
-    static func drawSection(_ s: Snapshot, inner: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                            frame: inout FrameLayout) { content(into: &canvas, s, inner: inner, ctx: ctx) }
 }
 
-extension AgenticPanel: Panel {
+extension AgenticPanel: SnapshotPanel {
     static var id: PanelID { .agentic }
     static var role: ThemeColor { .agenticBox }
-    static func drawBox(_ s: Snapshot, rect: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                        frame: inout FrameLayout) { draw(into: &canvas, s, rect: rect, ctx: ctx) }
-    static func drawSection(_ s: Snapshot, inner: Rect, state: DashboardState, ctx: PanelContext, into canvas: inout Canvas,
-                            frame: inout FrameLayout) { content(into: &canvas, s, inner: inner, ctx: ctx) }
 }
 
 extension DetailPanel: Panel {
