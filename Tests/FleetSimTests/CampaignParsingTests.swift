@@ -61,6 +61,17 @@ struct CampaignParsingTests {
         #expect(throws: CampaignError.self, "\(argument)") { try VaryAxis(argument, drill: d, fleet: .demo) }
     }
 
+    @Test func stepZeroSaysHowStepsAreCounted() throws {
+        let d = try Self.drill
+        do throws(CampaignError) {
+            _ = try VaryAxis("method[0].factor=2", drill: d, fleet: .demo)
+            Issue.record("method[0] was accepted")
+        } catch {
+            #expect(error.description.contains("steps count from 1 here"), "\(error)")
+            #expect(error.description.contains("method[1]"), "\(error)")
+        }
+    }
+
     @Test func valuesOutOfRangeAreRefusedWhenPlanned() throws {
         let d = try DrillCatalog.entry(named: "metro-cooling-loss")!.drill()
         for bad in ["method[1].magnitude=50%..150%/3", "method[1].at=1m,40m", "fleet.power.governor_margin=0.9", "fleet.serving.max_retries=1..2/3"] {

@@ -19,7 +19,7 @@ struct DrillCommandCheckTests {
             _ = try HeadlessDrill.run(drill, fleet: SimTestSupport.quietTiny())
             Issue.record("the drill ran")
         } catch {
-            #expect(error.line == 5 && error.field == "method[1]", "\(error)")
+            #expect(error.line == 5 && error.field == "method[0]", "\(error)")
             #expect(error.message.contains("rack=99"), "\(error)")
         }
     }

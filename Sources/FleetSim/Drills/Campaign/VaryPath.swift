@@ -67,6 +67,10 @@ public struct VaryPath: Sendable, Equatable {
         guard let close = text.firstIndex(of: "]"), let n = Int(text[text.index(text.startIndex, offsetBy: 7)..<close]) else {
             throw CampaignError("'\(text)': a step is written method[N], N counting from 1", expected: steps.isEmpty ? [] : names)
         }
+        guard n != 0 else {
+            throw CampaignError("'\(text)': steps count from 1 here, in file order (a drill file's own errors count from 0, as YAML paths do)",
+                                expected: steps.isEmpty ? [] : names)
+        }
         guard n >= 1, n <= steps.count else {
             let has = steps.count == 1 ? "1 step" : "\(steps.count) steps"
             throw CampaignError("'\(text)': the drill has \(has), counted from 1 in file order", expected: steps.isEmpty ? [] : names)
