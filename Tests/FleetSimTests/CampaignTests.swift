@@ -123,6 +123,39 @@ struct CampaignTests {
         #expect(Set(campaign.keys) == ["drill", "drill_name", "source", "fleet", "drill_fingerprint", "fleet_fingerprint", "seeds",
                                        "seed_count", "vary", "break_below", "runs", "checks"])
         #expect(object["schema"] as? String == "fleettop.drill-campaign/1")
+        let row = try #require(((object["sweep"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]])?.first)
+        #expect(Set(row.keys) == ["value", "label", "pass", "checks"])
+        let rowCheck = try #require((row["checks"] as? [[String: Any]])?.first)
+        #expect(Set(rowCheck.keys) == ["p5", "p50", "p95", "failed"])
+    }
+
+    /// Each sweep row carries every check's worst values at that value, taken from that value's runs only.
+    @Test func sweepRowsShowEachCheckAtEachValue() throws {
+        let plan = try Self.plan()
+        let report = CampaignReport(spec: plan.spec, runs: Self.reference.map(\.result))
+        let axis = try #require(report.sweep.first)
+        for (v, row) in axis.rows.enumerated() {
+            let here = report.runs.filter { plan.spec.coordinates(ofPoint: $0.point)[0] == v }
+            #expect(row.checks.count == report.checks.count)
+            for (k, check) in row.checks.enumerated() {
+                let worst = here.compactMap { $0.checks[k].worst }.sorted()
+                #expect(check.p50 == CampaignReport.percentile(worst, 0.5))
+                #expect(check.p5 == CampaignReport.percentile(worst, 0.05))
+                #expect(check.failed == here.filter { !$0.checks[k].held }.count)
+            }
+        }
+        for k in report.checks.indices {
+            #expect(axis.rows.map { $0.checks[k].failed }.reduce(0, +) == report.checks[k].failedRuns.count)
+        }
+        let deciding = report.checks.filter { !$0.failedRuns.isEmpty }
+        try #require(!deciding.isEmpty, "the reference campaign should fail some check")
+        let text = CampaignReportWriter.text(report)
+        #expect(text.contains("median worst value at each method[1].magnitude"))
+        let header = try #require(CampaignReportWriter.markdown(report).split(separator: "\n").first { $0.hasPrefix("| value | runs |") })
+        for check in report.checks {
+            #expect(header.contains("`\(check.text)`") == !check.failedRuns.isEmpty, "only checks that failed somewhere get a column: \(header)")
+        }
+        for check in deciding { #expect(text.contains(check.text)) }
     }
 
     @Test func resumedCampaignEqualsUninterrupted() throws {

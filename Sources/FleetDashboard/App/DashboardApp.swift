@@ -218,7 +218,8 @@ public final class DashboardApp {
         let view = state.view
         switch action {
         case .selectUp, .selectDown, .scrollUp, .scrollDown:
-            guard view.isTable, var (rows, st) = tableRows() else { return [.redraw] }
+            guard view.isTable, let (rows, current) = tableRows() else { return [.redraw] }
+            var st = current
             let page = max(1, state.frame?.tableRows ?? 0)
             let step = action == .selectUp ? -1 : (action == .selectDown ? 1 : (action == .scrollUp ? -page : page))
             st.cursor = max(0, min(rows.count - 1, st.cursor + step))

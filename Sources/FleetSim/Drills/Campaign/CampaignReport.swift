@@ -55,11 +55,24 @@ public struct CampaignReport: Sendable, Codable, Equatable {
         public var breakingPoint: Row?
     }
 
-    /// The pass rate at one value of a path.
+    /// The pass rate at one value of a path, and each check's worst values there.
     public struct Row: Sendable, Codable, Equatable {
         public var value: Double
         public var label: String
         public var pass: WilsonInterval
+        /// Per check, in the spec's order: where the check stood at this value, so a sweep shows how
+        /// a metric moves toward its threshold, not only when runs start to fail.
+        public var checks: [RowCheck]
+    }
+
+    /// One check's per-run worst values at one value of a varied path.
+    public struct RowCheck: Sendable, Codable, Equatable {
+        /// Percentiles of the per-run worst values at this value (as `CheckSummary`); nil without values.
+        public var p5: Double?
+        public var p50: Double?
+        public var p95: Double?
+        /// Runs at this value in which the check did not hold (or, for a stop condition, fired).
+        public var failed: Int
     }
 
     /// The report of `spec` from its runs (in any order; every run of the plan once).
@@ -84,7 +97,8 @@ public struct CampaignReport: Sendable, Codable, Equatable {
             let rows = axis.values.indices.map { v in
                 let here = runs.filter { spec.coordinates(ofPoint: $0.point)[a] == v }
                 return Row(value: axis.values[v], label: axis.labels[v],
-                           pass: WilsonInterval(successes: here.filter { $0.verdict == .passed }.count, trials: here.count))
+                           pass: WilsonInterval(successes: here.filter { $0.verdict == .passed }.count, trials: here.count),
+                           checks: spec.checks.indices.map { Self.rowCheck(of: $0, runs: here) })
             }
             return Axis(path: axis.path, rows: rows, breakingPoint: rows.first { $0.pass.trials > 0 && $0.pass.rate < spec.breakBelow })
         }
@@ -101,6 +115,12 @@ public struct CampaignReport: Sendable, Codable, Equatable {
                             p5: percentile(sorted, 0.05), p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95),
                             failedRuns: runs.filter { !$0.checks[c].held }.map(\.run),
                             worstRun: worst?.run, worstValue: worst?.value)
+    }
+
+    private static func rowCheck(of c: Int, runs: [CampaignRunResult]) -> RowCheck {
+        let sorted = runs.compactMap { $0.checks[c].worst }.sorted()
+        return RowCheck(p5: percentile(sorted, 0.05), p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95),
+                        failed: runs.filter { !$0.checks[c].held }.count)
     }
 
     /// The `p` quantile of sorted values, interpolating linearly between order statistics
@@ -140,5 +160,14 @@ extension CampaignReport.Axis {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path); try c.encode(rows, forKey: .rows); try c.encode(breakingPoint, forKey: .breakingPoint)
+    }
+}
+
+extension CampaignReport.RowCheck {
+    /// Writes percentiles as `null` when no run at the value had one.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(p5, forKey: .p5); try c.encode(p50, forKey: .p50); try c.encode(p95, forKey: .p95)
+        try c.encode(failed, forKey: .failed)
     }
 }

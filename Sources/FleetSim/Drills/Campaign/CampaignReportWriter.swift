@@ -28,6 +28,16 @@ public enum CampaignReportWriter {
         for axis in r.sweep {
             out += "\nsweep \(axis.path)\n" + CampaignPlot.rows(axis, breakBelow: c.breakBelow).map { "  \($0)\n" }.joined()
             out += breakingSentence(axis, c) + "\n"
+            let deciding = decidingChecks(r)
+            if !deciding.isEmpty {
+                out += "median worst value at each \(axis.path), of the checks that did not hold\n"
+                let width = deciding.map { TextSanitizer.strip(r.checks[$0].text).count }.max() ?? 0
+                for k in deciding {
+                    let text = TextSanitizer.strip(r.checks[k].text).padding(toLength: width, withPad: " ", startingAt: 0)
+                    let cells = axis.rows.map { "\($0.label): \(rowValue($0.checks[k], unit: r.checks[k].unit))" }
+                    out += "  \(text)   \(cells.joined(separator: " · "))\n"
+                }
+            }
         }
         let worst = worstLines(r)
         if !worst.isEmpty {
@@ -54,9 +64,19 @@ public enum CampaignReportWriter {
             out += "\n"
         }
         for axis in r.sweep {
-            out += "## Sweep: `\(axis.path)`\n\n| value | runs | passed | pass rate | 95% CI |\n|---|---|---|---|---|\n"
+            let deciding = decidingChecks(r)
+            out += "## Sweep: `\(axis.path)`\n\n"
+            if !deciding.isEmpty {
+                out += "A check's column is the median of each run's worst value at that value, with the runs there that did not hold it.\n\n"
+            }
+            out += "| value | runs | passed | pass rate | 95% CI |" + deciding.map { " `\(TextSanitizer.strip(r.checks[$0].text))` |" }.joined() + "\n"
+            out += "|---|---|---|---|---|" + String(repeating: "---|", count: deciding.count) + "\n"
             for row in axis.rows {
-                out += "| \(row.label) | \(row.pass.trials) | \(row.pass.successes) | \(WilsonInterval.percent(row.pass.rate)) | \(WilsonInterval.percent(row.pass.low, sign: false))–\(WilsonInterval.percent(row.pass.high)) |\n"
+                let cells = deciding.map { k in
+                    let failed = row.checks[k].failed
+                    return " \(rowValue(row.checks[k], unit: r.checks[k].unit))\(failed > 0 ? ", \(failed) failed" : "") |"
+                }.joined()
+                out += "| \(row.label) | \(row.pass.trials) | \(row.pass.successes) | \(WilsonInterval.percent(row.pass.rate)) | \(WilsonInterval.percent(row.pass.low, sign: false))–\(WilsonInterval.percent(row.pass.high)) |\(cells)\n"
             }
             out += "\n```text\n" + CampaignPlot.rows(axis, breakBelow: c.breakBelow).joined(separator: "\n") + "\n```\n\n"
             out += breakingSentence(axis, c) + "\n\n"
@@ -109,6 +129,17 @@ public enum CampaignReportWriter {
         if b.pass.high >= c.breakBelow { out += " (its interval reaches \(threshold): more seeds would make it certain)" }
         if b == axis.rows.first { out += "; already the first value breaks" }
         return out
+    }
+
+    /// The checks that did not hold in some run (stop conditions that fired included): the ones a
+    /// sweep's per-value medians are shown for.
+    static func decidingChecks(_ r: CampaignReport) -> [Int] {
+        r.checks.indices.filter { !r.checks[$0].failedRuns.isEmpty }
+    }
+
+    /// A check's median worst value at one value of a sweep, or "–" when no run there had one.
+    static func rowValue(_ check: CampaignReport.RowCheck, unit: MetricUnit) -> String {
+        check.p50.map(unit.format) ?? "–"
     }
 
     /// "3 runs: seed 17, seed 45" or "none".
