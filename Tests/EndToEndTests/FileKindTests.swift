@@ -16,7 +16,7 @@ struct FileKindTests {
             guard mkfifo(root.appendingPathComponent("fifo").path, 0o600) == 0 else { throw E2EError.tmux("mkfifo failed") }
             for name in ["huge.yaml", "huge.theme"] {
                 let path = root.appendingPathComponent(name).path
-                FileManager.default.createFile(atPath: path, contents: nil)
+                #expect(FileManager.default.createFile(atPath: path, contents: nil))
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                 try handle.truncate(atOffset: 200_000_000)
                 try handle.close()

@@ -121,7 +121,7 @@ struct CampaignTests {
         #expect(Set(run.keys) == ["run", "seed", "point", "verdict", "ended_at_s", "invariant_violations", "checks"])
         let campaign = try #require(object["campaign"] as? [String: Any])
         #expect(Set(campaign.keys) == ["drill", "drill_name", "source", "fleet", "drill_fingerprint", "fleet_fingerprint", "seeds",
-                                       "seed_count", "vary", "break_below", "runs", "checks"])
+                                       "seed_count", "vary", "break_below", "runs", "checks", "build"])
         #expect(object["schema"] as? String == "fleettop.drill-campaign/1")
         let row = try #require(((object["sweep"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]])?.first)
         #expect(Set(row.keys) == ["value", "label", "pass", "checks"])
@@ -194,6 +194,37 @@ struct CampaignTests {
             Issue.record("a journal of another campaign was resumed")
         } catch let error as CampaignError {
             #expect(error.message.contains("seeds: '1-3' here, '1-4' there") || error.message.contains("'1-4' here, '1-3' there"), "\(error)")
+        }
+    }
+
+    /// Two builds may model differently: a journal or a part of another build is refused, naming the build.
+    @Test func anotherBuildsJournalAndPartsAreRefused() throws {
+        let plan = try Self.plan()
+        #expect(plan.spec.build == BuildIdentity.current)
+        var other = plan.spec
+        other.build = "0123456789abcdef0123456789abcdef01234567"
+        #expect(other.firstDifference(from: plan.spec)?.hasPrefix("fleettop build: '0123456789abcdef") == true)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("campaign-\(UUID().uuidString).journal").path
+        defer { unlink(path) }
+        let header = try CampaignJSON.encoder(pretty: false).encode(CampaignJournal.Header(schema: CampaignJournal.schemaName, campaign: other, shard: nil))
+        try (String(decoding: header, as: UTF8.self) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        do throws(CampaignError) {
+            _ = try CampaignJournal.open(path: path, plan: plan, shard: nil)
+            Issue.record("a journal of another build was resumed")
+        } catch {
+            #expect(error.message.contains("fleettop build"), "\(error)")
+        }
+
+        let mine = CampaignPart(campaign: plan.spec, shard: try CampaignShard(index: 1, count: 2),
+                                runs: Self.reference.filter { $0.result.run % 2 == 0 })
+        let theirs = CampaignPart(campaign: other, shard: try CampaignShard(index: 2, count: 2),
+                                  runs: Self.reference.filter { $0.result.run % 2 == 1 })
+        do throws(CampaignError) {
+            _ = try CampaignMerge.merge([("a.json", mine), ("b.json", theirs)])
+            Issue.record("parts of two builds were merged")
+        } catch {
+            #expect(error.message.contains("fleettop build"), "\(error)")
         }
     }
 

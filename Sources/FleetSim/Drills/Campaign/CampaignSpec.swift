@@ -24,6 +24,10 @@ public struct CampaignSpec: Sendable, Codable, Equatable {
     public var runs: Int
     /// The drill's checks, in report order (steady state, then stop conditions).
     public var checks: [Check]
+    /// The GNU build ID of the fleettop that planned the runs (`BuildIdentity`): two builds may
+    /// model differently, so their parts do not merge and their journals do not resume each other.
+    /// Nil where the executable has none (and in parts written before builds were recorded).
+    public var build: String?
 
     /// One varied path and its values.
     public struct Axis: Sendable, Codable, Equatable {
@@ -58,6 +62,7 @@ public struct CampaignSpec: Sendable, Codable, Equatable {
         self.breakBelow = breakBelow
         runs = axes.reduce(seeds.seeds.count) { $0 * $1.values.count }
         checks = drill.steadyState.map { Check($0, role: .steadyState) } + drill.stopWhen.map { Check($0, role: .stopWhen) }
+        build = BuildIdentity.current
     }
 
     /// Combinations of varied values (1 without `--vary`).
@@ -98,6 +103,7 @@ public struct CampaignSpec: Sendable, Codable, Equatable {
             ("fleet content", fleetFingerprint, other.fleetFingerprint), ("seeds", seeds, other.seeds),
             ("vary", vary.map { "\($0.path)=\($0.spec)" }.joined(separator: " "), other.vary.map { "\($0.path)=\($0.spec)" }.joined(separator: " ")),
             ("break-below", QuantityText.shortest(breakBelow), QuantityText.shortest(other.breakBelow)),
+            ("fleettop build", build ?? "none recorded", other.build ?? "none recorded"),
         ]
         if let d = fields.first(where: { $0.1 != $0.2 }) { return "\(d.0): '\(d.1)' here, '\(d.2)' there" }
         return self == other ? nil : "checks or values"
@@ -111,4 +117,16 @@ extension CampaignSpec.Check {
 
     /// True when larger values are worse (a steady-state "below" check, a stop condition "above").
     public var worseUp: Bool { (role == .steadyState) == (comparison == .below) }
+}
+
+extension CampaignSpec {
+    /// Writes every key, `build` as JSON `null` when none was recorded, so the schema's keys are always present.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(drill, forKey: .drill); try c.encode(drillName, forKey: .drillName); try c.encode(source, forKey: .source)
+        try c.encode(fleet, forKey: .fleet); try c.encode(drillFingerprint, forKey: .drillFingerprint)
+        try c.encode(fleetFingerprint, forKey: .fleetFingerprint); try c.encode(seeds, forKey: .seeds); try c.encode(seedCount, forKey: .seedCount)
+        try c.encode(vary, forKey: .vary); try c.encode(breakBelow, forKey: .breakBelow); try c.encode(runs, forKey: .runs)
+        try c.encode(checks, forKey: .checks); try c.encode(build, forKey: .build)
+    }
 }
