@@ -70,6 +70,17 @@ struct CommandMetricPathTests {
         #expect(MetricUnit.celsius.format(87.14) == "87.1 °C")
     }
 
+    /// Side-by-side values share the middle value's scale, so one row never mixes seconds and minutes.
+    @Test func valuesSideBySideShareOneScale() {
+        #expect(MetricUnit.seconds.format(alike: [118, 156, 180]) == ["1.97 min", "2.6 min", "3 min"])
+        #expect(MetricUnit.seconds.format(alike: [0.45, 0.47, 1.2]) == ["450 ms", "470 ms", "1200 ms"])
+        #expect(MetricUnit.seconds.format(alike: [0.9, 2, nil, .infinity]) == ["0.9 s", "2 s", "–", "–"])
+        #expect(MetricUnit.kilowatts.format(alike: [-866, -542, 1500]) == ["-866 kW", "-542 kW", "1500 kW"])
+        #expect(MetricUnit.kilowatts.format(alike: [900, 1200, 4000]) == ["0.9 MW", "1.2 MW", "4 MW"])
+        #expect(MetricUnit.ratio.format(alike: [0.5, nil]) == ["50%", "–"])
+        #expect(MetricUnit.count.format(alike: [nil, nil]) == ["–", "–"])
+    }
+
     @Test func listingShowsUnitsAndMeaning() {
         let text = MetricPath.listing(in: snapshot)
         #expect(text.contains("chat.ttft.p99"))

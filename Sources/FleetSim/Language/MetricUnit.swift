@@ -90,6 +90,25 @@ public enum MetricUnit: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Values that stand side by side (a row of percentiles, a sweep's values), written in one scale:
+    /// the one `format` picks for the middle value, so a row reads "1.97 min · 2.6 min · 3 min" and not
+    /// "118 s · 2.6 min · 3 min". Nil values are "–"; units with one scale format as `format` does.
+    public func format(alike values: [Double?]) -> [String] {
+        let finite = values.compactMap { $0 }.filter(\.isFinite).sorted()
+        guard !finite.isEmpty else { return values.map { _ in "–" } }
+        let middle = finite[finite.count / 2]
+        let scaled: (Double) -> String
+        switch self {
+        case .seconds where middle != 0 && abs(middle) < 1: scaled = { "\(Self.digits($0 * 1000)) ms" }
+        case .seconds where abs(middle) >= 120: scaled = { "\(Self.digits($0 / 60)) min" }
+        case .seconds: scaled = { "\(Self.digits($0)) s" }
+        case .kilowatts: scaled = abs(middle) >= 1000 ? { "\(Self.digits($0 / 1000)) MW" } : { "\(Self.digits($0)) kW" }
+        case .kilowattHours: scaled = abs(middle) >= 1000 ? { "\(Self.digits($0 / 1000)) MWh" } : { "\(Self.digits($0)) kWh" }
+        default: scaled = format
+        }
+        return values.map { v in v.map { $0.isFinite ? scaled($0) : "–" } ?? "–" }
+    }
+
     /// Three significant digits, no exponent: 1.62, 16.2, 162, 1620.
     static func digits(_ v: Double) -> String {
         let a = abs(v)

@@ -21,7 +21,7 @@ public enum CampaignReportWriter {
             out += String(repeating: " ", count: max(1, width - 26)) + "     p5       p50       p95   failed in\n"
             for s in r.checks {
                 let mark = s.failedRuns.isEmpty ? "✔" : "✘"
-                let columns = [s.p5, s.p50, s.p95].map { ($0.map(s.unit.format) ?? "–").leftPadded(9) }.joined(separator: " ")
+                let columns = s.unit.format(alike: [s.p5, s.p50, s.p95]).map { $0.leftPadded(9) }.joined(separator: " ")
                 out += "  \(mark) \(TextSanitizer.strip(s.text).padding(toLength: width, withPad: " ", startingAt: 0)) \(columns)   \(failedText(s, r, listing: listedRunsText))\n"
             }
         }
@@ -34,7 +34,8 @@ public enum CampaignReportWriter {
                 let width = deciding.map { TextSanitizer.strip(r.checks[$0].text).count }.max() ?? 0
                 for k in deciding {
                     let text = TextSanitizer.strip(r.checks[k].text).padding(toLength: width, withPad: " ", startingAt: 0)
-                    let cells = axis.rows.map { "\($0.label): \(rowValue($0.checks[k], unit: r.checks[k].unit))" }
+                    let values = r.checks[k].unit.format(alike: axis.rows.map { $0.checks[k].p50 })
+                    let cells = zip(axis.rows, values).map { "\($0.label): \($1)" }
                     out += "  \(text)   \(cells.joined(separator: " · "))\n"
                 }
             }
@@ -59,7 +60,7 @@ public enum CampaignReportWriter {
             out += "| | check | p5 | p50 | p95 | failed in | worst |\n|---|---|---|---|---|---|---|\n"
             for s in r.checks {
                 let worst = s.worstRun.map { "\(s.worstValue.map(s.unit.format) ?? "–") in \(runName($0, r))" } ?? "–"
-                out += "| \(s.failedRuns.isEmpty ? "✔" : "✘") | `\(TextSanitizer.strip(s.text))` | \([s.p5, s.p50, s.p95].map { $0.map(s.unit.format) ?? "–" }.joined(separator: " | ")) | \(failedText(s, r)) | \(worst) |\n"
+                out += "| \(s.failedRuns.isEmpty ? "✔" : "✘") | `\(TextSanitizer.strip(s.text))` | \(s.unit.format(alike: [s.p5, s.p50, s.p95]).joined(separator: " | ")) | \(failedText(s, r)) | \(worst) |\n"
             }
             out += "\n"
         }
@@ -71,10 +72,13 @@ public enum CampaignReportWriter {
             }
             out += "| value | runs | passed | pass rate | 95% CI |" + deciding.map { " `\(TextSanitizer.strip(r.checks[$0].text))` |" }.joined() + "\n"
             out += "|---|---|---|---|---|" + String(repeating: "---|", count: deciding.count) + "\n"
-            for row in axis.rows {
+            let medians = Dictionary(uniqueKeysWithValues: deciding.map { k in
+                (k, r.checks[k].unit.format(alike: axis.rows.map { $0.checks[k].p50 }))
+            })
+            for (v, row) in axis.rows.enumerated() {
                 let cells = deciding.map { k in
                     let failed = row.checks[k].failed
-                    return " \(rowValue(row.checks[k], unit: r.checks[k].unit))\(failed > 0 ? ", \(failed) failed" : "") |"
+                    return " \(medians[k]?[v] ?? "–")\(failed > 0 ? ", \(failed) failed" : "") |"
                 }.joined()
                 out += "| \(row.label) | \(row.pass.trials) | \(row.pass.successes) | \(WilsonInterval.percent(row.pass.rate)) | \(WilsonInterval.percent(row.pass.low, sign: false))–\(WilsonInterval.percent(row.pass.high)) |\(cells)\n"
             }
@@ -135,11 +139,6 @@ public enum CampaignReportWriter {
     /// sweep's per-value medians are shown for.
     static func decidingChecks(_ r: CampaignReport) -> [Int] {
         r.checks.indices.filter { !r.checks[$0].failedRuns.isEmpty }
-    }
-
-    /// A check's median worst value at one value of a sweep, or "–" when no run there had one.
-    static func rowValue(_ check: CampaignReport.RowCheck, unit: MetricUnit) -> String {
-        check.p50.map(unit.format) ?? "–"
     }
 
     /// "3 runs: seed 17, seed 45" or "none".
