@@ -34,8 +34,7 @@ public enum CampaignReportWriter {
                 let width = deciding.map { TextSanitizer.strip(r.checks[$0].text).count }.max() ?? 0
                 for k in deciding {
                     let text = TextSanitizer.strip(r.checks[k].text).padding(toLength: width, withPad: " ", startingAt: 0)
-                    let values = r.checks[k].unit.format(alike: axis.rows.map { $0.checks[k].p50 })
-                    let cells = zip(axis.rows, values).map { "\($0.label): \($1)" }
+                    let cells = zip(axis.rows, medians(of: k, axis, r)).map { "\($0.label): \($1)" }
                     out += "  \(text)   \(cells.joined(separator: " · "))\n"
                 }
             }
@@ -72,13 +71,11 @@ public enum CampaignReportWriter {
             }
             out += "| value | runs | passed | pass rate | 95% CI |" + deciding.map { " `\(TextSanitizer.strip(r.checks[$0].text))` |" }.joined() + "\n"
             out += "|---|---|---|---|---|" + String(repeating: "---|", count: deciding.count) + "\n"
-            let medians = Dictionary(uniqueKeysWithValues: deciding.map { k in
-                (k, r.checks[k].unit.format(alike: axis.rows.map { $0.checks[k].p50 }))
-            })
+            let medianColumns = deciding.map { medians(of: $0, axis, r) }
             for (v, row) in axis.rows.enumerated() {
-                let cells = deciding.map { k in
+                let cells = zip(deciding, medianColumns).map { k, column in
                     let failed = row.checks[k].failed
-                    return " \(medians[k]?[v] ?? "–")\(failed > 0 ? ", \(failed) failed" : "") |"
+                    return " \(column[v])\(failed > 0 ? ", \(failed) failed" : "") |"
                 }.joined()
                 out += "| \(row.label) | \(row.pass.trials) | \(row.pass.successes) | \(WilsonInterval.percent(row.pass.rate)) | \(WilsonInterval.percent(row.pass.low, sign: false))–\(WilsonInterval.percent(row.pass.high)) |\(cells)\n"
             }
@@ -139,6 +136,11 @@ public enum CampaignReportWriter {
     /// sweep's per-value medians are shown for.
     static func decidingChecks(_ r: CampaignReport) -> [Int] {
         r.checks.indices.filter { !r.checks[$0].failedRuns.isEmpty }
+    }
+
+    /// Check `k`'s median worst value at each value of `axis`, written in one scale.
+    static func medians(of k: Int, _ axis: CampaignReport.Axis, _ r: CampaignReport) -> [String] {
+        r.checks[k].unit.format(alike: axis.rows.map { $0.checks[k].p50 })
     }
 
     /// "3 runs: seed 17, seed 45" or "none".
